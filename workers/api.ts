@@ -1,0 +1,193 @@
+/**
+ * The worker contract: the only shapes that cross the boundary between the UI and the mapping
+ * worker. Types only (the few numeric codes both sides read are in `codes.ts`) — both sides `import type` it, so neither drags the other's code along.
+ *
+ * Large results travel as packed typed arrays (transferred, not cloned): a `PackedStrings` is a
+ * UTF-8 pool plus `count + 1` offsets, and string i is `bytes.subarray(offsets[i], offsets[i+1])`.
+ */
+
+/** An identifier type id such as `uniprot`, `entrez`, `symbol`, or a name a user gave a column. */
+export type IdTypeId = string;
+
+export interface IdTypeInfo {
+  id: IdTypeId;
+  label: string;
+  /** Source of a RegExp an id of this type must match (after normalisation), when one is known. */
+  pattern?: string;
+  example?: string;
+  /** Symbol-like types match case-insensitively when the exact spelling misses. */
+  caseInsensitive: boolean;
+}
+
+export interface ColumnInfo {
+  name: string;
+  type?: IdTypeId;
+}
+
+export interface TableInfo {
+  name: string;
+  label: string;
+  columns: ColumnInfo[];
+  rows?: number;
+  bytes?: number;
+  /** Lower runs first when two paths have the same number of hops. */
+  priority: number;
+  /** Recorded as the match type of pairs found through this table (e.g. `alias`). */
+  matchLabel?: string;
+  source?: string;
+  date?: string;
+  licence?: string;
+  loaded: boolean;
+  enabled: boolean;
+}
+
+export interface PathStepInfo {
+  table: string;
+  from: string;
+  to: string;
+  fromType: IdTypeId;
+  toType: IdTypeId;
+}
+
+export interface PathInfo {
+  /** Index of the path within its run (or its plan), rank order. */
+  index: number;
+  label: string;
+  types: IdTypeId[];
+  steps: PathStepInfo[];
+}
+
+export interface CatalogInfo {
+  version: string;
+  types: IdTypeInfo[];
+  tables: TableInfo[];
+}
+
+export interface Detection {
+  type: IdTypeId | null;
+  /** Fraction of non-blank inputs matching the chosen type's pattern. */
+  share: number;
+  counts: Record<IdTypeId, number>;
+}
+
+export interface MapRequest {
+  text: string;
+  /** A type id, or `auto` to detect it from the ids. */
+  source: IdTypeId | 'auto';
+  target: IdTypeId;
+  maxHops?: number;
+  /** Map targets back and mark each pair confirmed or not. */
+  roundTrip?: boolean;
+  /** Run only this path (as listed by `paths`), with no fallback. */
+  pinnedPath?: number;
+}
+
+export interface PackedStrings {
+  bytes: Uint8Array;
+  offsets: Int32Array;
+}
+
+export type Phase = {
+  name: string;
+  ms: number;
+  kind: 'setup' | 'config' | 'paths' | 'load' | 'step' | 'assembly' | 'transfer' | 'render';
+  /** For table loads: where the table came from. */
+  source?: 'memory' | 'persisted' | 'parsed';
+  detail?: string;
+  children?: Phase[];
+};
+
+export interface Timing {
+  totalMs: number;
+  phases: Phase[];
+}
+
+export interface MapSummary {
+  inputs: number;
+  distinct: number;
+  duplicates: number;
+  mapped: number;
+  ambiguous: number;
+  unmapped: number;
+  invalid: number;
+  /** Inputs with at least one target that another distinct input also reached (n:1). */
+  convergent: number;
+  pairs: number;
+}
+
+export interface MapResult {
+  runId: number;
+  source: IdTypeId;
+  target: IdTypeId;
+  detection?: Detection;
+  paths: PathInfo[];
+  /** Names of match types; `pairs.match` indexes into it. */
+  matchTypes: string[];
+  inputs: {
+    count: number;
+    text: PackedStrings;
+    /** Index into STATUS_NAMES (codes.ts). */
+    status: Uint8Array;
+    /** Bit 0: duplicate of an earlier input; bit 1: has a convergent target. */
+    flags: Uint8Array;
+    /** Pairs of input i are `pairStart[i] .. pairStart[i+1]`. */
+    pairStart: Int32Array;
+  };
+  pairs: {
+    count: number;
+    input: Int32Array;
+    target: PackedStrings;
+    /** The ids at every hop, source to target, joined by ` > `. */
+    via: PackedStrings;
+    path: Uint16Array;
+    match: Uint8Array;
+    confidence: Float32Array;
+    /** Bit 0: convergent (target reached from several distinct inputs); bit 1: round trip ran; bit 2: confirmed. */
+    flags: Uint8Array;
+  };
+  summary: MapSummary;
+  timing: Timing;
+  /** Plain-language notes about the run (fallback paths used, ids repaired, tables skipped). */
+  notes: string[];
+}
+
+export interface CachedTableInfo {
+  name: string;
+  key: string;
+  bytes: number;
+  rows: number;
+  hits: number;
+}
+
+export interface CacheStats {
+  tables: CachedTableInfo[];
+  bytes: number;
+  budget: number;
+  hits: number;
+  misses: number;
+  evictions: number;
+}
+
+export interface Progress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export type ProgressFn = (progress: Progress) => void;
+
+export type ExportFormat = 'tsv' | 'csv' | 'json';
+
+export interface EngineApi {
+  /** Loads the catalog of bundled tables (fetched from `catalogUrl`) and returns it. */
+  init(catalogUrl: string): Promise<CatalogInfo>;
+  catalog(): Promise<CatalogInfo>;
+  detect(text: string): Promise<Detection>;
+  paths(source: IdTypeId, target: IdTypeId, maxHops?: number): Promise<PathInfo[]>;
+  map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult>;
+  /** The rows of a finished run as a file, built in the worker; unmapped inputs are kept. */
+  exportResult(runId: number, format: ExportFormat): Promise<Uint8Array>;
+  cacheStats(): Promise<CacheStats>;
+  /** Loads tables ahead of use so the next run finds them in memory. */
+  preload(tables: string[]): Promise<void>;
+}

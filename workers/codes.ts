@@ -1,0 +1,15 @@
+/** Numeric codes inside `MapResult` (see api.ts), shared by the worker and the UI. */
+
+export const STATUS_NAMES = ['mapped', 'ambiguous', 'unmapped', 'invalid'] as const;
+export type StatusName = (typeof STATUS_NAMES)[number];
+export const STATUS_MAPPED = 0;
+export const STATUS_AMBIGUOUS = 1;
+export const STATUS_UNMAPPED = 2;
+export const STATUS_INVALID = 3;
+
+export const INPUT_DUPLICATE = 1;
+export const INPUT_CONVERGENT = 2;
+
+export const PAIR_CONVERGENT = 1;
+export const PAIR_ROUND_TRIP = 2;
+export const PAIR_CONFIRMED = 4;

@@ -1,0 +1,33 @@
+/** Guesses the source type of pasted ids from the types' patterns, over a sample of the keys. */
+import type { Detection } from '../api';
+import { BUILTIN_TYPES } from './id-types';
+
+const SAMPLE = 2000;
+
+/**
+ * Picks the type whose pattern matches the most keys; ties go to the more specific type (the
+ * order of BUILTIN_TYPES). Keys matching no pattern count for `symbol` when words look like
+ * symbols, since symbols have no strict pattern.
+ */
+export function detectType(keys: string[], available: Set<string>): Detection {
+  const sample = keys.slice(0, SAMPLE);
+  const counts: Record<string, number> = {};
+  const candidates = BUILTIN_TYPES.filter((t) => available.has(t.id) && t.regex);
+  let unmatched = 0;
+  for (const key of sample) {
+    let matched = false;
+    for (const t of candidates) {
+      if (t.regex!.test(key)) {
+        counts[t.id] = (counts[t.id] ?? 0) + 1;
+        matched = true;
+      }
+    }
+    if (!matched && /^[A-Za-z][A-Za-z0-9._@/-]*$/.test(key)) unmatched++;
+  }
+  if (available.has('symbol') && unmatched > 0) counts.symbol = unmatched;
+  let best: string | null = null;
+  for (const t of BUILTIN_TYPES) {
+    if ((counts[t.id] ?? 0) > (best ? counts[best] : 0)) best = t.id;
+  }
+  return { type: best, share: best && sample.length ? counts[best] / sample.length : 0, counts };
+}

@@ -1,0 +1,367 @@
+/**
+ * The executor: registered tables, path planning, lazy table loading through the cache, batch
+ * execution with fallback paths, assembly and timing. Pure TypeScript — the caller supplies
+ * `readBytes`, so the same class runs in the worker (fetch) and in Node (fs) for tests and bench.
+ */
+import type {
+  CatalogInfo,
+  Detection,
+  ExportFormat,
+  MapRequest,
+  MapResult,
+  PathInfo,
+  ProgressFn,
+  TableInfo,
+} from '../api';
+import { TableCache } from './cache';
+import type { CatalogFile, CatalogTable } from './catalog';
+import { detectType } from './detect';
+import { fail } from './errors';
+import { PairSink, runPath, type ExecPath, type StepTiming } from './executor';
+import { exportRows } from './export';
+import { DEFAULT_MAX_HOPS, findPaths, typesOf, type RegisteredTable } from './graph';
+import { BUILTIN_TYPES, idType, typeInfo } from './id-types';
+import { parseInput } from './input';
+import { parseTable } from './load-table';
+import { PhaseTimer } from './phase-timer';
+import { assemble } from './result';
+import { roundTripFlags } from './round-trip';
+import type { PackedTable } from './table';
+
+export interface EngineOptions {
+  /** Reads a file's bytes: `fetch` in the worker, `fs` in Node. */
+  readBytes(url: string): Promise<Uint8Array>;
+  cacheBudget?: number;
+}
+
+interface Registered extends RegisteredTable {
+  spec: CatalogTable;
+  url: string;
+  /** Table identity: content hash and parse settings. */
+  key: string;
+}
+
+const KEPT_RUNS = 3;
+
+export class CrosswalkEngine {
+  readonly cache: TableCache;
+  readonly #tables = new Map<string, Registered>();
+  readonly #runs = new Map<number, MapResult>();
+  #version = '';
+  #nextRun = 1;
+
+  constructor(readonly options: EngineOptions) {
+    this.cache = new TableCache(options.cacheBudget);
+  }
+
+  async init(catalogUrl: string): Promise<CatalogInfo> {
+    const bytes = await this.#read(catalogUrl, 'the table catalog');
+    let catalog: CatalogFile;
+    try {
+      catalog = JSON.parse(new TextDecoder().decode(bytes)) as CatalogFile;
+    } catch (error) {
+      return fail(
+        'unreadable-file',
+        `The table catalog at ${catalogUrl} is not valid JSON (${String(error)}).`,
+      );
+    }
+    if (!Array.isArray(catalog.tables))
+      fail('unreadable-file', `The table catalog at ${catalogUrl} lists no tables.`);
+    this.#version = catalog.version;
+    for (const table of catalog.tables) this.register(table, resolveUrl(catalogUrl, table.file));
+    return this.catalog();
+  }
+
+  register(spec: CatalogTable, url: string): void {
+    if (!spec.columns.some((c) => c.type))
+      fail('no-usable-ids', `Table "${spec.name}" declares no typed column.`);
+    this.#tables.set(spec.name, {
+      name: spec.name,
+      columns: spec.columns,
+      priority: spec.priority ?? 0,
+      matchLabel: spec.matchLabel,
+      enabled: true,
+      spec,
+      url,
+      key: `${spec.hash}|${spec.delimiter ?? ''}|${JSON.stringify(spec.columns)}`,
+    });
+  }
+
+  catalog(): CatalogInfo {
+    const present = typesOf(this.#tables.values());
+    const builtin = BUILTIN_TYPES.filter((t) => present.has(t.id));
+    const custom = [...present].filter((id) => !builtin.some((t) => t.id === id)).map(idType);
+    return {
+      version: this.#version,
+      types: [...builtin, ...custom].map(typeInfo),
+      tables: [...this.#tables.values()].map((t) => this.#tableInfo(t)),
+    };
+  }
+
+  detect(text: string): Detection {
+    return detectType(parseInput(text).keys, typesOf(this.#enabled()));
+  }
+
+  paths(source: string, target: string, maxHops = DEFAULT_MAX_HOPS): PathInfo[] {
+    return findPaths(this.#enabled(), source, target, maxHops).map(
+      ({ cost: _cost, ...path }) => path,
+    );
+  }
+
+  async map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
+    const timer = new PhaseTimer();
+    const input = timer.time('setup', 'read and clean the input ids', () =>
+      parseInput(request.text),
+    );
+    if (input.tokens.length === 0)
+      fail('bad-request', 'There are no identifiers to map: the input is empty.');
+
+    const { source, target, detection } = timer.time(
+      'config',
+      'resolve the source and target types',
+      () => this.#resolveTypes(request, input.keys),
+    );
+    const maxHops = request.maxHops ?? DEFAULT_MAX_HOPS;
+    const planned = timer.time('paths', `find paths ${source} → ${target}`, () =>
+      findPaths(this.#enabled(), source, target, maxHops),
+    );
+    if (planned.length === 0) {
+      fail(
+        'no-path',
+        `No path from ${source} to ${target} within ${maxHops} hops over the enabled tables.`,
+      );
+    }
+    let paths: PathInfo[] = planned;
+    if (request.pinnedPath !== undefined) {
+      const pinned = planned[request.pinnedPath];
+      if (!pinned)
+        fail(
+          'bad-request',
+          `Path ${request.pinnedPath + 1} does not exist for ${source} → ${target}.`,
+        );
+      paths = [{ ...pinned, index: 0 }];
+    }
+
+    const sink = new PairSink(input.keys.length);
+    const notes: string[] = [];
+    let pending: Int32Array = Int32Array.from(input.keys.keys());
+    const used: PathInfo[] = [];
+    for (const path of paths) {
+      if (pending.length === 0) break;
+      const exec = await this.#prepare({ ...path, index: used.length }, timer, onProgress);
+      used.push(exec.info);
+      onProgress?.({
+        phase: `mapping via ${exec.info.label}`,
+        done: input.keys.length - pending.length,
+        total: input.keys.length,
+      });
+      const before = pending.length;
+      const timings: StepTiming[] = [];
+      pending = runPath(exec, input.keys, input.keyBits, pending, sink, timings);
+      this.#stepPhases(timer, exec, timings);
+      if (used.length > 1 && before > pending.length) {
+        notes.push(
+          `${before - pending.length} ids were mapped only by fallback path ${used.length}: ${exec.info.label}.`,
+        );
+      }
+    }
+
+    let roundTrip: Uint8Array | undefined;
+    if (request.roundTrip) {
+      roundTrip = await timer.timeAsync('step', 'round trip back to the source type', () =>
+        roundTripFlags(this, sink, source, target, maxHops),
+      );
+    }
+    const assembled = timer.time('assembly', 'statuses, convergence, confidence, output', () =>
+      assemble({
+        input,
+        sink,
+        sourceType: idType(source),
+        paths: used,
+        pathLabels: used.map((p) => this.#labels(p)),
+        roundTrip,
+      }),
+    );
+    const repaired = input.keyBits.reduce((n, b) => n + (b ? 1 : 0), 0);
+    if (repaired > 0)
+      notes.push(`${repaired} ids had stray spaces, quotes or invisible characters removed.`);
+    if (detection)
+      notes.unshift(
+        `Source type detected as ${source} (${Math.round(detection.share * 100)} % of ids match).`,
+      );
+    const result: MapResult = {
+      runId: this.#nextRun++,
+      source,
+      target,
+      detection,
+      ...assembled,
+      timing: timer.finish(),
+      notes,
+    };
+    this.#runs.set(result.runId, result);
+    for (const id of this.#runs.keys()) if (this.#runs.size > KEPT_RUNS) this.#runs.delete(id);
+    return result;
+  }
+
+  /** Maps distinct keys along `paths` with fallback; used by the round trip. */
+  async mapKeys(keys: string[], paths: PathInfo[]): Promise<PairSink> {
+    const sink = new PairSink(keys.length);
+    let pending: Int32Array = Int32Array.from(keys.keys());
+    const noBits = new Uint8Array(keys.length);
+    for (const path of paths) {
+      if (pending.length === 0) break;
+      const exec = await this.#prepare(path, new PhaseTimer());
+      pending = runPath(exec, keys, noBits, pending, sink, []);
+    }
+    return sink;
+  }
+
+  exportResult(runId: number, format: ExportFormat): Uint8Array {
+    const result = this.#runs.get(runId);
+    if (!result)
+      fail('bad-request', `Run ${runId} is no longer kept; run the mapping again to export it.`);
+    return exportRows(result, format);
+  }
+
+  async preload(names: string[]): Promise<void> {
+    for (const name of names) await this.#load(this.#table(name), new PhaseTimer());
+  }
+
+  #resolveTypes(
+    request: MapRequest,
+    keys: string[],
+  ): { source: string; target: string; detection?: Detection } {
+    const available = typesOf(this.#enabled());
+    let detection: Detection | undefined;
+    let source = request.source;
+    if (source === 'auto') {
+      detection = detectType(keys, available);
+      if (!detection.type)
+        fail('unknown-type', 'Could not recognise the type of these ids; choose the source type.');
+      source = detection.type;
+    }
+    for (const [role, type] of [
+      ['source', source],
+      ['target', request.target],
+    ]) {
+      if (!available.has(type)) {
+        fail(
+          'unknown-type',
+          `Unknown ${role} type "${type}": no enabled table has a column of that type (known: ${[...available].join(', ')}).`,
+        );
+      }
+    }
+    if (source === request.target)
+      fail('bad-request', `Source and target are both ${source}; choose a different target type.`);
+    return { source, target: request.target, detection };
+  }
+
+  async #prepare(path: PathInfo, timer: PhaseTimer, onProgress?: ProgressFn): Promise<ExecPath> {
+    const steps = [];
+    for (const step of path.steps) {
+      const registered = this.#table(step.table);
+      const table = await this.#load(registered, timer, onProgress, [step.from, step.to]);
+      steps.push({ table, from: table.columnIndex(step.from), to: table.columnIndex(step.to) });
+    }
+    return { info: path, steps };
+  }
+
+  async #load(
+    registered: Registered,
+    timer: PhaseTimer,
+    onProgress?: ProgressFn,
+    edge?: [string, string],
+  ): Promise<PackedTable> {
+    const phase = timer.begin('load', registered.name);
+    const children = phase.children!;
+    const { table, source } = await this.cache.get(registered.key, registered.name, async () => {
+      onProgress?.({ phase: `reading ${registered.name}`, done: 0, total: registered.spec.bytes });
+      const read = performance.now();
+      const bytes = await this.#read(registered.url, `table "${registered.name}"`);
+      children.push({
+        name: 'read',
+        kind: 'load',
+        ms: performance.now() - read,
+        detail: `${bytes.length} bytes`,
+      });
+      onProgress?.({ phase: `parsing ${registered.name}`, done: 0, total: registered.spec.rows });
+      const parsed = await parseTable({ ...registered.spec, rows: registered.spec.rows }, bytes);
+      children.push({ name: 'decompress', kind: 'load', ms: parsed.times.decompress });
+      children.push({
+        name: 'parse',
+        kind: 'load',
+        ms: parsed.times.parse,
+        detail: `${parsed.table.stats.rows} rows`,
+      });
+      return parsed.table;
+    });
+    if (edge) {
+      const index = performance.now();
+      table.edges(table.columnIndex(edge[0]), table.columnIndex(edge[1]));
+      children.push({ name: 'index', kind: 'load', ms: performance.now() - index });
+    }
+    phase.source = source;
+    timer.end(phase);
+    return table;
+  }
+
+  #stepPhases(timer: PhaseTimer, exec: ExecPath, timings: StepTiming[]): void {
+    for (const t of timings) {
+      const name =
+        t.step < 0
+          ? `path ${exec.info.index + 1}: look up ids in ${exec.info.steps[0].table}.${exec.info.steps[0].from}`
+          : `path ${exec.info.index + 1} step ${t.step + 1}: ${exec.info.steps[t.step].fromType} → ${exec.info.steps[t.step].toType} (${exec.info.steps[t.step].table})`;
+      timer.add({ name, kind: 'step', ms: t.ms, detail: `${t.inputs} in → ${t.outputs} out` });
+    }
+  }
+
+  #labels(path: PathInfo): string[] {
+    const labels = path.steps
+      .map((s) => this.#table(s.table).matchLabel)
+      .filter((l): l is string => !!l);
+    return [...new Set(labels)];
+  }
+
+  #table(name: string): Registered {
+    return (
+      this.#tables.get(name) ?? fail('unknown-table', `No table named "${name}" is registered.`)
+    );
+  }
+
+  #enabled(): Registered[] {
+    return [...this.#tables.values()].filter((t) => t.enabled);
+  }
+
+  async #read(url: string, what: string): Promise<Uint8Array> {
+    try {
+      return await this.options.readBytes(url);
+    } catch (error) {
+      return fail(
+        'fetch-failed',
+        `Could not read ${what} from ${url}: ${error instanceof Error ? error.message : String(error)}.`,
+      );
+    }
+  }
+
+  #tableInfo(t: Registered): TableInfo {
+    return {
+      name: t.name,
+      label: t.spec.label,
+      columns: t.columns.map((c) => ({ name: c.name, type: c.type })),
+      rows: t.spec.rows,
+      bytes: t.spec.bytes,
+      priority: t.priority,
+      matchLabel: t.matchLabel,
+      source: t.spec.source,
+      date: t.spec.date,
+      licence: t.spec.licence,
+      loaded: this.cache.has(t.key),
+      enabled: t.enabled,
+    };
+  }
+}
+
+function resolveUrl(base: string, file: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(base)) return new URL(file, base).href;
+  return base.slice(0, base.lastIndexOf('/') + 1) + file;
+}
