@@ -176,6 +176,21 @@ export interface Progress {
 
 export type ProgressFn = (progress: Progress) => void;
 
+export interface StoredTableInfo {
+  key: string;
+  name: string;
+  bytes: number;
+  savedAt: number;
+}
+
+export interface StorageInfo {
+  /** False when IndexedDB is missing or failed: tables then live in memory only. */
+  available: boolean;
+  tables: StoredTableInfo[];
+  /** The first storage problem met, in words. */
+  problem?: string;
+}
+
 export type ExportFormat = 'tsv' | 'csv' | 'json';
 
 export interface EngineApi {
@@ -190,4 +205,12 @@ export interface EngineApi {
   cacheStats(): Promise<CacheStats>;
   /** Loads tables ahead of use so the next run finds them in memory. */
   preload(tables: string[]): Promise<void>;
+  /**
+   * Loads into memory the already stored tables of the best source → target path (idle warm-up
+   * after start-up); tables not stored yet are left for the run. Returns the names warmed.
+   */
+  warmUp(source: IdTypeId, target: IdTypeId): Promise<string[]>;
+  storage(): Promise<StorageInfo>;
+  /** Deletes every stored table (memory copies stay until the worker restarts). */
+  clearStorage(): Promise<void>;
 }

@@ -5,8 +5,20 @@
 import { expose, transfer } from 'comlink';
 import type { EngineApi, MapResult } from './api';
 import { CrosswalkEngine } from './engine/engine';
+import { IdbTableStore } from './engine/storage/idb-store';
+import type { TableStore } from './engine/storage/table-store';
+
+/** IndexedDB may be missing or blocked (private windows, stubbed in tests): then no store. */
+function openStore(): TableStore | undefined {
+  try {
+    return typeof indexedDB === 'undefined' ? undefined : new IdbTableStore();
+  } catch {
+    return undefined;
+  }
+}
 
 const engine = new CrosswalkEngine({
+  store: openStore(),
   async readBytes(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
@@ -14,25 +26,43 @@ const engine = new CrosswalkEngine({
   },
 });
 
-function buffersOf(result: MapResult): ArrayBuffer[] {
+/**
+ * An exact-length copy of every array, for transfer: the engine keeps its own result for export,
+ * and its arrays may be views of larger growable buffers that must not be sent whole.
+ */
+function copyForTransfer(result: MapResult): [MapResult, ArrayBuffer[]] {
+  const buffers: ArrayBuffer[] = [];
+  const copy = <T extends Uint8Array | Int32Array | Uint16Array | Float32Array>(view: T): T => {
+    const sliced = view.slice() as T;
+    buffers.push(sliced.buffer as ArrayBuffer);
+    return sliced;
+  };
+  const strings = (p: { bytes: Uint8Array; offsets: Int32Array }) => ({
+    bytes: copy(p.bytes),
+    offsets: copy(p.offsets),
+  });
   const { inputs, pairs } = result;
-  const views = [
-    inputs.text.bytes,
-    inputs.text.offsets,
-    inputs.status,
-    inputs.flags,
-    inputs.pairStart,
-    pairs.input,
-    pairs.target.bytes,
-    pairs.target.offsets,
-    pairs.via.bytes,
-    pairs.via.offsets,
-    pairs.path,
-    pairs.match,
-    pairs.confidence,
-    pairs.flags,
-  ];
-  return views.map((v) => v.buffer as ArrayBuffer);
+  const copied: MapResult = {
+    ...result,
+    inputs: {
+      ...inputs,
+      text: strings(inputs.text),
+      status: copy(inputs.status),
+      flags: copy(inputs.flags),
+      pairStart: copy(inputs.pairStart),
+    },
+    pairs: {
+      ...pairs,
+      input: copy(pairs.input),
+      target: strings(pairs.target),
+      via: strings(pairs.via),
+      path: copy(pairs.path),
+      match: copy(pairs.match),
+      confidence: copy(pairs.confidence),
+      flags: copy(pairs.flags),
+    },
+  };
+  return [copied, buffers];
 }
 
 const api = {
@@ -41,10 +71,8 @@ const api = {
   detect: async (text) => engine.detect(text),
   paths: async (source, target, maxHops) => engine.paths(source, target, maxHops),
   map: async (request, onProgress) => {
-    const result = await engine.map(request, onProgress);
-    // The engine keeps the run for export; the UI gets its own copy of the buffers by transfer.
-    const copy = structuredClone(result);
-    return transfer(copy, buffersOf(copy));
+    const [copy, buffers] = copyForTransfer(await engine.map(request, onProgress));
+    return transfer(copy, buffers);
   },
   exportResult: async (runId, format) => {
     const bytes = engine.exportResult(runId, format);
@@ -52,6 +80,9 @@ const api = {
   },
   cacheStats: async () => engine.cache.stats(),
   preload: (tables) => engine.preload(tables),
+  warmUp: (source, target) => engine.warmUp(source, target),
+  storage: () => engine.storage(),
+  clearStorage: () => engine.clearStorage(),
 } satisfies EngineApi;
 
 expose(api);

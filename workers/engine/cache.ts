@@ -12,11 +12,16 @@ interface Entry {
   hits: number;
 }
 
+export interface Loaded {
+  table: PackedTable;
+  source: 'persisted' | 'parsed';
+}
+
 export const DEFAULT_BUDGET = 768 * 1024 * 1024;
 
 export class TableCache {
   readonly #entries = new Map<string, Entry>();
-  readonly #loading = new Map<string, Promise<PackedTable>>();
+  readonly #loading = new Map<string, Promise<Loaded>>();
   #hits = 0;
   #misses = 0;
   #evictions = 0;
@@ -27,8 +32,8 @@ export class TableCache {
   async get(
     key: string,
     name: string,
-    load: () => Promise<PackedTable>,
-  ): Promise<{ table: PackedTable; source: 'memory' | 'parsed' }> {
+    load: () => Promise<Loaded>,
+  ): Promise<{ table: PackedTable; source: Loaded['source'] | 'memory' }> {
     const entry = this.#entries.get(key);
     if (entry) {
       this.#hits++;
@@ -45,12 +50,12 @@ export class TableCache {
       this.#loading.set(key, pending);
     }
     try {
-      const table = await pending;
+      const loaded = await pending;
       if (!this.#entries.has(key)) {
-        this.#entries.set(key, { name, table, hits: 0 });
+        this.#entries.set(key, { name, table: loaded.table, hits: 0 });
         this.trim();
       }
-      return { table, source: 'parsed' };
+      return loaded;
     } finally {
       this.#loading.delete(key);
     }

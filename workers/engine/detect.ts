@@ -1,6 +1,7 @@
 /** Guesses the source type of pasted ids from the types' patterns, over a sample of the keys. */
 import type { Detection } from '../api';
 import { BUILTIN_TYPES } from './id-types';
+import type { StringDict } from './string-dict';
 
 const SAMPLE = 2000;
 
@@ -9,8 +10,9 @@ const SAMPLE = 2000;
  * order of BUILTIN_TYPES). Keys matching no pattern count for `symbol` when words look like
  * symbols, since symbols have no strict pattern.
  */
-export function detectType(keys: string[], available: Set<string>): Detection {
-  const sample = keys.slice(0, SAMPLE);
+export function detectType(keys: StringDict, available: Set<string>): Detection {
+  const sample: string[] = [];
+  for (let k = 0; k < Math.min(keys.size, SAMPLE); k++) sample.push(keys.get(k));
   const counts: Record<string, number> = {};
   const candidates = BUILTIN_TYPES.filter((t) => available.has(t.id) && t.regex);
   let unmatched = 0;

@@ -11,6 +11,7 @@ import type {
   MapResult,
   PathInfo,
   ProgressFn,
+  StorageInfo,
   TableInfo,
 } from '../api';
 import { TableCache } from './cache';
@@ -22,29 +23,29 @@ import { exportRows } from './export';
 import { DEFAULT_MAX_HOPS, findPaths, typesOf, type RegisteredTable } from './graph';
 import { BUILTIN_TYPES, idType, typeInfo } from './id-types';
 import { parseInput } from './input';
-import { parseTable } from './load-table';
 import { PhaseTimer } from './phase-timer';
 import { assemble } from './result';
 import { roundTripFlags } from './round-trip';
+import type { StringDict } from './string-dict';
+import type { TableStore } from './storage/table-store';
 import type { PackedTable } from './table';
+import { TableLoader, type LoadableTable } from './table-loader';
 
 export interface EngineOptions {
   /** Reads a file's bytes: `fetch` in the worker, `fs` in Node. */
   readBytes(url: string): Promise<Uint8Array>;
   cacheBudget?: number;
+  /** Persists parsed tables between visits (IndexedDB in the worker); none in plain Node runs. */
+  store?: TableStore;
 }
 
-interface Registered extends RegisteredTable {
-  spec: CatalogTable;
-  url: string;
-  /** Table identity: content hash and parse settings. */
-  key: string;
-}
+interface Registered extends RegisteredTable, LoadableTable {}
 
 const KEPT_RUNS = 3;
 
 export class CrosswalkEngine {
   readonly cache: TableCache;
+  readonly loader: TableLoader;
   readonly #tables = new Map<string, Registered>();
   readonly #runs = new Map<number, MapResult>();
   #version = '';
@@ -52,6 +53,7 @@ export class CrosswalkEngine {
 
   constructor(readonly options: EngineOptions) {
     this.cache = new TableCache(options.cacheBudget);
+    this.loader = new TableLoader(this.cache, options.readBytes, options.store);
   }
 
   async init(catalogUrl: string): Promise<CatalogInfo> {
@@ -113,7 +115,7 @@ export class CrosswalkEngine {
     const input = timer.time('setup', 'read and clean the input ids', () =>
       parseInput(request.text),
     );
-    if (input.tokens.length === 0)
+    if (input.count === 0)
       fail('bad-request', 'There are no identifiers to map: the input is empty.');
 
     const { source, target, detection } = timer.time(
@@ -142,9 +144,9 @@ export class CrosswalkEngine {
       paths = [{ ...pinned, index: 0 }];
     }
 
-    const sink = new PairSink(input.keys.length);
+    const sink = new PairSink(input.keys.size);
     const notes: string[] = [];
-    let pending: Int32Array = Int32Array.from(input.keys.keys());
+    let pending: Int32Array = Int32Array.from({ length: input.keys.size }, (_, k) => k);
     const used: PathInfo[] = [];
     for (const path of paths) {
       if (pending.length === 0) break;
@@ -152,8 +154,8 @@ export class CrosswalkEngine {
       used.push(exec.info);
       onProgress?.({
         phase: `mapping via ${exec.info.label}`,
-        done: input.keys.length - pending.length,
-        total: input.keys.length,
+        done: input.keys.size - pending.length,
+        total: input.keys.size,
       });
       const before = pending.length;
       const timings: StepTiming[] = [];
@@ -185,6 +187,7 @@ export class CrosswalkEngine {
     const repaired = input.keyBits.reduce((n, b) => n + (b ? 1 : 0), 0);
     if (repaired > 0)
       notes.push(`${repaired} ids had stray spaces, quotes or invisible characters removed.`);
+    notes.push(...this.loader.notices.splice(0));
     if (detection)
       notes.unshift(
         `Source type detected as ${source} (${Math.round(detection.share * 100)} % of ids match).`,
@@ -204,10 +207,10 @@ export class CrosswalkEngine {
   }
 
   /** Maps distinct keys along `paths` with fallback; used by the round trip. */
-  async mapKeys(keys: string[], paths: PathInfo[]): Promise<PairSink> {
-    const sink = new PairSink(keys.length);
-    let pending: Int32Array = Int32Array.from(keys.keys());
-    const noBits = new Uint8Array(keys.length);
+  async mapKeys(keys: StringDict, paths: PathInfo[]): Promise<PairSink> {
+    const sink = new PairSink(keys.size);
+    let pending: Int32Array = Int32Array.from({ length: keys.size }, (_, k) => k);
+    const noBits = new Uint8Array(keys.size);
     for (const path of paths) {
       if (pending.length === 0) break;
       const exec = await this.#prepare(path, new PhaseTimer());
@@ -223,13 +226,48 @@ export class CrosswalkEngine {
     return exportRows(result, format);
   }
 
+  async warmUp(source: string, target: string): Promise<string[]> {
+    const store = this.options.store;
+    const best = findPaths(this.#enabled(), source, target)[0];
+    if (!store || !best) return [];
+    const stored = new Set((await store.list().catch(() => [])).map((t) => t.key));
+    const warmed: string[] = [];
+    for (const step of best.steps) {
+      const table = this.#table(step.table);
+      if (!stored.has(table.key) || this.cache.has(table.key)) continue;
+      await this.#load(table, new PhaseTimer(), undefined, [step.from, step.to]);
+      warmed.push(table.name);
+    }
+    return warmed;
+  }
+
+  async storage(): Promise<StorageInfo> {
+    const store = this.options.store;
+    if (!store)
+      return { available: false, tables: [], problem: 'this browser offers no IndexedDB here' };
+    try {
+      return {
+        available: !this.loader.storageProblem,
+        tables: await store.list(),
+        problem: this.loader.storageProblem,
+      };
+    } catch (error) {
+      return { available: false, tables: [], problem: String(error) };
+    }
+  }
+
+  async clearStorage(): Promise<void> {
+    await this.loader.flushWrites();
+    await this.options.store?.clear();
+  }
+
   async preload(names: string[]): Promise<void> {
     for (const name of names) await this.#load(this.#table(name), new PhaseTimer());
   }
 
   #resolveTypes(
     request: MapRequest,
-    keys: string[],
+    keys: StringDict,
   ): { source: string; target: string; detection?: Detection } {
     const available = typesOf(this.#enabled());
     let detection: Detection | undefined;
@@ -273,36 +311,11 @@ export class CrosswalkEngine {
     edge?: [string, string],
   ): Promise<PackedTable> {
     const phase = timer.begin('load', registered.name);
-    const children = phase.children!;
-    const { table, source } = await this.cache.get(registered.key, registered.name, async () => {
-      onProgress?.({ phase: `reading ${registered.name}`, done: 0, total: registered.spec.bytes });
-      const read = performance.now();
-      const bytes = await this.#read(registered.url, `table "${registered.name}"`);
-      children.push({
-        name: 'read',
-        kind: 'load',
-        ms: performance.now() - read,
-        detail: `${bytes.length} bytes`,
-      });
-      onProgress?.({ phase: `parsing ${registered.name}`, done: 0, total: registered.spec.rows });
-      const parsed = await parseTable({ ...registered.spec, rows: registered.spec.rows }, bytes);
-      children.push({ name: 'decompress', kind: 'load', ms: parsed.times.decompress });
-      children.push({
-        name: 'parse',
-        kind: 'load',
-        ms: parsed.times.parse,
-        detail: `${parsed.table.stats.rows} rows`,
-      });
-      return parsed.table;
-    });
-    if (edge) {
-      const index = performance.now();
-      table.edges(table.columnIndex(edge[0]), table.columnIndex(edge[1]));
-      children.push({ name: 'index', kind: 'load', ms: performance.now() - index });
+    try {
+      return await this.loader.load(registered, phase, onProgress, edge);
+    } finally {
+      timer.end(phase);
     }
-    phase.source = source;
-    timer.end(phase);
-    return table;
   }
 
   #stepPhases(timer: PhaseTimer, exec: ExecPath, timings: StepTiming[]): void {
@@ -336,10 +349,8 @@ export class CrosswalkEngine {
     try {
       return await this.options.readBytes(url);
     } catch (error) {
-      return fail(
-        'fetch-failed',
-        `Could not read ${what} from ${url}: ${error instanceof Error ? error.message : String(error)}.`,
-      );
+      const reason = error instanceof Error ? error.message : String(error);
+      return fail('fetch-failed', `Could not read ${what} from ${url}: ${reason}.`);
     }
   }
 

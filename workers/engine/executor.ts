@@ -29,6 +29,7 @@ export interface StepTiming {
 }
 
 const VIA_SEPARATOR = new TextEncoder().encode(' > ');
+const CHAIN = new Int32Array(64);
 
 /** Pairs found per distinct key; the pairs of one key are contiguous. */
 export class PairSink {
@@ -81,14 +82,16 @@ class Frontier {
 export function resolveKey(
   table: PackedTable,
   col: number,
-  key: string,
+  bytes: Uint8Array,
+  text: () => string,
   out: (id: number, bits: number) => void,
 ): boolean {
-  const id = table.columns[col].dict.lookupString(key);
+  const id = table.columns[col].dict.lookup(bytes, 0, bytes.length);
   if (id >= 0) {
     out(id, 0);
     return true;
   }
+  const key = text();
   const transforms = table.transformsOf(col);
   let relaxed = key;
   let bits = 0;
@@ -97,6 +100,8 @@ export function resolveKey(
     const next = transform.apply(relaxed) ?? relaxed;
     if (next !== relaxed) bits |= transform.bit;
     relaxed = next;
+    // Nothing relaxed on either side: the exact lookup above already answered.
+    if (bits === 0 && table.relaxationIsIdentity(col, level)) continue;
     const hit = table.relaxedLookup(col, level, relaxed);
     if (!hit) continue;
     const [ids, start, end] = hit;
@@ -112,7 +117,7 @@ export function resolveKey(
  */
 export function runPath(
   path: ExecPath,
-  keys: string[],
+  keys: StringDict,
   keyBits: Uint8Array,
   pending: Int32Array,
   sink: PairSink,
@@ -122,8 +127,12 @@ export function runPath(
   let t = performance.now();
   const first = path.steps[0];
   for (const k of pending) {
-    resolveKey(first.table, first.from, keys[k], (id, bits) =>
-      levels[0].add(k, id, -1, bits | keyBits[k], -1),
+    resolveKey(
+      first.table,
+      first.from,
+      keys.bytesOf(k),
+      () => keys.get(k),
+      (id, bits) => levels[0].add(k, id, -1, bits | keyBits[k], -1),
     );
   }
   timings.push({
@@ -191,23 +200,23 @@ function emit(
   sink.bits.push(bits);
   sink.hops.push(path.steps.length);
   // Walk parents back to level 0, then write the chain source → … → target.
-  const chain: number[] = [];
+  const chain = CHAIN;
+  let depth = 0;
   let e = entry;
   for (let level = levels.length - 1; level >= 0; level--) {
-    chain.push(level === 0 ? levels[0].id.data[e] : levels[level].via.data[e]);
+    chain[depth++] = level === 0 ? levels[0].id.data[e] : levels[level].via.data[e];
     e = levels[level].parent.data[e];
   }
-  for (let level = 0; level < chain.length; level++) {
-    const id = chain[chain.length - 1 - level];
-    const step = path.steps[Math.max(0, level - 1)];
+  for (let level = 0; level < depth; level++) {
+    const id = chain[depth - 1 - level];
     const dict =
       level === 0
         ? path.steps[0].table.columns[path.steps[0].from].dict
-        : step.table.columns[step.to].dict;
-    sink.via.append(dict.bytesOf(id));
+        : path.steps[level - 1].table.columns[path.steps[level - 1].to].dict;
+    dict.writeTo(id, sink.via);
     sink.via.append(VIA_SEPARATOR);
   }
-  sink.via.append(targetBytes);
+  targetDict.writeTo(to, sink.via);
   sink.via.end();
 }
 
@@ -240,11 +249,17 @@ class Translator {
     if (exact >= 0) return (this.#cache[id] = exact);
     const ids: number[] = [];
     let bits = 0;
-    const key = this.from.table.columns[this.from.to].dict.get(id);
-    resolveKey(this.to.table, this.to.from, key, (nextId, b) => {
-      ids.push(nextId);
-      bits = b;
-    });
+    const dict = this.from.table.columns[this.from.to].dict;
+    resolveKey(
+      this.to.table,
+      this.to.from,
+      bytes,
+      () => dict.get(id),
+      (nextId, b) => {
+        ids.push(nextId);
+        bits = b;
+      },
+    );
     if (ids.length === 0) return (this.#cache[id] = -1);
     this.#relaxed.set(id, { ids, bits });
     return (this.#cache[id] = -3);

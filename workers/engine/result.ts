@@ -43,13 +43,14 @@ export function assemble({
   pathLabels,
   roundTrip,
 }: AssembleArgs): AssembledResult {
-  const nKeys = input.keys.length;
+  const nKeys = input.keys.size;
   const keyStatus = new Uint8Array(nKeys);
   for (let k = 0; k < nKeys; k++) {
     const n = sink.keyCount[k];
     if (n === 1) keyStatus[k] = STATUS_MAPPED;
     else if (n > 1) keyStatus[k] = STATUS_AMBIGUOUS;
-    else keyStatus[k] = looksValid(sourceType, input.keys[k]) ? STATUS_UNMAPPED : STATUS_INVALID;
+    else
+      keyStatus[k] = looksValid(sourceType, input.keys.get(k)) ? STATUS_UNMAPPED : STATUS_INVALID;
   }
 
   // A target is convergent when two distinct keys reach it (duplicates of one key do not count).
@@ -78,11 +79,9 @@ export function assemble({
     }
   }
 
-  const count = input.tokens.length;
+  const count = input.count;
   let total = 0;
   for (let i = 0; i < count; i++) total += sink.keyCount[input.keyOf[i]];
-  const text = new StringsBuffer(count * 12);
-  const encoder = new TextEncoder();
   const status = new Uint8Array(count);
   const flags = new Uint8Array(count);
   const pairStart = new Int32Array(count + 1);
@@ -109,15 +108,13 @@ export function assemble({
   let out = 0;
   for (let i = 0; i < count; i++) {
     const k = input.keyOf[i];
-    text.append(encoder.encode(input.tokens[i]));
-    text.end();
     status[i] = keyStatus[k];
     if (seenKey[k]) flags[i] |= INPUT_DUPLICATE;
     seenKey[k] = 1;
     pairStart[i] = out;
     for (let p = sink.keyFirst[k], end = p + sink.keyCount[k]; p < end; p++) {
       pairInput[out] = i;
-      targets.append(sink.targets.bytesOf(sink.target.data[p]));
+      sink.targets.writeTo(sink.target.data[p], targets);
       targets.end();
       via.copyFrom(viaPacked, p);
       path[out] = sink.path.data[p];
@@ -134,7 +131,7 @@ export function assemble({
   return {
     paths,
     matchTypes: matchTypes.names,
-    inputs: { count, text: text.toPacked(), status, flags, pairStart },
+    inputs: { count, text: input.tokens, status, flags, pairStart },
     pairs: {
       count: total,
       input: pairInput,

@@ -20,9 +20,8 @@ export async function roundTripFlags(
   const flags = new Uint8Array(sink.pairs);
   const back = engine.paths(target, source, maxHops);
   if (back.length === 0) return flags;
-  const keys: string[] = [];
-  for (let t = 0; t < sink.targets.size; t++) keys.push(sink.targets.get(t));
-  const backSink = await engine.mapKeys(keys, back);
+  // Target ids are dense indexes into sink.targets, so the back run's key k is target k.
+  const backSink = await engine.mapKeys(sink.targets, back);
   for (let p = 0; p < sink.pairs; p++) {
     const sourceId = sourceOf(sink, p);
     const t = sink.target.data[p];

@@ -22,6 +22,8 @@ export interface StringDictParts {
   offsets: Int32Array;
   hashes: Int32Array;
   count: number;
+  /** The hash table; rebuilt from `hashes` when absent. */
+  slots?: Int32Array;
 }
 
 export class StringDict {
@@ -46,6 +48,11 @@ export class StringDict {
       this.#pool = new Uint8Array(Math.max(1024, expected * 12));
       this.#offsets = new Int32Array(expected + 1);
       this.#hashes = new Int32Array(expected);
+    }
+    if (parts?.slots) {
+      this.#slots = parts.slots;
+      this.#mask = parts.slots.length - 1;
+      return;
     }
     let capacity = 16;
     while (capacity < Math.max(this.#count, expected) * 2) capacity *= 2;
@@ -99,22 +106,30 @@ export class StringDict {
     return this.#pool.subarray(this.#offsets[id], this.#offsets[id + 1]);
   }
 
-  /** Trimmed copies of the arrays that define the dictionary (the hash table is rebuilt on load). */
+  /** Appends the bytes of string `id` to `out`, without making a view. */
+  writeTo(
+    id: number,
+    out: { appendRange(src: Uint8Array, start: number, end: number): void },
+  ): void {
+    out.appendRange(this.#pool, this.#offsets[id], this.#offsets[id + 1]);
+  }
+
+  /** The arrays that define the dictionary, hash table included (views; compact first). */
   parts(): StringDictParts {
     return {
-      pool: this.#pool.slice(0, this.#poolLength),
-      offsets: this.#offsets.slice(0, this.#count + 1),
-      hashes: this.#hashes.slice(0, this.#count),
+      pool: this.#pool.subarray(0, this.#poolLength),
+      offsets: this.#offsets.subarray(0, this.#count + 1),
+      hashes: this.#hashes.subarray(0, this.#count),
       count: this.#count,
+      slots: this.#slots,
     };
   }
 
   /** Drops spare capacity once building is over. */
   compact(): void {
-    const parts = this.parts();
-    this.#pool = parts.pool;
-    this.#offsets = parts.offsets;
-    this.#hashes = parts.hashes;
+    this.#pool = this.#pool.slice(0, this.#poolLength);
+    this.#offsets = this.#offsets.slice(0, this.#count + 1);
+    this.#hashes = this.#hashes.slice(0, this.#count);
   }
 
   #encode(value: string): number {

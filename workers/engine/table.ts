@@ -29,6 +29,19 @@ export interface TableStats {
   columns: ColumnStats[];
 }
 
+export interface RelationStats {
+  from: string;
+  to: string;
+  /** Distinct (from, to) pairs. */
+  pairs: number;
+  /** Records repeating a pair already seen (collapsed). */
+  duplicatePairs: number;
+  /** Keys of `from` with more than one `to` value (one-to-many). */
+  fromWithSeveral: number;
+  /** Keys of `to` with more than one `from` value (many-to-one). */
+  toWithSeveral: number;
+}
+
 export interface PackedColumn {
   name: string;
   type: string;
@@ -49,6 +62,8 @@ export interface Csr {
 
 /** Keys that match only after a relaxation: transformed key → original ids. */
 interface RelaxedIndex {
+  /** Every key relaxes to itself: a lookup here can only repeat the exact one. */
+  identity: boolean;
   dict: StringDict;
   start: Int32Array;
   ids: Int32Array;
@@ -63,7 +78,15 @@ export class PackedTable {
     readonly columns: PackedColumn[],
     readonly records: number,
     readonly stats: TableStats,
-  ) {}
+    edges: [string, Csr][] = [],
+  ) {
+    for (const [key, csr] of edges) this.#edges.set(key, csr);
+  }
+
+  /** The edge lists built so far, keyed `from>to`, for persistence. */
+  builtEdges(): [string, Csr][] {
+    return [...this.#edges];
+  }
 
   columnIndex(name: string): number {
     return this.columns.findIndex((c) => c.name === name);
@@ -89,15 +112,46 @@ export class PackedTable {
     level: number,
     relaxedKey: string,
   ): [Int32Array, number, number] | null {
+    const index = this.#relaxedIndex(col, level);
+    const k = index.dict.lookupString(relaxedKey);
+    if (k < 0) return null;
+    return [index.ids, index.start[k], index.start[k + 1]];
+  }
+
+  #relaxedIndex(col: number, level: number): RelaxedIndex {
     const key = `${col}:${level}`;
     let index = this.#relaxed.get(key);
     if (!index) {
       index = buildRelaxedIndex(this.columns[col].dict, this.transformsOf(col).slice(0, level));
       this.#relaxed.set(key, index);
     }
-    const k = index.dict.lookupString(relaxedKey);
-    if (k < 0) return null;
-    return [index.ids, index.start[k], index.start[k + 1]];
+    return index;
+  }
+
+  /** True when relaxing this column's keys to `level` changes none of them. */
+  relaxationIsIdentity(col: number, level: number): boolean {
+    return this.#relaxedIndex(col, level).identity;
+  }
+
+  /**
+   * Cardinality of the relation between two columns: distinct keys on each side, keys with more
+   * than one value in each direction, and records that repeat an earlier pair.
+   */
+  relation(from: number, to: number): RelationStats {
+    const forward = this.edges(from, to);
+    const backward = this.edges(to, from);
+    let pairsWithBoth = 0;
+    for (let r = 0; r < this.records; r++) {
+      if (this.columns[from].ids[r] >= 0 && this.columns[to].ids[r] >= 0) pairsWithBoth++;
+    }
+    return {
+      from: this.columns[from].name,
+      to: this.columns[to].name,
+      pairs: forward.target.length,
+      duplicatePairs: pairsWithBoth - forward.target.length,
+      fromWithSeveral: countSeveral(forward.start),
+      toWithSeveral: countSeveral(backward.start),
+    };
   }
 
   /** Approximate bytes held, for the cache budget. */
@@ -119,6 +173,12 @@ export class PackedTable {
   transformsOf(col: number): KeyTransform[] {
     return idType(this.columns[col].type).transforms;
   }
+}
+
+function countSeveral(start: Int32Array): number {
+  let several = 0;
+  for (let k = 0; k + 1 < start.length; k++) if (start[k + 1] - start[k] > 1) several++;
+  return several;
 }
 
 function buildCsr(from: PackedColumn, to: PackedColumn, records: number): Csr {
@@ -165,8 +225,12 @@ function buildCsr(from: PackedColumn, to: PackedColumn, records: number): Csr {
 function buildRelaxedIndex(source: StringDict, transforms: KeyTransform[]): RelaxedIndex {
   const dict = new StringDict(source.size);
   const relaxedOf = new Int32Array(source.size);
+  let identity = true;
   for (let id = 0; id < source.size; id++) {
-    relaxedOf[id] = dict.internString(relax(transforms, source.get(id)));
+    const original = source.get(id);
+    const relaxed = relax(transforms, original);
+    if (relaxed !== original) identity = false;
+    relaxedOf[id] = dict.internString(relaxed);
   }
   const start = new Int32Array(dict.size + 1);
   for (let id = 0; id < source.size; id++) start[relaxedOf[id] + 1]++;
@@ -175,7 +239,7 @@ function buildRelaxedIndex(source: StringDict, transforms: KeyTransform[]): Rela
   const ids = new Int32Array(source.size);
   for (let id = 0; id < source.size; id++) ids[fill[relaxedOf[id]]++] = id;
   dict.compact();
-  return { dict, start, ids };
+  return { identity, dict, start, ids };
 }
 
 /** `key` with each transform applied in turn. */

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: engine figures in Node, median of several runs. The genbank table is read from
+ * ../shared/data/org-hs-eg when present (skipped otherwise); uniprot/ensembl_gene come from the
+ * bundled public/data. Run with `node --expose-gc` (the npm script does) for steadier memory.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+import { STATUS_MAPPED } from '../workers/codes';
+import { CrosswalkEngine } from '../workers/engine/engine';
+import { parseTable, type TableSpec } from '../workers/engine/load-table';
+import { mb, measure, row, rssMonitor } from './measure';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const shared = process.env.CROSSWALK_SOURCE_DATA ?? `${root}../shared/data/org-hs-eg`;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+async function loadBench(label: string, file: string, spec: TableSpec): Promise<void> {
+  const raw = new Uint8Array(readFileSync(file));
+  const text = gunzipSync(raw).toString('utf8');
+  gc();
+  const memory = rssMonitor();
+  let resident = 0;
+  const cold = await measure(RUNS, async () => {
+    const { table } = await parseTable(spec, raw);
+    table.edges(0, 1);
+    table.edges(1, 0);
+    resident = table.byteSize;
+  });
+  const peak = memory.stop();
+  row(`${label}: cold load (decompress+parse+index)`, cold, `${rate(spec.rows!, cold.medianMs)} rows/s, tables ${mb(resident)}, peak RSS ${mb(peak)}`);
+  gc();
+  const papaMemory = rssMonitor();
+  const papa = await measure(RUNS, () => Papa.parse<string[]>(text, { skipEmptyLines: true }).data.length);
+  row(`${label}: PapaParse alone into arrays`, papa, `${rate(spec.rows!, papa.medianMs)} rows/s, peak RSS ${mb(papaMemory.stop())}`);
+  console.log(`${''.padEnd(44)} cold load / PapaParse = ${(cold.medianMs / papa.medianMs).toFixed(2)}`);
+}
+
+function rate(count: number, ms: number): string {
+  return Math.round((count / ms) * 1000).toLocaleString('en-US');
+}
+
+async function mappingBench(): Promise<void> {
+  const engine = new CrosswalkEngine({ readBytes: async (url) => new Uint8Array(readFileSync(fileURLToPath(url))) });
+  await engine.init(pathToFileURL(`${root}public/data/catalog.json`).href);
+  const first = await measure(1, () => engine.map({ text: 'P04637', source: 'uniprot', target: 'ensembl_gene' }));
+  row('uniprot → ensembl_gene, first run (cold tables)', first, 'loads uniprot + ensembl_gene');
+  const hit = await measure(RUNS, () => engine.map({ text: 'P04637', source: 'uniprot', target: 'ensembl_gene' }));
+  row('same, tables in memory (cache hit)', hit, `${engine.cache.stats().hits} hits so far`);
+
+  const accessions = gunzipSync(readFileSync(`${root}public/data/uniprot.csv.gz`))
+    .toString('utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[0])
+    .filter(Boolean);
+  for (const count of [100_000, 1_000_000]) {
+    // Half real accessions (cycled), half distinct well-formed accessions absent from the data,
+    // so both hits and misses are hashed and every input is a distinct key.
+    const ids: string[] = [];
+    for (let i = 0; ids.length < count; i++) {
+      ids.push(i % 2 === 0 ? accessions[(i / 2) % accessions.length] : `Q${String(i).padStart(5, '0').slice(-5)}${i}`);
+    }
+    const text = ids.join('\n');
+    gc();
+    const memory = rssMonitor();
+    let mapped = 0;
+    let pairs = 0;
+    let distinct = 0;
+    const m = await measure(RUNS, async () => {
+      const r = await engine.map({ text, source: 'uniprot', target: 'ensembl_gene' });
+      mapped = r.inputs.status.filter((s) => s === STATUS_MAPPED).length;
+      pairs = r.summary.pairs;
+      distinct = r.summary.distinct;
+    });
+    row(
+      `map ${count.toLocaleString('en-US')} ids uniprot → entrez → ensembl_gene`,
+      m,
+      `${rate(count, m.medianMs)} ids/s, ${distinct} distinct, ${mapped} mapped, ${pairs} pairs, peak RSS ${mb(memory.stop())}`,
+    );
+  }
+  console.log(`tables resident after mapping: ${mb(engine.cache.stats().bytes)}`);
+}
+
+console.log(`Crosswalk engine bench — Node ${process.version}, median of ${RUNS} runs\n`);
+const genbank = `${shared}/genbank.csv.gz`;
+if (existsSync(genbank)) {
+  await loadBench('genbank (870,757 rows)', genbank, {
+    name: 'genbank',
+    rows: 870_757,
+    columns: [
+      { name: 'genbank', type: 'genbank' },
+      { name: 'entrez_id', type: 'entrez' },
+    ],
+  });
+} else {
+  console.log(`genbank: skipped (${genbank} not found; it lives in ../shared/data/org-hs-eg)`);
+}
+await loadBench('uniprot (32,265 rows)', `${root}public/data/uniprot.csv.gz`, {
+  name: 'uniprot',
+  rows: 32_265,
+  columns: [
+    { name: 'uniprot', type: 'uniprot' },
+    { name: 'entrez_id', type: 'entrez' },
+  ],
+});
+await mappingBench();

@@ -1,0 +1,32 @@
+/** TableStore in a Map: for Node tests and benchmarks, where there is no IndexedDB. */
+import type { StoredTable } from '../stored-table';
+import type { StoredTableInfo, TableStore } from './table-store';
+
+export class MemoryTableStore implements TableStore {
+  readonly entries = new Map<string, StoredTable>();
+
+  async get(key: string): Promise<StoredTable | undefined> {
+    return this.entries.get(key);
+  }
+
+  async put(stored: StoredTable): Promise<void> {
+    this.entries.set(stored.key, stored);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
+
+  async list(): Promise<StoredTableInfo[]> {
+    return [...this.entries.values()].map((s) => ({
+      key: s.key,
+      name: s.name,
+      bytes: s.bytes,
+      savedAt: 0,
+    }));
+  }
+
+  async clear(): Promise<void> {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Gets a table ready for a path: from memory (the cache), else from the persistent store, else by
+ * reading and parsing its file — then stores the parsed form in the background. Storage trouble
+ * never fails a run: the table is parsed instead and one notice says why.
+ */
+import type { Phase, ProgressFn } from '../api';
+import type { TableCache } from './cache';
+import type { CatalogTable } from './catalog';
+import { fail } from './errors';
+import { parseTable } from './load-table';
+import { fromStored, toStored } from './stored-table';
+import type { TableStore } from './storage/table-store';
+import type { PackedTable } from './table';
+
+export interface LoadableTable {
+  name: string;
+  /** Table identity: content hash and parse settings (the store's key too). */
+  key: string;
+  url: string;
+  spec: CatalogTable;
+}
+
+export class TableLoader {
+  /** Plain-language notices for the next result (storage fell back, an entry was rebuilt). */
+  readonly notices: string[] = [];
+  readonly #writes = new Set<Promise<void>>();
+  #storageBroken = false;
+  /** The first storage failure, in words. */
+  storageProblem?: string;
+
+  constructor(
+    readonly cache: TableCache,
+    readonly readBytes: (url: string) => Promise<Uint8Array>,
+    readonly store?: TableStore,
+  ) {}
+
+  /** Loads `table` and builds the edge list `edge` (column names) if given, recording phases. */
+  async load(
+    table: LoadableTable,
+    phase: Phase,
+    onProgress?: ProgressFn,
+    edge?: [string, string],
+  ): Promise<PackedTable> {
+    const children = phase.children ?? (phase.children = []);
+    const { table: packed, source } = await this.cache.get(table.key, table.name, async () => {
+      const stored = await this.#fromStore(table, children);
+      if (stored) return { table: stored, source: 'persisted' as const };
+      return { table: await this.#parse(table, children, onProgress), source: 'parsed' as const };
+    });
+    if (edge) {
+      const start = performance.now();
+      packed.edges(packed.columnIndex(edge[0]), packed.columnIndex(edge[1]));
+      children.push({ name: 'index', kind: 'load', ms: performance.now() - start });
+    }
+    phase.source = source;
+    if (source === 'parsed' && !this.#storageBroken) this.#persist(table, packed);
+    return packed;
+  }
+
+  /** Resolves once every background write has finished (benchmarks, tests, before clearing). */
+  async flushWrites(): Promise<void> {
+    while (this.#writes.size > 0) await Promise.allSettled([...this.#writes]);
+  }
+
+  async #fromStore(table: LoadableTable, children: Phase[]): Promise<PackedTable | null> {
+    if (!this.store || this.#storageBroken) return null;
+    const start = performance.now();
+    try {
+      const stored = await this.store.get(table.key);
+      if (!stored) return null;
+      const restored = fromStored(table.key, stored);
+      children.push({
+        name: 'read stored',
+        kind: 'load',
+        ms: performance.now() - start,
+        detail: `${stored.bytes} bytes`,
+      });
+      if ('table' in restored) return restored.table;
+      this.notices.push(
+        `The stored copy of table "${table.name}" was discarded (${restored.problem}) and rebuilt from its file.`,
+      );
+      await this.store.delete(table.key).catch(() => undefined);
+      return null;
+    } catch (error) {
+      this.#storageFailed(error);
+      return null;
+    }
+  }
+
+  async #parse(
+    table: LoadableTable,
+    children: Phase[],
+    onProgress?: ProgressFn,
+  ): Promise<PackedTable> {
+    onProgress?.({ phase: `reading ${table.name}`, done: 0, total: table.spec.bytes });
+    const start = performance.now();
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.readBytes(table.url);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return fail(
+        'fetch-failed',
+        `Could not read table "${table.name}" from ${table.url}: ${reason}.`,
+      );
+    }
+    children.push({
+      name: 'read',
+      kind: 'load',
+      ms: performance.now() - start,
+      detail: `${bytes.length} bytes`,
+    });
+    onProgress?.({ phase: `parsing ${table.name}`, done: 0, total: table.spec.rows });
+    const parsed = await parseTable(table.spec, bytes, {
+      onProgress: (done, total) => onProgress?.({ phase: `parsing ${table.name}`, done, total }),
+    });
+    children.push({ name: 'decompress', kind: 'load', ms: parsed.times.decompress });
+    children.push({
+      name: 'parse',
+      kind: 'load',
+      ms: parsed.times.parse,
+      detail: `${parsed.table.stats.rows} rows`,
+    });
+    return parsed.table;
+  }
+
+  #persist(table: LoadableTable, packed: PackedTable): void {
+    const store = this.store;
+    if (!store) return;
+    const write = (async () => {
+      try {
+        await store.put(toStored(table.key, packed));
+      } catch (error) {
+        this.#storageFailed(error);
+      }
+    })();
+    this.#writes.add(write);
+    void write.finally(() => this.#writes.delete(write));
+  }
+
+  #storageFailed(error: unknown): void {
+    if (this.#storageBroken) return;
+    this.#storageBroken = true;
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.storageProblem = reason;
+    this.notices.push(
+      `Browser storage is unavailable (${reason}); tables are kept in memory for this visit only and parsed again after a reload.`,
+    );
+  }
+}
