@@ -20,14 +20,16 @@ export function parseQuoteFree(
   while (at < length) {
     let end = bytes.indexOf(10, at);
     if (end < 0) end = length;
-    if (end === at || (end === at + 1 && bytes[at] === 13)) {
+    // CRLF: the \r belongs to the line break, not to the last field.
+    const lineEnd = end > at && bytes[end - 1] === 13 ? end - 1 : end;
+    if (isBlankLine(bytes, at, lineEnd, delimiter)) {
       at = end + 1;
       continue;
     }
     let field = 0;
     let start = at;
-    for (let i = at; i <= end; i++) {
-      if (i === end || bytes[i] === delimiter) {
+    for (let i = at; i <= lineEnd; i++) {
+      if (i === lineEnd || bytes[i] === delimiter) {
         const slot = field < fields ? slotOf[field] : -1;
         if (slot >= 0) builder.addBytes(slot, bytes, start, i);
         field++;
@@ -41,4 +43,13 @@ export function parseQuoteFree(
       nextReport = at + (1 << 22);
     }
   }
+}
+
+/** A line of only spaces, tabs and delimiters carries no data (as PapaParse's `greedy` skip). */
+function isBlankLine(bytes: Uint8Array, start: number, end: number, delimiter: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = bytes[i];
+    if (b !== 32 && b !== 9 && b !== delimiter) return false;
+  }
+  return true;
 }

@@ -1,6 +1,7 @@
 /**
  * The general parser, for input that uses quotes (fields holding delimiters, quotes or newlines).
- * Rows are streamed into the builder one by one and never retained.
+ * Rows are streamed into the builder one by one and never retained. `#` comment lines are only
+ * skipped before the header (dialect.ts): after it, `#N/A` is a placeholder cell, not a comment.
  */
 import Papa from 'papaparse';
 import { fail } from './errors';
@@ -18,7 +19,6 @@ export function parseQuoted(
   Papa.parse<string[]>(text, {
     delimiter,
     header: false,
-    comments: '#',
     skipEmptyLines: 'greedy',
     step: (row, parser) => {
       line++;

@@ -133,9 +133,9 @@ export class CrosswalkEngine {
         `No path from ${source} to ${target} within ${maxHops} hops over the enabled tables.`,
       );
     }
-    let paths: PathInfo[] = planned;
+    let paths: PathInfo[] = planned.map(({ cost: _cost, ...path }) => path);
     if (request.pinnedPath !== undefined) {
-      const pinned = planned[request.pinnedPath];
+      const pinned = paths[request.pinnedPath];
       if (!pinned)
         fail(
           'bad-request',
