@@ -5,7 +5,10 @@ export interface Measured {
   runsMs: number[];
 }
 
-export async function measure(runs: number, work: () => Promise<unknown> | unknown): Promise<Measured> {
+export async function measure(
+  runs: number,
+  work: () => Promise<unknown> | unknown,
+): Promise<Measured> {
   const runsMs: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -36,5 +39,7 @@ export function rssMonitor(): { stop(): number } {
 
 export function row(label: string, m: Measured, extra: string): void {
   const runs = m.runsMs.map((r) => r.toFixed(0)).join(', ');
-  console.log(`${label.padEnd(44)} ${m.medianMs.toFixed(0).padStart(6)} ms  ${extra}  [runs: ${runs}]`);
+  console.log(
+    `${label.padEnd(44)} ${m.medianMs.toFixed(0).padStart(6)} ms  ${extra}  [runs: ${runs}]`,
+  );
 }

@@ -30,12 +30,25 @@ async function loadBench(label: string, file: string, spec: TableSpec): Promise<
     resident = table.byteSize;
   });
   const peak = memory.stop();
-  row(`${label}: cold load (decompress+parse+index)`, cold, `${rate(spec.rows!, cold.medianMs)} rows/s, tables ${mb(resident)}, peak RSS ${mb(peak)}`);
+  row(
+    `${label}: cold load (decompress+parse+index)`,
+    cold,
+    `${rate(spec.rows!, cold.medianMs)} rows/s, tables ${mb(resident)}, peak RSS ${mb(peak)}`,
+  );
   gc();
   const papaMemory = rssMonitor();
-  const papa = await measure(RUNS, () => Papa.parse<string[]>(text, { skipEmptyLines: true }).data.length);
-  row(`${label}: PapaParse alone into arrays`, papa, `${rate(spec.rows!, papa.medianMs)} rows/s, peak RSS ${mb(papaMemory.stop())}`);
-  console.log(`${''.padEnd(44)} cold load / PapaParse = ${(cold.medianMs / papa.medianMs).toFixed(2)}`);
+  const papa = await measure(
+    RUNS,
+    () => Papa.parse<string[]>(text, { skipEmptyLines: true }).data.length,
+  );
+  row(
+    `${label}: PapaParse alone into arrays`,
+    papa,
+    `${rate(spec.rows!, papa.medianMs)} rows/s, peak RSS ${mb(papaMemory.stop())}`,
+  );
+  console.log(
+    `${''.padEnd(44)} cold load / PapaParse = ${(cold.medianMs / papa.medianMs).toFixed(2)}`,
+  );
 }
 
 function rate(count: number, ms: number): string {
@@ -43,11 +56,17 @@ function rate(count: number, ms: number): string {
 }
 
 async function mappingBench(): Promise<void> {
-  const engine = new CrosswalkEngine({ readBytes: async (url) => new Uint8Array(readFileSync(fileURLToPath(url))) });
+  const engine = new CrosswalkEngine({
+    readBytes: async (url) => new Uint8Array(readFileSync(fileURLToPath(url))),
+  });
   await engine.init(pathToFileURL(`${root}public/data/catalog.json`).href);
-  const first = await measure(1, () => engine.map({ text: 'P04637', source: 'uniprot', target: 'ensembl_gene' }));
+  const first = await measure(1, () =>
+    engine.map({ text: 'P04637', source: 'uniprot', target: 'ensembl_gene' }),
+  );
   row('uniprot → ensembl_gene, first run (cold tables)', first, 'loads uniprot + ensembl_gene');
-  const hit = await measure(RUNS, () => engine.map({ text: 'P04637', source: 'uniprot', target: 'ensembl_gene' }));
+  const hit = await measure(RUNS, () =>
+    engine.map({ text: 'P04637', source: 'uniprot', target: 'ensembl_gene' }),
+  );
   row('same, tables in memory (cache hit)', hit, `${engine.cache.stats().hits} hits so far`);
 
   const accessions = gunzipSync(readFileSync(`${root}public/data/uniprot.csv.gz`))
@@ -61,7 +80,11 @@ async function mappingBench(): Promise<void> {
     // so both hits and misses are hashed and every input is a distinct key.
     const ids: string[] = [];
     for (let i = 0; ids.length < count; i++) {
-      ids.push(i % 2 === 0 ? accessions[(i / 2) % accessions.length] : `Q${String(i).padStart(5, '0').slice(-5)}${i}`);
+      ids.push(
+        i % 2 === 0
+          ? accessions[(i / 2) % accessions.length]
+          : `A0A${i.toString(36).toUpperCase().padStart(7, '0')}`,
+      );
     }
     const text = ids.join('\n');
     gc();
