@@ -1,0 +1,172 @@
+/**
+ * The only UI module that knows a Worker exists. It starts the mapping worker lazily, wraps it with
+ * Comlink, and stops it on demand: terminating is the only way to interrupt a running `map()`, so
+ * `cancel()` ends the worker and the next call starts a fresh one (re-running `init`).
+ *
+ * Comlink never settles a call whose worker was terminated or crashed, so every call is raced
+ * against the worker's "stopped" promise; callers get an `EngineStoppedError` instead of a hang.
+ */
+import * as Comlink from 'comlink';
+import type {
+  CacheStats,
+  CatalogInfo,
+  Detection,
+  EngineApi,
+  ExportFormat,
+  IdTypeId,
+  MapRequest,
+  MapResult,
+  PathInfo,
+  Progress,
+  ProgressFn,
+} from '../../workers/api';
+
+export type StopReason = 'cancelled' | 'crashed';
+
+/** A call ended because its worker was stopped (by `cancel()`) or died. */
+export class EngineStoppedError extends Error {
+  readonly reason: StopReason;
+
+  constructor(reason: StopReason, message: string) {
+    super(message);
+    this.name = 'EngineStoppedError';
+    this.reason = reason;
+  }
+}
+
+/** One started worker; a restart creates a new one, so stale calls can never reach a new worker. */
+interface WorkerSession {
+  worker: Worker;
+  remote: Comlink.Remote<EngineApi>;
+  ready: Promise<CatalogInfo>;
+  stopped: Promise<never>;
+  stop: (error: EngineStoppedError) => void;
+}
+
+type CrashListener = (error: EngineStoppedError) => void;
+
+export class EngineClient {
+  readonly #catalogUrl: string;
+  #session: WorkerSession | null = null;
+  #generation = 0;
+  readonly #crashListeners = new Set<CrashListener>();
+
+  constructor(catalogUrl: string) {
+    this.#catalogUrl = catalogUrl;
+  }
+
+  /** Increases every time a worker starts; results of an older generation are gone from the worker. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Called when the worker dies on its own (not by `cancel()`), whether or not a call was running. */
+  onCrash(listener: CrashListener): () => void {
+    this.#crashListeners.add(listener);
+    return () => this.#crashListeners.delete(listener);
+  }
+
+  /** Starts the worker if needed and returns the catalog it loaded. */
+  init(): Promise<CatalogInfo> {
+    return this.#call(() => this.#ensureSession().ready);
+  }
+
+  catalog(): Promise<CatalogInfo> {
+    return this.#call((remote) => remote.catalog());
+  }
+
+  detect(text: string): Promise<Detection> {
+    return this.#call((remote) => remote.detect(text));
+  }
+
+  paths(source: IdTypeId, target: IdTypeId, maxHops?: number): Promise<PathInfo[]> {
+    return this.#call((remote) => remote.paths(source, target, maxHops));
+  }
+
+  map(request: MapRequest, onProgress?: (progress: Progress) => void): Promise<MapResult> {
+    const progressProxy = onProgress ? Comlink.proxy<ProgressFn>(onProgress) : undefined;
+    return this.#call((remote) => remote.map(request, progressProxy));
+  }
+
+  exportResult(runId: number, format: ExportFormat): Promise<Uint8Array> {
+    return this.#call((remote) => remote.exportResult(runId, format));
+  }
+
+  cacheStats(): Promise<CacheStats> {
+    return this.#call((remote) => remote.cacheStats());
+  }
+
+  preload(tables: string[]): Promise<void> {
+    return this.#call((remote) => remote.preload(tables));
+  }
+
+  /** Ends the worker (and whatever it is running) now; the next call starts a new one. */
+  cancel(): void {
+    this.#stop(new EngineStoppedError('cancelled', 'The run was cancelled.'));
+  }
+
+  async #call<T>(use: (remote: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> {
+    const session = this.#ensureSession();
+    await Promise.race([session.ready, session.stopped]);
+    return Promise.race([use(session.remote), session.stopped]);
+  }
+
+  #ensureSession(): WorkerSession {
+    if (this.#session) return this.#session;
+
+    const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    const remote = Comlink.wrap<EngineApi>(worker);
+    let stop: (error: EngineStoppedError) => void = () => {};
+    const stopped = new Promise<never>((_, reject) => {
+      stop = reject;
+    });
+    // Nobody may be waiting when the worker stops; that is not an unhandled rejection.
+    stopped.catch(() => {});
+
+    const ready = remote.init(this.#catalogUrl);
+    const session: WorkerSession = { worker, remote, ready, stopped, stop };
+    this.#session = session;
+    this.#generation += 1;
+
+    ready.catch(() => {
+      // A worker that could not load its catalog is useless; let the next call try afresh.
+      if (this.#session === session) this.#stop(null);
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.#crash(session, event.message || 'the worker failed to start or threw an error');
+    });
+    worker.addEventListener('messageerror', () => {
+      this.#crash(session, 'a message from the worker could not be read');
+    });
+    return session;
+  }
+
+  #crash(session: WorkerSession, detail: string): void {
+    if (this.#session !== session) return;
+    const error = new EngineStoppedError(
+      'crashed',
+      `The mapping engine stopped unexpectedly (${detail}). It will restart on the next action; your input is kept.`,
+    );
+    this.#stop(error);
+    for (const listener of this.#crashListeners) listener(error);
+  }
+
+  #stop(error: EngineStoppedError | null): void {
+    const session = this.#session;
+    if (!session) return;
+    this.#session = null;
+    if (error) session.stop(error);
+    session.worker.terminate();
+  }
+}
+
+const catalogUrl = new URL(
+  `${import.meta.env.BASE_URL}data/catalog.json`,
+  globalThis.location?.href,
+).href;
+
+/** The app's one engine. */
+export const engine = new EngineClient(catalogUrl);

@@ -1,0 +1,22 @@
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+/** "0.4 ms", "12.5 ms", "1,234 ms": a decimal only where it carries information. */
+export function formatMs(ms: number): string {
+  return `${ms < 100 ? oneDecimal.format(ms) : integer.format(ms)} ms`;
+}
+
+export function formatMegabytes(bytes: number): string {
+  return `${oneDecimal.format(bytes / (1024 * 1024))} MB`;
+}
+
+export function formatPercent(share: number): string {
+  return `${integer.format(share * 100)}%`;
+}

@@ -1,0 +1,304 @@
+/**
+ * Everything about one mapping session: the catalog, the input, the chosen types, the running job
+ * and its last result. Components read these fields and call these methods; only this class (and
+ * the engine client) talks to the worker.
+ */
+import { tick } from 'svelte';
+import type {
+  CacheStats,
+  CatalogInfo,
+  Detection,
+  ExportFormat,
+  IdTypeId,
+  MapResult,
+  PathInfo,
+  Progress,
+} from '../../workers/api';
+import type { StatusName } from '../../workers/codes';
+import { engine, EngineStoppedError } from '../engine/client';
+import { downloadBytes, exportFileName, mimeTypeOf } from '../lib/download';
+import { countIds, sampleText } from '../lib/input-count';
+import { inputsWithStatus } from '../lib/row-model';
+import { RunHistory } from './RunHistory.svelte';
+
+export const AUTO_SOURCE = 'auto';
+const DEFAULT_TARGET: IdTypeId = 'entrez';
+const DETECT_DELAY_MS = 300;
+const NOTICE_MS = 5000;
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+export class MappingSession {
+  catalog = $state.raw<CatalogInfo | null>(null);
+
+  text = $state('');
+  source = $state<IdTypeId | typeof AUTO_SOURCE>(AUTO_SOURCE);
+  target = $state<IdTypeId>(DEFAULT_TARGET);
+
+  /** Detection on the first ids while typing, so paths can be shown before a run in `auto` mode. */
+  sampleDetection = $state.raw<Detection | null>(null);
+  paths = $state.raw<PathInfo[] | null>(null);
+  pathsLoading = $state(false);
+
+  running = $state(false);
+  progress = $state.raw<Progress | null>(null);
+  result = $state.raw<MapResult | null>(null);
+  /** Whether the last result came from a run with source `auto` (then its detection is shown). */
+  resultWasAuto = $state(false);
+  /** The worker that made the result was restarted, so it can no longer export it. */
+  resultStale = $state(false);
+  /** Runs whose results are on screen; the summary's `data-run`. */
+  runsShown = $state(0);
+
+  error = $state<string | null>(null);
+  notice = $state<string | null>(null);
+  exporting = $state<ExportFormat | null>(null);
+
+  cache = $state.raw<CacheStats | null>(null);
+  cacheError = $state<string | null>(null);
+
+  readonly history = new RunHistory();
+
+  inputCount = $derived(countIds(this.text));
+  types = $derived(this.catalog?.types ?? []);
+  /** The source type the paths preview is for: the chosen one, or the one detected so far. */
+  effectiveSource = $derived<IdTypeId | null>(
+    this.source === AUTO_SOURCE ? (this.sampleDetection?.type ?? null) : this.source,
+  );
+  canRun = $derived(!this.running && this.inputCount > 0);
+
+  #resultGeneration = 0;
+  #detectTimer: ReturnType<typeof setTimeout> | undefined;
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  #pathsRequest = 0;
+  #detectRequest = 0;
+  #pendingProgress: Progress | null = null;
+  #progressFrame = 0;
+
+  /** Loads the catalog and listens for engine crashes; call once when the app mounts. */
+  async start(): Promise<void> {
+    engine.onCrash((error) => {
+      this.error = error.message;
+      this.#markResultStale();
+    });
+    await this.loadCatalog();
+    void this.refreshCache();
+  }
+
+  /** (Re)loads the catalog; also how the app recovers when the worker failed while starting. */
+  async loadCatalog(): Promise<void> {
+    try {
+      const catalog = await engine.init();
+      this.catalog = catalog;
+      const typeIds = catalog.types.map((type) => type.id);
+      if (!typeIds.includes(this.target) && typeIds.length > 0) this.target = typeIds[0];
+      if (this.source !== AUTO_SOURCE && !typeIds.includes(this.source)) this.source = AUTO_SOURCE;
+    } catch (error) {
+      if (!(error instanceof EngineStoppedError)) {
+        this.error = `Could not load the table catalog: ${messageOf(error)}`;
+      }
+      return;
+    }
+    this.#scheduleDetection();
+    void this.refreshPaths();
+  }
+
+  typeLabel(typeId: IdTypeId | null | undefined): string {
+    if (!typeId) return '';
+    return this.types.find((type) => type.id === typeId)?.label ?? typeId;
+  }
+
+  setText(text: string): void {
+    this.text = text;
+    this.#scheduleDetection();
+  }
+
+  setSource(source: IdTypeId | typeof AUTO_SOURCE): void {
+    this.source = source;
+    if (source === AUTO_SOURCE) this.#scheduleDetection();
+    else void this.refreshPaths();
+  }
+
+  setTarget(target: IdTypeId): void {
+    this.target = target;
+    void this.refreshPaths();
+  }
+
+  async loadFile(file: File): Promise<void> {
+    try {
+      this.setText(await file.text());
+      this.#notify(`Loaded ${file.name}`);
+    } catch (error) {
+      this.error = `Could not read ${file.name}: ${messageOf(error)}`;
+    }
+  }
+
+  async refreshPaths(): Promise<void> {
+    const source = this.effectiveSource;
+    const target = this.target;
+    const request = ++this.#pathsRequest;
+    if (!source || !this.catalog) {
+      this.paths = null;
+      this.pathsLoading = false;
+      return;
+    }
+    this.pathsLoading = true;
+    try {
+      const paths = await engine.paths(source, target);
+      if (request === this.#pathsRequest) this.paths = paths;
+    } catch (error) {
+      if (request === this.#pathsRequest) this.paths = null;
+      if (!(error instanceof EngineStoppedError)) this.error = messageOf(error);
+    } finally {
+      if (request === this.#pathsRequest) this.pathsLoading = false;
+    }
+  }
+
+  async refreshCache(): Promise<void> {
+    try {
+      this.cache = await engine.cacheStats();
+      this.cacheError = null;
+    } catch (error) {
+      if (!(error instanceof EngineStoppedError)) this.cacheError = messageOf(error);
+    }
+  }
+
+  async run(): Promise<void> {
+    if (!this.canRun) return;
+    if (!this.catalog) void this.loadCatalog();
+    const request = { text: this.text, source: this.source, target: this.target };
+    this.running = true;
+    this.error = null;
+    this.progress = { phase: 'Starting', done: 0, total: 0 };
+    const started = performance.now();
+    try {
+      const result = await engine.map(request, (progress) => this.#queueProgress(progress));
+      const received = performance.now();
+      this.#resultGeneration = engine.generation;
+      this.result = result;
+      this.resultStale = false;
+      this.resultWasAuto = request.source === AUTO_SOURCE;
+      this.running = false;
+      this.progress = null;
+      // "Render" ends when the results are painted: Svelte's DOM update, then the next frame.
+      await tick();
+      await nextFrame();
+      const shown = performance.now();
+      this.history.add(result, received - started, shown - received);
+      this.runsShown += 1;
+      void this.refreshCache();
+    } catch (error) {
+      if (error instanceof EngineStoppedError && error.reason === 'cancelled') {
+        this.#markResultStale();
+        this.#notify('Run cancelled; the engine was restarted with an empty cache.');
+        void this.refreshPaths();
+        void this.refreshCache();
+      } else {
+        this.error = messageOf(error);
+      }
+    } finally {
+      this.running = false;
+      this.progress = null;
+      this.#pendingProgress = null;
+    }
+  }
+
+  /** Stops the running job by ending the worker; input and previous results stay. */
+  cancel(): void {
+    if (this.running) engine.cancel();
+  }
+
+  async exportAs(format: ExportFormat): Promise<void> {
+    const result = this.result;
+    if (!result || this.exporting) return;
+    if (engine.generation !== this.#resultGeneration) {
+      this.error =
+        'The engine was restarted since this run (cancelled or crashed) and no longer holds its results. Run it again to export.';
+      return;
+    }
+    this.exporting = format;
+    try {
+      const bytes = await engine.exportResult(result.runId, format);
+      downloadBytes(
+        bytes,
+        exportFileName(result.source, result.target, format),
+        mimeTypeOf(format),
+      );
+    } catch (error) {
+      this.error = `Export failed: ${messageOf(error)}`;
+    } finally {
+      this.exporting = null;
+    }
+  }
+
+  async copyInputs(status: StatusName): Promise<void> {
+    if (!this.result) return;
+    const ids = inputsWithStatus(this.result, status);
+    if (ids.length === 0) {
+      this.#notify(`No ${status} ids to copy.`);
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(ids.join('\n'));
+      this.#notify(`Copied ${ids.length.toLocaleString('en-US')} ${status} ids.`);
+    } catch (error) {
+      this.error = `Could not copy to the clipboard: ${messageOf(error)}`;
+    }
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+
+  // Only one worker exists at a time, so when it stops, whichever one made the result is gone.
+  #markResultStale(): void {
+    if (this.result) this.resultStale = true;
+  }
+
+  #scheduleDetection(): void {
+    clearTimeout(this.#detectTimer);
+    if (this.source !== AUTO_SOURCE || !this.catalog) return;
+    this.#detectTimer = setTimeout(() => void this.#detectSample(), DETECT_DELAY_MS);
+  }
+
+  async #detectSample(): Promise<void> {
+    const request = ++this.#detectRequest;
+    const sample = sampleText(this.text);
+    let detection: Detection | null = null;
+    if (sample.trim()) {
+      try {
+        detection = await engine.detect(sample);
+      } catch (error) {
+        if (!(error instanceof EngineStoppedError)) this.error = messageOf(error);
+        return;
+      }
+    }
+    if (request !== this.#detectRequest) return;
+    const changed = detection?.type !== this.sampleDetection?.type;
+    this.sampleDetection = detection;
+    if (changed || this.paths === null) void this.refreshPaths();
+  }
+
+  // Progress can arrive far faster than the screen refreshes; commit at most once per frame.
+  #queueProgress(progress: Progress): void {
+    this.#pendingProgress = progress;
+    if (this.#progressFrame) return;
+    this.#progressFrame = requestAnimationFrame(() => {
+      this.#progressFrame = 0;
+      if (this.running && this.#pendingProgress) this.progress = this.#pendingProgress;
+    });
+  }
+
+  #notify(message: string): void {
+    clearTimeout(this.#noticeTimer);
+    this.notice = message;
+    this.#noticeTimer = setTimeout(() => (this.notice = null), NOTICE_MS);
+  }
+}

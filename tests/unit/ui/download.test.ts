@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { exportFileName, mimeTypeOf } from '../../../src/lib/download';
+
+describe('exportFileName', () => {
+  it('names files after the mapping', () => {
+    expect(exportFileName('uniprot', 'entrez', 'tsv')).toBe('crosswalk-uniprot-to-entrez.tsv');
+    expect(exportFileName('symbol', 'ensembl_gene', 'json')).toBe(
+      'crosswalk-symbol-to-ensembl_gene.json',
+    );
+  });
+
+  it('keeps user-given type names file-system safe', () => {
+    expect(exportFileName('My Column/1', 'entrez', 'csv')).toBe(
+      'crosswalk-my-column-1-to-entrez.csv',
+    );
+  });
+});
+
+describe('mimeTypeOf', () => {
+  it('gives each format its media type', () => {
+    expect(mimeTypeOf('csv')).toMatch(/^text\/csv/);
+    expect(mimeTypeOf('tsv')).toMatch(/^text\/tab-separated-values/);
+    expect(mimeTypeOf('json')).toBe('application/json');
+  });
+});

@@ -1,0 +1,77 @@
+import type { MapResult } from '../../../workers/api';
+import { packStrings } from '../../../src/lib/packed-strings';
+
+export interface InputSpec {
+  id: string;
+  status: number;
+  flags?: number;
+  pairs?: {
+    target: string;
+    via?: string;
+    path?: number;
+    match?: number;
+    confidence?: number;
+    flags?: number;
+  }[];
+}
+
+/** A small MapResult in the worker's packed layout, built from readable specs. */
+export function makeResult(inputs: InputSpec[]): MapResult {
+  const pairs = inputs.flatMap((input, inputIndex) =>
+    (input.pairs ?? []).map((pair) => ({ ...pair, inputIndex })),
+  );
+  const pairStart = new Int32Array(inputs.length + 1);
+  let next = 0;
+  inputs.forEach((input, index) => {
+    pairStart[index] = next;
+    next += input.pairs?.length ?? 0;
+  });
+  pairStart[inputs.length] = next;
+  const statuses = inputs.map((input) => input.status);
+  const countStatus = (status: number) => statuses.filter((value) => value === status).length;
+  return {
+    runId: 1,
+    source: 'uniprot',
+    target: 'entrez',
+    paths: [
+      { index: 0, label: 'UniProt → NCBI Gene', types: ['uniprot', 'entrez'], steps: [] },
+      {
+        index: 1,
+        label: 'UniProt → symbol → NCBI Gene',
+        types: ['uniprot', 'symbol', 'entrez'],
+        steps: [],
+      },
+    ],
+    matchTypes: ['exact', 'alias'],
+    inputs: {
+      count: inputs.length,
+      text: packStrings(inputs.map((input) => input.id)),
+      status: Uint8Array.from(statuses),
+      flags: Uint8Array.from(inputs.map((input) => input.flags ?? 0)),
+      pairStart,
+    },
+    pairs: {
+      count: pairs.length,
+      input: Int32Array.from(pairs.map((pair) => pair.inputIndex)),
+      target: packStrings(pairs.map((pair) => pair.target)),
+      via: packStrings(pairs.map((pair) => pair.via ?? '')),
+      path: Uint16Array.from(pairs.map((pair) => pair.path ?? 0)),
+      match: Uint8Array.from(pairs.map((pair) => pair.match ?? 0)),
+      confidence: Float32Array.from(pairs.map((pair) => pair.confidence ?? 1)),
+      flags: Uint8Array.from(pairs.map((pair) => pair.flags ?? 0)),
+    },
+    summary: {
+      inputs: inputs.length,
+      distinct: new Set(inputs.map((input) => input.id)).size,
+      duplicates: inputs.filter((input) => (input.flags ?? 0) & 1).length,
+      mapped: countStatus(0),
+      ambiguous: countStatus(1),
+      unmapped: countStatus(2),
+      invalid: countStatus(3),
+      convergent: inputs.filter((input) => (input.flags ?? 0) & 2).length,
+      pairs: pairs.length,
+    },
+    timing: { totalMs: 0, phases: [] },
+    notes: [],
+  };
+}
