@@ -52,10 +52,7 @@ export function assertUtf8(name: string, bytes: Uint8Array): void {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    fail(
-      'unreadable-file',
-      `Table "${name}" is not UTF-8 text (Latin-1 or another legacy encoding?); save it as UTF-8 and load it again.`,
-    );
+    fail('unreadable-file', notUtf8(name));
   }
 }
 
@@ -119,4 +116,8 @@ export async function gunzip(name: string, bytes: Uint8Array): Promise<Uint8Arra
       `Table "${name}" is a damaged or truncated gzip file (${String(error)}).`,
     );
   }
+}
+
+export function notUtf8(name: string): string {
+  return `Table "${name}" is not UTF-8 text (Latin-1 or another legacy encoding?); save it as UTF-8 and load it again.`;
 }

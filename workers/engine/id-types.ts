@@ -9,6 +9,8 @@ export interface KeyTransform {
   name: string;
   /** Bit recorded in a pair's match flags (see match-types.ts). */
   bit: number;
+  /** ASCII characters whose presence may let `apply` change a key (non-ASCII always may). */
+  triggers: string;
   apply(key: string): string | null;
 }
 
@@ -22,11 +24,13 @@ export const MATCH_COMPOSITE = 32;
 const caseInsensitive: KeyTransform = {
   name: 'case-insensitive',
   bit: MATCH_CASE,
+  triggers: 'abcdefghijklmnopqrstuvwxyz',
   apply: (key) => key.toUpperCase(),
 };
 const versionStripped: KeyTransform = {
   name: 'version-stripped',
   bit: MATCH_VERSION,
+  triggers: '.',
   apply: (key) => {
     const dot = key.lastIndexOf('.');
     return dot > 0 && /^\.\d+$/.test(key.slice(dot)) ? key.slice(0, dot) : key;
@@ -35,12 +39,18 @@ const versionStripped: KeyTransform = {
 const isoformStripped: KeyTransform = {
   name: 'isoform-stripped',
   bit: MATCH_ISOFORM,
+  triggers: '-',
   apply: (key) => key.replace(/-\d+$/, ''),
 };
 
 function prefixStripped(prefixes: string[]): KeyTransform {
   const pattern = new RegExp(`^(?:${prefixes.join('|')}):\\s*`, 'i');
-  return { name: 'prefix-stripped', bit: MATCH_PREFIX, apply: (key) => key.replace(pattern, '') };
+  return {
+    name: 'prefix-stripped',
+    bit: MATCH_PREFIX,
+    triggers: ':',
+    apply: (key) => key.replace(pattern, ''),
+  };
 }
 
 export interface IdType extends IdTypeInfo {

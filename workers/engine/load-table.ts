@@ -3,7 +3,7 @@
  * stream the rows through the byte tokenizer (quote-free data) or PapaParse (anything quoted).
  */
 import type { CatalogColumn } from './catalog';
-import { parseQuoteFree } from './csv-fast';
+import { parseDelimited } from './csv-fast';
 import { parseQuoted } from './csv-papa';
 import {
   assertText,
@@ -12,6 +12,7 @@ import {
   findHeader,
   gunzip,
   isGzip,
+  notUtf8,
   toUtf8,
 } from './dialect';
 import { fail } from './errors';
@@ -33,7 +34,7 @@ export interface LoadTimes {
 }
 
 export interface ParseOptions {
-  /** Use PapaParse even for quote-free data (tests compare both paths). */
+  /** Parse with PapaParse, the reference parser, instead of the byte tokenizer (tests compare both). */
   forcePapa?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
@@ -50,10 +51,7 @@ export async function parseTable(
   assertText(spec.name, bytes);
   const header = findHeader(spec.name, bytes);
   const delimiter = spec.delimiter ?? detectDelimiter(header.headerText);
-  const quoteFree = bytes.indexOf(34, header.headerStart) < 0;
-  const headerCells = quoteFree
-    ? header.headerText.split(delimiter)
-    : parseHeaderQuoted(header.headerText, delimiter);
+  const headerCells = parseHeaderQuoted(header.headerText, delimiter);
   if (headerCells.length < 2) {
     fail(
       'unreadable-file',
@@ -61,18 +59,22 @@ export async function parseTable(
     );
   }
   const builder = new TableBuilder(spec.name, headerCells, spec.columns, spec.rows ?? 1024);
-  if (quoteFree && !options.forcePapa) {
+  if (!options.forcePapa) {
     assertUtf8(spec.name, bytes);
-    parseQuoteFree(bytes, header.dataStart, delimiter.charCodeAt(0), builder, options.onProgress);
+    parseDelimited(
+      spec.name,
+      bytes,
+      header.dataStart,
+      delimiter.charCodeAt(0),
+      builder,
+      options.onProgress,
+    );
   } else {
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(header.headerStart));
     } catch {
-      return fail(
-        'unreadable-file',
-        `Table "${spec.name}" is not UTF-8 text (Latin-1 or another legacy encoding?); save it as UTF-8 and load it again.`,
-      );
+      return fail('unreadable-file', notUtf8(spec.name));
     }
     parseQuoted(spec.name, text, delimiter, builder);
   }

@@ -225,8 +225,20 @@ function buildCsr(from: PackedColumn, to: PackedColumn, records: number): Csr {
 function buildRelaxedIndex(source: StringDict, transforms: KeyTransform[]): RelaxedIndex {
   const dict = new StringDict(source.size);
   const relaxedOf = new Int32Array(source.size);
+  // Keys holding none of the transforms' trigger characters relax to themselves: intern their
+  // bytes as they are and skip the decode/transform/encode round trip (most keys, measured).
+  const trigger = new Uint8Array(128);
+  for (const t of transforms) for (const ch of t.triggers) trigger[ch.charCodeAt(0)] = 1;
   let identity = true;
   for (let id = 0; id < source.size; id++) {
+    const bytes = source.bytesOf(id);
+    let plain = true;
+    for (let i = 0; i < bytes.length && plain; i++)
+      plain = bytes[i] < 128 && trigger[bytes[i]] === 0;
+    if (plain) {
+      relaxedOf[id] = dict.intern(bytes, 0, bytes.length);
+      continue;
+    }
     const original = source.get(id);
     const relaxed = relax(transforms, original);
     if (relaxed !== original) identity = false;

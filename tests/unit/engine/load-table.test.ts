@@ -53,6 +53,32 @@ const QUOTE_FREE: [string, CatalogColumn[]][] = [
   ],
 ];
 
+/** Fixtures with quoted fields: the byte tokenizer's RFC 4180 handling must match PapaParse. */
+const QUOTED: [string, CatalogColumn[]][] = [
+  ['org-hs-eg/genes.csv', catalogColumns('genes')],
+  [
+    'quirks/crlf-bom.tsv',
+    [
+      { name: 'uniprot', type: 'uniprot' },
+      { name: 'symbol', type: 'symbol' },
+    ],
+  ],
+  [
+    'quirks/qin-like.csv',
+    [
+      { name: 'gene', type: 'symbol' },
+      { name: 'uniprot', type: 'uniprot' },
+    ],
+  ],
+  [
+    'quirks/hpa-like.csv',
+    [
+      { name: 'gene', type: 'symbol' },
+      { name: 'uniprot', type: 'uniprot', separator: ',' },
+    ],
+  ],
+];
+
 const UNIPROT_COLUMNS = catalogColumns('uniprot');
 const encode = (text: string) => new TextEncoder().encode(text);
 const parse = (text: string, forcePapa = false) =>
@@ -61,6 +87,13 @@ const parse = (text: string, forcePapa = false) =>
 describe('parseTable: byte fast path and PapaParse', () => {
   it.each(QUOTE_FREE)('give identical tables for %s', async (file, columns) => {
     expect(fixtureText(file)).not.toContain('"');
+    const fast = await loadFixtureTable(file, columns);
+    const papa = await loadFixtureTable(file, columns, { forcePapa: true });
+    expect(describeTable(papa)).toEqual(describeTable(fast));
+  });
+
+  it.each(QUOTED)('give identical tables for the quoted file %s', async (file, columns) => {
+    expect(fixtureText(file)).toContain('"');
     const fast = await loadFixtureTable(file, columns);
     const papa = await loadFixtureTable(file, columns, { forcePapa: true });
     expect(describeTable(papa)).toEqual(describeTable(fast));
