@@ -39,6 +39,8 @@ export interface TableInfo {
   licence?: string;
   loaded: boolean;
   enabled: boolean;
+  /** Added by the user (kept in this browser), not bundled. */
+  user: boolean;
 }
 
 export interface PathStepInfo {
@@ -191,6 +193,70 @@ export interface StorageInfo {
   problem?: string;
 }
 
+/** The first rows of a file the user picked, and what the engine makes of it. */
+export interface TablePreview {
+  fileName: string;
+  bytes: number;
+  compressed: boolean;
+  /** Detected delimiter (`,`, a tab, `;` or `|`). */
+  delimiter: string;
+  header: string[];
+  /** Up to 20 data rows as parsed (cells as in the file, unquoted). */
+  rows: string[][];
+  /** Per header column: the suggested identifier type (absent = attribute) and why. */
+  suggestions: { column: string; type?: IdTypeId; reason: string }[];
+}
+
+/** How to read a user's table: which columns carry which types. Untyped columns are not indexed. */
+export interface UserTableSpec {
+  name: string;
+  columns: { name: string; type?: IdTypeId; separator?: string }[];
+  /** Overrides the detected delimiter. */
+  delimiter?: string;
+  /** Lower runs first among paths with the same hop count (bundled tables use 0; alias 1). */
+  priority?: number;
+}
+
+export interface ColumnReport {
+  name: string;
+  type: IdTypeId;
+  distinct: number;
+  blank: number;
+  placeholder: number;
+  placeholderExamples: string[];
+  /** Cells whose stray spaces, invisible characters or quotes were removed. */
+  repaired: number;
+  compositeCells: number;
+  /** Distinct ids not shaped like the type (when it has a pattern), with examples. */
+  invalid: number;
+  invalidExamples: string[];
+}
+
+export interface RelationReport {
+  from: string;
+  to: string;
+  pairs: number;
+  /** Keys of `from` with several `to` values (one-to-many), with an example. */
+  fromWithSeveral: number;
+  fromExample?: string;
+  /** Keys of `to` with several `from` values (many-to-one), with an example. */
+  toWithSeveral: number;
+  toExample?: string;
+}
+
+/** What a table holds, in words a biologist reads, before it is used. */
+export interface ValidationReport {
+  table: string;
+  rows: number;
+  duplicateRows: number;
+  raggedRows: number;
+  raggedExamples: number[];
+  columns: ColumnReport[];
+  relations: RelationReport[];
+  /** Plain-language findings worth a look (nothing is silently fixed or dropped). */
+  findings: string[];
+}
+
 export type ExportFormat = 'tsv' | 'csv' | 'json';
 
 export interface EngineApi {
@@ -213,4 +279,18 @@ export interface EngineApi {
   storage(): Promise<StorageInfo>;
   /** Deletes every stored table (memory copies stay until the worker restarts). */
   clearStorage(): Promise<void>;
+  /** Reads the start of a user's file: delimiter, header, first rows, column type suggestions. */
+  previewTable(file: Blob, fileName: string): Promise<TablePreview>;
+  /**
+   * Parses the whole file with `spec` and reports on it; nothing is registered yet. Rejects with
+   * a message naming the file and the problem when it cannot be used.
+   */
+  checkTable(file: Blob, spec: UserTableSpec): Promise<ValidationReport>;
+  /** Registers the table last checked under `name` and keeps it (bytes + spec) for later visits. */
+  addTable(name: string): Promise<CatalogInfo>;
+  removeTable(name: string): Promise<CatalogInfo>;
+  setTableOptions(
+    name: string,
+    options: { enabled?: boolean; priority?: number },
+  ): Promise<CatalogInfo>;
 }

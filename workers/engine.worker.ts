@@ -6,19 +6,20 @@ import { expose, transfer } from 'comlink';
 import type { EngineApi, MapResult } from './api';
 import { CrosswalkEngine } from './engine/engine';
 import { IdbTableStore } from './engine/storage/idb-store';
-import type { TableStore } from './engine/storage/table-store';
+import { IdbUserTableStore } from './engine/storage/idb-user-table-store';
 
 /** IndexedDB may be missing or blocked (private windows, stubbed in tests): then no store. */
-function openStore(): TableStore | undefined {
+function open<T>(create: () => T): T | undefined {
   try {
-    return typeof indexedDB === 'undefined' ? undefined : new IdbTableStore();
+    return typeof indexedDB === 'undefined' ? undefined : create();
   } catch {
     return undefined;
   }
 }
 
 const engine = new CrosswalkEngine({
-  store: openStore(),
+  store: open(() => new IdbTableStore()),
+  userStore: open(() => new IdbUserTableStore()),
   async readBytes(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
@@ -83,6 +84,11 @@ const api = {
   warmUp: (source, target) => engine.warmUp(source, target),
   storage: () => engine.storage(),
   clearStorage: () => engine.clearStorage(),
+  previewTable: (file, fileName) => engine.previewTable(file, fileName),
+  checkTable: (file, spec) => engine.checkTable(file, spec),
+  addTable: (name) => engine.addTable(name),
+  removeTable: (name) => engine.removeTable(name),
+  setTableOptions: (name, options) => engine.setTableOptions(name, options),
 } satisfies EngineApi;
 
 expose(api);

@@ -38,3 +38,13 @@ export function parseQuoted(
   });
   if (problem) fail('unreadable-file', problem);
 }
+
+/** The first `count` rows of `text` (header included), for a preview: quotes and all. */
+export function previewRows(text: string, delimiter: string, count: number): string[][] {
+  return Papa.parse<string[]>(text, {
+    delimiter,
+    header: false,
+    skipEmptyLines: 'greedy',
+    preview: count,
+  }).data;
+}

@@ -12,6 +12,9 @@ import type {
   PathInfo,
   ProgressFn,
   StorageInfo,
+  TablePreview,
+  UserTableSpec,
+  ValidationReport,
   TableInfo,
 } from '../api';
 import { TableCache } from './cache';
@@ -30,6 +33,8 @@ import type { StringDict } from './string-dict';
 import type { TableStore } from './storage/table-store';
 import type { PackedTable } from './table';
 import { TableLoader, type LoadableTable } from './table-loader';
+import { MemoryUserTableStore, type UserTableStore } from './storage/user-table-store';
+import { UserTables, type TableHost } from './user-tables/user-tables';
 
 export interface EngineOptions {
   /** Reads a file's bytes: `fetch` in the worker, `fs` in Node. */
@@ -37,15 +42,20 @@ export interface EngineOptions {
   cacheBudget?: number;
   /** Persists parsed tables between visits (IndexedDB in the worker); none in plain Node runs. */
   store?: TableStore;
+  /** Keeps the user's own tables between visits; in memory when absent. */
+  userStore?: UserTableStore;
 }
 
-interface Registered extends RegisteredTable, LoadableTable {}
+interface Registered extends RegisteredTable, LoadableTable {
+  user: boolean;
+}
 
 const KEPT_RUNS = 3;
 
 export class CrosswalkEngine {
   readonly cache: TableCache;
   readonly loader: TableLoader;
+  readonly userTables: UserTables;
   readonly #tables = new Map<string, Registered>();
   readonly #runs = new Map<number, MapResult>();
   #version = '';
@@ -53,7 +63,25 @@ export class CrosswalkEngine {
 
   constructor(readonly options: EngineOptions) {
     this.cache = new TableCache(options.cacheBudget);
-    this.loader = new TableLoader(this.cache, options.readBytes, options.store);
+    this.loader = new TableLoader(this.cache, options.store);
+    const host: TableHost = {
+      hasTable: (name) => this.#tables.has(name),
+      registerUser: (spec, read, enabled) =>
+        this.#register(spec, `your file ${spec.file}`, read, true, enabled),
+      unregister: (name) => {
+        const table = this.#tables.get(name);
+        if (table) this.cache.dispose(table.key);
+        this.#tables.delete(name);
+      },
+      remember: async (key, name, table) => {
+        await this.cache.get(key, name, async () => ({ table, source: 'parsed' }));
+      },
+    };
+    this.userTables = new UserTables(
+      host,
+      options.userStore ?? new MemoryUserTableStore(),
+      this.loader.notices,
+    );
   }
 
   async init(catalogUrl: string): Promise<CatalogInfo> {
@@ -71,22 +99,74 @@ export class CrosswalkEngine {
       fail('unreadable-file', `The table catalog at ${catalogUrl} lists no tables.`);
     this.#version = catalog.version;
     for (const table of catalog.tables) this.register(table, resolveUrl(catalogUrl, table.file));
+    await this.userTables.restore();
     return this.catalog();
   }
 
+  /** Registers a bundled table read from `url`. */
   register(spec: CatalogTable, url: string): void {
+    this.#register(spec, url, () => this.options.readBytes(url), false);
+  }
+
+  #register(
+    spec: CatalogTable,
+    location: string,
+    read: () => Promise<Uint8Array>,
+    user: boolean,
+    enabled = true,
+  ): string {
     if (!spec.columns.some((c) => c.type))
       fail('no-usable-ids', `Table "${spec.name}" declares no typed column.`);
+    const key = `${spec.hash}|${spec.delimiter ?? ''}|${JSON.stringify(spec.columns)}`;
     this.#tables.set(spec.name, {
       name: spec.name,
       columns: spec.columns,
       priority: spec.priority ?? 0,
       matchLabel: spec.matchLabel,
-      enabled: true,
+      enabled,
       spec,
-      url,
-      key: `${spec.hash}|${spec.delimiter ?? ''}|${JSON.stringify(spec.columns)}`,
+      location,
+      read,
+      user,
+      key,
     });
+    return key;
+  }
+
+  previewTable(file: Blob, fileName: string): Promise<TablePreview> {
+    return this.userTables.preview(file, fileName);
+  }
+
+  checkTable(file: Blob, spec: UserTableSpec): Promise<ValidationReport> {
+    return this.userTables.check(file, spec);
+  }
+
+  async addTable(name: string): Promise<CatalogInfo> {
+    await this.userTables.add(name);
+    return this.catalog();
+  }
+
+  async removeTable(name: string): Promise<CatalogInfo> {
+    const table = this.#table(name);
+    if (!table.user)
+      fail('bad-request', `Table "${name}" is bundled with the app; disable it instead.`);
+    await this.userTables.remove(name);
+    await this.options.store?.delete(table.key).catch(() => undefined);
+    return this.catalog();
+  }
+
+  async setTableOptions(
+    name: string,
+    options: { enabled?: boolean; priority?: number },
+  ): Promise<CatalogInfo> {
+    const table = this.#table(name);
+    if (options.enabled !== undefined) table.enabled = options.enabled;
+    if (options.priority !== undefined) {
+      table.priority = options.priority;
+      table.spec = { ...table.spec, priority: options.priority };
+    }
+    if (table.user) await this.userTables.update({ spec: table.spec, enabled: table.enabled });
+    return this.catalog();
   }
 
   catalog(): CatalogInfo {
@@ -368,6 +448,7 @@ export class CrosswalkEngine {
       licence: t.spec.licence,
       loaded: this.cache.has(t.key),
       enabled: t.enabled,
+      user: t.user,
     };
   }
 }

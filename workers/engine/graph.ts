@@ -67,6 +67,8 @@ export function findPaths(
     if (steps.length === maxHops) return;
     for (const edge of edges.get(type) ?? []) {
       if (visited.has(edge.step.toType)) continue;
+      // Two steps in a row through one table only re-join its own rows: never a new mapping.
+      if (steps.length > 0 && steps[steps.length - 1].table === edge.step.table) continue;
       visited.add(edge.step.toType);
       steps.push(edge.step);
       cost += edge.priority;

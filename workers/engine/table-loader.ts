@@ -16,7 +16,9 @@ export interface LoadableTable {
   name: string;
   /** Table identity: content hash and parse settings (the store's key too). */
   key: string;
-  url: string;
+  /** Where the bytes come from, for messages (a URL, or "your file x.csv"). */
+  location: string;
+  read(): Promise<Uint8Array>;
   spec: CatalogTable;
 }
 
@@ -30,7 +32,6 @@ export class TableLoader {
 
   constructor(
     readonly cache: TableCache,
-    readonly readBytes: (url: string) => Promise<Uint8Array>,
     readonly store?: TableStore,
   ) {}
 
@@ -96,12 +97,12 @@ export class TableLoader {
     const start = performance.now();
     let bytes: Uint8Array;
     try {
-      bytes = await this.readBytes(table.url);
+      bytes = await table.read();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return fail(
         'fetch-failed',
-        `Could not read table "${table.name}" from ${table.url}: ${reason}.`,
+        `Could not read table "${table.name}" from ${table.location}: ${reason}.`,
       );
     }
     children.push({

@@ -1,0 +1,135 @@
+/** The validation report of a parsed table, in the terms a biologist checks a lookup file by. */
+import type { ColumnReport, RelationReport, ValidationReport } from '../../api';
+import { idType } from '../id-types';
+import { StringDict } from '../string-dict';
+import type { PackedTable } from '../table';
+
+const EXAMPLES = 3;
+
+export function validationReport(table: PackedTable): ValidationReport {
+  const columns = table.columns.map((column, c): ColumnReport => {
+    const stats = table.stats.columns[c];
+    const regex = idType(column.type).regex;
+    const invalidExamples: string[] = [];
+    let invalid = 0;
+    if (regex) {
+      for (let id = 0; id < column.dict.size; id++) {
+        const value = column.dict.get(id);
+        if (regex.test(value)) continue;
+        invalid++;
+        if (invalidExamples.length < EXAMPLES) invalidExamples.push(value);
+      }
+    }
+    return {
+      name: column.name,
+      type: column.type,
+      distinct: column.dict.size,
+      blank: stats.blank,
+      placeholder: stats.placeholder,
+      placeholderExamples: stats.placeholderExamples,
+      repaired: stats.repaired,
+      compositeCells: stats.compositeCells,
+      invalid,
+      invalidExamples,
+    };
+  });
+  const relations: RelationReport[] = [];
+  for (let a = 0; a < table.columns.length; a++) {
+    for (let b = a + 1; b < table.columns.length; b++) relations.push(relationReport(table, a, b));
+  }
+  const duplicateRows = countDuplicateRecords(table);
+  return {
+    table: table.name,
+    rows: table.stats.rows,
+    duplicateRows,
+    raggedRows: table.stats.raggedRows,
+    raggedExamples: table.stats.raggedExamples,
+    columns,
+    relations,
+    findings: findings(table, columns, relations, duplicateRows),
+  };
+}
+
+function relationReport(table: PackedTable, a: number, b: number): RelationReport {
+  const stats = table.relation(a, b);
+  return {
+    from: stats.from,
+    to: stats.to,
+    pairs: stats.pairs,
+    fromWithSeveral: stats.fromWithSeveral,
+    fromExample: exampleWithSeveral(table, a, b),
+    toWithSeveral: stats.toWithSeveral,
+    toExample: exampleWithSeveral(table, b, a),
+  };
+}
+
+/** `key (v1, v2)` for the first key of column `a` with several values in column `b`. */
+function exampleWithSeveral(table: PackedTable, a: number, b: number): string | undefined {
+  const csr = table.edges(a, b);
+  for (let k = 0; k + 1 < csr.start.length; k++) {
+    if (csr.start[k + 1] - csr.start[k] < 2) continue;
+    const values = [...csr.target.subarray(csr.start[k], csr.start[k + 1])]
+      .slice(0, 4)
+      .map((v) => table.columns[b].dict.get(v));
+    return `${table.columns[a].dict.get(k)} (${values.join(', ')})`;
+  }
+  return undefined;
+}
+
+/** Records whose typed values all repeat an earlier record's. */
+function countDuplicateRecords(table: PackedTable): number {
+  const tuples = new StringDict(table.records);
+  const tuple = new Int32Array(table.columns.length);
+  const bytes = new Uint8Array(tuple.buffer);
+  let duplicates = 0;
+  for (let r = 0; r < table.records; r++) {
+    for (let c = 0; c < table.columns.length; c++) tuple[c] = table.columns[c].ids[r];
+    const before = tuples.size;
+    tuples.intern(bytes, 0, bytes.length);
+    if (tuples.size === before) duplicates++;
+  }
+  return duplicates;
+}
+
+function findings(
+  table: PackedTable,
+  columns: ColumnReport[],
+  relations: RelationReport[],
+  duplicateRows: number,
+): string[] {
+  const notes: string[] = [];
+  if (table.stats.raggedRows > 0) {
+    notes.push(
+      `${table.stats.raggedRows} rows have a different number of fields than the header (rows ${table.stats.raggedExamples.join(', ')}…); missing fields were read as blank.`,
+    );
+  }
+  if (duplicateRows > 0)
+    notes.push(`${duplicateRows} rows repeat an earlier row's ids; they count once.`);
+  for (const c of columns) {
+    if (c.placeholder > 0)
+      notes.push(
+        `${c.name}: ${c.placeholder} placeholder cells (${c.placeholderExamples.map((e) => `"${e}"`).join(', ')}) are not used as ids.`,
+      );
+    if (c.repaired > 0)
+      notes.push(
+        `${c.name}: ${c.repaired} cells had stray spaces, invisible characters or quotes, removed.`,
+      );
+    if (c.invalid > 0)
+      notes.push(
+        `${c.name}: ${c.invalid} ids are not shaped like ${c.type} ids (e.g. ${c.invalidExamples.join(', ')}); they are kept as they are.`,
+      );
+    if (c.compositeCells > 0)
+      notes.push(`${c.name}: ${c.compositeCells} cells held several ids and were split.`);
+  }
+  for (const r of relations) {
+    if (r.fromWithSeveral > 0)
+      notes.push(
+        `${r.fromWithSeveral} ${r.from} values have several ${r.to} values (one-to-many), e.g. ${r.fromExample}; all are kept.`,
+      );
+    if (r.toWithSeveral > 0)
+      notes.push(
+        `${r.toWithSeveral} ${r.to} values have several ${r.from} values (many-to-one), e.g. ${r.toExample}; all are kept.`,
+      );
+  }
+  return notes;
+}

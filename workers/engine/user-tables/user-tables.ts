@@ -1,0 +1,170 @@
+/**
+ * The user's own lookup files: preview, check (parse + report, nothing registered yet), add
+ * (register and keep bytes + column assignment in the store), remove. A bad file rejects with a
+ * message naming it and changes nothing.
+ */
+import type { TablePreview, UserTableSpec, ValidationReport } from '../../api';
+import type { CatalogTable } from '../catalog';
+import { fail } from '../errors';
+import { parseTable } from '../load-table';
+import type { UserTableRecord, UserTableStore } from '../storage/user-table-store';
+import type { PackedTable } from '../table';
+import { previewTable } from './preview';
+import { validationReport } from './report';
+
+/** Larger files are refused before parsing: beyond this a typical laptop tab runs out of memory. */
+export const MAX_USER_FILE_BYTES = 512 * 1024 * 1024;
+
+/** What the engine offers the user tables: registration and the table cache. */
+export interface TableHost {
+  hasTable(name: string): boolean;
+  registerUser(spec: CatalogTable, read: () => Promise<Uint8Array>, enabled: boolean): string;
+  unregister(name: string): void;
+  remember(key: string, name: string, table: PackedTable): Promise<void>;
+}
+
+interface Checked {
+  spec: CatalogTable;
+  bytes: Uint8Array;
+  table: PackedTable;
+}
+
+export class UserTables {
+  #checked: Checked | null = null;
+
+  constructor(
+    readonly host: TableHost,
+    readonly store: UserTableStore,
+    /** Where storage trouble is reported: the run notes shown with the next result. */
+    readonly notices: string[],
+  ) {}
+
+  /** Registers the tables kept from earlier visits; storage trouble becomes a notice. */
+  async restore(): Promise<void> {
+    let records: UserTableRecord[];
+    try {
+      records = await this.store.list();
+    } catch (error) {
+      this.notices.push(
+        `Your saved tables could not be read from browser storage (${String(error)}).`,
+      );
+      return;
+    }
+    for (const record of records) {
+      try {
+        this.#register(record);
+      } catch (error) {
+        this.notices.push(
+          `Your table "${record.spec.name}" could not be restored: ${String(error)}.`,
+        );
+      }
+    }
+  }
+
+  async preview(file: Blob, fileName: string): Promise<TablePreview> {
+    return previewTable(await readFile(file, fileName), fileName);
+  }
+
+  async check(file: Blob, request: UserTableSpec): Promise<ValidationReport> {
+    const name = request.name.trim();
+    if (!name) fail('bad-request', 'Give the table a name.');
+    if (this.host.hasTable(name))
+      fail('bad-request', `A table named "${name}" exists already; choose another name.`);
+    const typed = request.columns.filter((c) => c.type);
+    if (typed.length < 2)
+      fail(
+        'bad-request',
+        `Table "${name}" needs at least two columns with an identifier type to map between.`,
+      );
+    const types = new Set(typed.map((c) => c.type));
+    if (types.size < typed.length)
+      fail(
+        'bad-request',
+        `Table "${name}" gives the same type to two columns; each typed column needs its own type.`,
+      );
+    const bytes = await readFile(file, name);
+    const { table } = await parseTable(
+      { name, columns: request.columns, delimiter: request.delimiter },
+      bytes,
+    );
+    const spec: CatalogTable = {
+      name,
+      label: name,
+      file: file instanceof File ? file.name : name,
+      hash: await sha256(bytes),
+      bytes: bytes.length,
+      rows: table.stats.rows,
+      columns: request.columns,
+      priority: request.priority ?? 0,
+      delimiter: request.delimiter,
+      source: `your file ${file instanceof File ? file.name : name}`,
+      date: new Date().toISOString().slice(0, 10),
+      licence: 'yours (kept in this browser only)',
+    };
+    this.#checked = { spec, bytes, table };
+    return validationReport(table);
+  }
+
+  async add(name: string): Promise<void> {
+    const checked = this.#checked;
+    if (!checked || checked.spec.name !== name)
+      fail('bad-request', `Table "${name}" has not been checked yet; load the file again.`);
+    if (this.host.hasTable(name)) fail('bad-request', `A table named "${name}" exists already.`);
+    const record: UserTableRecord = { spec: checked.spec, enabled: true };
+    const key = this.#register(record, checked.bytes);
+    await this.host.remember(key, name, checked.table);
+    this.#checked = null;
+    await this.#save(name, () => this.store.put(record, checked.bytes));
+  }
+
+  async remove(name: string): Promise<void> {
+    this.host.unregister(name);
+    await this.#save(name, () => this.store.delete(name));
+  }
+
+  async update(record: UserTableRecord): Promise<void> {
+    await this.#save(record.spec.name, () => this.store.put(record));
+  }
+
+  /** The table works for this visit even when storage fails; the user is told it won't last. */
+  async #save(name: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      this.notices.push(
+        `Table "${name}" works for this visit, but browser storage failed (${String(error)}), so it will not be there after a reload.`,
+      );
+    }
+  }
+
+  #register(record: UserTableRecord, bytes?: Uint8Array): string {
+    const name = record.spec.name;
+    const read = async () =>
+      bytes ??
+      (await this.store.bytes(name)) ??
+      fail(
+        'fetch-failed',
+        `The file of your table "${name}" is no longer stored in this browser; add it again.`,
+      );
+    return this.host.registerUser(record.spec, read, record.enabled);
+  }
+}
+
+async function readFile(file: Blob, name: string): Promise<Uint8Array> {
+  if (file.size > MAX_USER_FILE_BYTES) {
+    fail(
+      'unreadable-file',
+      `"${name}" is ${Math.round(file.size / 1024 / 1024)} MB; files over ${MAX_USER_FILE_BYTES / 1024 / 1024} MB are refused so the tab does not run out of memory.`,
+    );
+  }
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    return fail('unreadable-file', `"${name}" could not be read: ${String(error)}.`);
+  }
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
