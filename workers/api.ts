@@ -114,6 +114,8 @@ export interface MapSummary {
   invalid: number;
   /** Inputs with at least one target that another distinct input also reached (n:1). */
   convergent: number;
+  /** Inputs that look like gene symbols a spreadsheet turned into dates. */
+  excelDates: number;
   pairs: number;
 }
 
@@ -130,7 +132,7 @@ export interface MapResult {
     text: PackedStrings;
     /** Index into STATUS_NAMES (codes.ts). */
     status: Uint8Array;
-    /** Bit 0: duplicate of an earlier input; bit 1: has a convergent target. */
+    /** Bit 0: duplicate of an earlier input; bit 1: has a convergent target; bit 2: an Excel date (codes.ts). */
     flags: Uint8Array;
     /** Pairs of input i are `pairStart[i] .. pairStart[i+1]`. */
     pairStart: Int32Array;

@@ -9,6 +9,8 @@ export const STATUS_INVALID = 3;
 
 export const INPUT_DUPLICATE = 1;
 export const INPUT_CONVERGENT = 2;
+/** A gene symbol a spreadsheet turned into a date (`1-Mar`, `7-Sep`, `2023-09-07`). */
+export const INPUT_EXCEL_DATE = 4;
 
 export const PAIR_CONVERGENT = 1;
 export const PAIR_ROUND_TRIP = 2;

@@ -20,12 +20,13 @@ import type {
 import { TableCache } from './cache';
 import type { CatalogFile, CatalogTable } from './catalog';
 import { detectType } from './detect';
+import { excelDateNote, looksLikeExcelDate } from './excel-dates';
 import { fail } from './errors';
 import { PairSink, runPath, type ExecPath, type StepTiming } from './executor';
 import { exportRows } from './export';
 import { DEFAULT_MAX_HOPS, findPaths, typesOf, type RegisteredTable } from './graph';
 import { BUILTIN_TYPES, idType, typeInfo } from './id-types';
-import { parseInput } from './input';
+import { assertPlausibleInput, parseInput } from './input';
 import { PhaseTimer } from './phase-timer';
 import { assemble } from './result';
 import { roundTripFlags } from './round-trip';
@@ -192,6 +193,7 @@ export class CrosswalkEngine {
 
   async map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
     const timer = new PhaseTimer();
+    assertPlausibleInput(request.text);
     const input = timer.time('setup', 'read and clean the input ids', () =>
       parseInput(request.text),
     );
@@ -254,6 +256,16 @@ export class CrosswalkEngine {
         roundTripFlags(this, sink, source, target, maxHops),
       );
     }
+    // Only symbols suffer this (SEPT7 → 7-Sep); an Excel date among UniProt ids is just invalid.
+    const excelDate = new Uint8Array(input.keys.size);
+    const excelKeys: string[] = [];
+    if (source === 'symbol') {
+      for (let k = 0; k < input.keys.size; k++) {
+        if (sink.keyCount[k] > 0 || !looksLikeExcelDate(input.keys.get(k))) continue;
+        excelDate[k] = 1;
+        excelKeys.push(input.keys.get(k));
+      }
+    }
     const assembled = timer.time('assembly', 'statuses, convergence, confidence, output', () =>
       assemble({
         input,
@@ -262,11 +274,13 @@ export class CrosswalkEngine {
         paths: used,
         pathLabels: used.map((p) => this.#labels(p)),
         roundTrip,
+        excelDate,
       }),
     );
     const repaired = input.keyBits.reduce((n, b) => n + (b ? 1 : 0), 0);
     if (repaired > 0)
       notes.push(`${repaired} ids had stray spaces, quotes or invisible characters removed.`);
+    if (excelKeys.length > 0) notes.push(excelDateNote(excelKeys));
     notes.push(...this.loader.notices.splice(0));
     if (detection)
       notes.unshift(

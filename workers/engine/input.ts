@@ -7,6 +7,7 @@
  * run here, more than the mapping itself.
  */
 import { IntBuffer, StringsBuffer } from './buffers';
+import { fail } from './errors';
 import { MATCH_TRIMMED } from './id-types';
 import { cleanCell } from './normalize';
 import { StringDict } from './string-dict';
@@ -44,6 +45,34 @@ ASCII_CLASS[34] = ASCII_CLASS[39] = 0;
 function classOf(c: number): number {
   if (c < 128) return ASCII_CLASS[c];
   return c === 0x85 || c === 0x2028 || c === 0x2029 ? SEPARATOR : 0;
+}
+
+/**
+ * The most text one run takes: 64 MB is about 5 million UniProt accessions; a 1M-id run peaks
+ * near 0.5 GB in Node here, so beyond this a typical laptop tab would run out of memory.
+ */
+export const MAX_INPUT_CHARS = 64 * 1024 * 1024;
+
+/** Refuses inputs that cannot be a list of ids, before any work: too large, or binary. */
+export function assertPlausibleInput(text: string): void {
+  if (text.length > MAX_INPUT_CHARS) {
+    fail(
+      'bad-request',
+      `The input is ${Math.round(text.length / 1024 / 1024)} MB; at most ${MAX_INPUT_CHARS / 1024 / 1024} MB of identifiers (about 5 million) can be mapped at once. Split the list.`,
+    );
+  }
+  let control = 0;
+  const sample = Math.min(text.length, 65536);
+  for (let i = 0; i < sample; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) control++;
+  }
+  if (control > 0 && control >= sample / 100) {
+    fail(
+      'bad-request',
+      'The input looks like binary data (a picture or a program?), not a list of identifiers.',
+    );
+  }
 }
 
 export function parseInput(text: string): ParsedInput {

@@ -6,6 +6,7 @@ import type { MapResult, MapSummary, PathInfo } from '../api';
 import {
   INPUT_CONVERGENT,
   INPUT_DUPLICATE,
+  INPUT_EXCEL_DATE,
   PAIR_CONVERGENT,
   STATUS_AMBIGUOUS,
   STATUS_INVALID,
@@ -26,6 +27,8 @@ export interface AssembleArgs {
   paths: PathInfo[];
   /** Match labels of the tables along each path (e.g. `['alias']`). */
   pathLabels: string[][];
+  /** Per key, 1 where the key looks like a symbol a spreadsheet turned into a date. */
+  excelDate: Uint8Array;
   /** Per sink pair, round-trip flags (PAIR_ROUND_TRIP | PAIR_CONFIRMED), when a round trip ran. */
   roundTrip?: Uint8Array;
 }
@@ -42,6 +45,7 @@ export function assemble({
   paths,
   pathLabels,
   roundTrip,
+  excelDate,
 }: AssembleArgs): AssembledResult {
   const nKeys = input.keys.size;
   const keyStatus = new Uint8Array(nKeys);
@@ -103,6 +107,7 @@ export function assemble({
     unmapped: 0,
     invalid: 0,
     convergent: 0,
+    excelDates: 0,
     pairs: total,
   };
   let out = 0;
@@ -110,6 +115,7 @@ export function assemble({
     const k = input.keyOf[i];
     status[i] = keyStatus[k];
     if (seenKey[k]) flags[i] |= INPUT_DUPLICATE;
+    if (excelDate[k]) flags[i] |= INPUT_EXCEL_DATE;
     seenKey[k] = 1;
     pairStart[i] = out;
     for (let p = sink.keyFirst[k], end = p + sink.keyCount[k]; p < end; p++) {
@@ -126,6 +132,7 @@ export function assemble({
     }
     countStatus(summary, status[i]);
     if (flags[i] & INPUT_CONVERGENT) summary.convergent++;
+    if (flags[i] & INPUT_EXCEL_DATE) summary.excelDates++;
   }
   pairStart[count] = out;
   return {
