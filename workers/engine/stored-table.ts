@@ -119,8 +119,8 @@ function shapeProblem(s: StoredTable): string | null {
       return `column ${c.name} has a damaged hash table`;
   }
   for (const e of s.edges) {
-    if (!(e.start instanceof Int32Array) || !(e.target instanceof Int32Array))
-      return 'an edge list is missing arrays';
+    const typed = e.start instanceof Int32Array && e.target instanceof Int32Array;
+    if (!typed || !(e.composite instanceof Uint8Array)) return 'an edge list is missing arrays';
     if (e.start[e.start.length - 1] !== e.target.length || e.composite.length !== e.target.length)
       return 'an edge list is truncated';
   }

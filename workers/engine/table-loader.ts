@@ -8,7 +8,7 @@ import type { TableCache } from './cache';
 import type { CatalogTable } from './catalog';
 import { fail } from './errors';
 import { parseTable } from './load-table';
-import { fromStored, toStored } from './stored-table';
+import { fromStored, toStored, type StoredTable } from './stored-table';
 import type { TableStore } from './storage/table-store';
 import type { PackedTable } from './table';
 
@@ -69,7 +69,7 @@ export class TableLoader {
     try {
       const stored = await this.store.get(table.key);
       if (!stored) return null;
-      const restored = fromStored(table.key, stored);
+      const restored = restore(table.key, stored);
       children.push({
         name: 'read stored',
         kind: 'load',
@@ -131,6 +131,10 @@ export class TableLoader {
     const write = (async () => {
       try {
         await store.put(toStored(table.key, packed));
+        // Copies of an older version of the same table are never read again: drop them.
+        for (const old of await store.list()) {
+          if (old.name === table.name && old.key !== table.key) await store.delete(old.key);
+        }
       } catch (error) {
         this.#storageFailed(error);
       }
@@ -147,5 +151,14 @@ export class TableLoader {
     this.notices.push(
       `Browser storage is unavailable (${reason}); tables are kept in memory for this visit only and parsed again after a reload.`,
     );
+  }
+}
+
+/** A stored entry that makes the reader throw is damaged, not a sign that storage is broken. */
+function restore(key: string, stored: StoredTable): ReturnType<typeof fromStored> {
+  try {
+    return fromStored(key, stored);
+  } catch (error) {
+    return { problem: `it could not be read (${String(error)})` };
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { TablePreview, UserTableSpec, ValidationReport } from '../../api';
 import type { CatalogTable } from '../catalog';
-import { fail } from '../errors';
+import { CrosswalkError, fail } from '../errors';
 import { parseTable } from '../load-table';
 import type { UserTableRecord, UserTableStore } from '../storage/user-table-store';
 import type { PackedTable } from '../table';
@@ -51,6 +51,12 @@ export class UserTables {
       return;
     }
     for (const record of records) {
+      if (this.host.hasTable(record.spec.name)) {
+        this.notices.push(
+          `Your table "${record.spec.name}" has the name of a bundled table and was not loaded; add it again under another name.`,
+        );
+        continue;
+      }
       try {
         this.#register(record);
       } catch (error) {
@@ -82,10 +88,10 @@ export class UserTables {
         'bad-request',
         `Table "${name}" gives the same type to two columns; each typed column needs its own type.`,
       );
-    const bytes = await readFile(file, name);
-    const { table } = await parseTable(
-      { name, columns: request.columns, delimiter: request.delimiter },
-      bytes,
+    const fileName = file instanceof File ? file.name : name;
+    const bytes = await readFile(file, fileName);
+    const { table } = await namingFile(fileName, () =>
+      parseTable({ name, columns: request.columns, delimiter: request.delimiter }, bytes),
     );
     const spec: CatalogTable = {
       name,
@@ -167,4 +173,16 @@ async function readFile(file: Blob, name: string): Promise<Uint8Array> {
 async function sha256(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Errors about a file's content name the file the user picked, not just the table. */
+async function namingFile<T>(fileName: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CrosswalkError) {
+      throw new CrosswalkError(error.code, `"${fileName}": ${error.message}`);
+    }
+    throw error;
+  }
 }
