@@ -68,6 +68,7 @@ export function makeResult(inputs: InputSpec[]): MapResult {
       ambiguous: countStatus(1),
       unmapped: countStatus(2),
       invalid: countStatus(3),
+      excelDates: inputs.filter((input) => (input.flags ?? 0) & 4).length,
       convergent: inputs.filter((input) => (input.flags ?? 0) & 2).length,
       pairs: pairs.length,
     },
