@@ -15,25 +15,26 @@ import type {
   TablePreview,
   UserTableSpec,
   ValidationReport,
-  TableInfo,
 } from '../api';
 import { TableCache } from './cache';
 import type { CatalogFile, CatalogTable } from './catalog';
 import { detectType } from './detect';
-import { excelDateNote, looksLikeExcelDate } from './excel-dates';
+import { excelDateNote, markExcelDates } from './excel-dates';
 import { fail } from './errors';
 import { PairSink, runPath, type ExecPath, type StepTiming } from './executor';
 import { exportRows } from './export';
-import { DEFAULT_MAX_HOPS, findPaths, typesOf, type RegisteredTable } from './graph';
-import { BUILTIN_TYPES, idType, typeInfo } from './id-types';
+import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './graph';
+import { idType } from './id-types';
 import { assertPlausibleInput, parseInput } from './input';
-import { PhaseTimer } from './phase-timer';
+import { PhaseTimer, addStepPhases } from './phase-timer';
 import { assemble } from './result';
 import { roundTripFlags } from './round-trip';
 import type { StringDict } from './string-dict';
 import type { TableStore } from './storage/table-store';
 import type { PackedTable } from './table';
-import { TableLoader, type LoadableTable } from './table-loader';
+import { TableLoader } from './table-loader';
+import { TableRegistry, type Registered } from './table-registry';
+import { resolveTypes } from './resolve-types';
 import { MemoryUserTableStore, type UserTableStore } from './storage/user-table-store';
 import { UserTables, type TableHost } from './user-tables/user-tables';
 
@@ -47,17 +48,13 @@ export interface EngineOptions {
   userStore?: UserTableStore;
 }
 
-interface Registered extends RegisteredTable, LoadableTable {
-  user: boolean;
-}
-
 const KEPT_RUNS = 3;
 
 export class CrosswalkEngine {
   readonly cache: TableCache;
   readonly loader: TableLoader;
   readonly userTables: UserTables;
-  readonly #tables = new Map<string, Registered>();
+  readonly #registry = new TableRegistry();
   readonly #runs = new Map<number, MapResult>();
   #version = '';
   #nextRun = 1;
@@ -66,13 +63,12 @@ export class CrosswalkEngine {
     this.cache = new TableCache(options.cacheBudget);
     this.loader = new TableLoader(this.cache, options.store);
     const host: TableHost = {
-      hasTable: (name) => this.#tables.has(name),
+      hasTable: (name) => this.#registry.has(name),
       registerUser: (spec, read, enabled) =>
-        this.#register(spec, `your file ${spec.file}`, read, true, enabled),
+        this.#registry.register(spec, `your file ${spec.file}`, read, true, enabled),
       unregister: (name) => {
-        const table = this.#tables.get(name);
+        const table = this.#registry.unregister(name);
         if (table) this.cache.dispose(table.key);
-        this.#tables.delete(name);
       },
       remember: async (key, name, table) => {
         await this.cache.get(key, name, async () => ({ table, source: 'parsed' }));
@@ -106,32 +102,7 @@ export class CrosswalkEngine {
 
   /** Registers a bundled table read from `url`. */
   register(spec: CatalogTable, url: string): void {
-    this.#register(spec, url, () => this.options.readBytes(url), false);
-  }
-
-  #register(
-    spec: CatalogTable,
-    location: string,
-    read: () => Promise<Uint8Array>,
-    user: boolean,
-    enabled = true,
-  ): string {
-    if (!spec.columns.some((c) => c.type))
-      fail('no-usable-ids', `Table "${spec.name}" declares no typed column.`);
-    const key = `${spec.hash}|${spec.delimiter ?? ''}|${JSON.stringify(spec.columns)}`;
-    this.#tables.set(spec.name, {
-      name: spec.name,
-      columns: spec.columns,
-      priority: spec.priority ?? 0,
-      matchLabel: spec.matchLabel,
-      enabled,
-      spec,
-      location,
-      read,
-      user,
-      key,
-    });
-    return key;
+    this.#registry.register(spec, url, () => this.options.readBytes(url), false);
   }
 
   previewTable(file: Blob, fileName: string): Promise<TablePreview> {
@@ -148,7 +119,7 @@ export class CrosswalkEngine {
   }
 
   async removeTable(name: string): Promise<CatalogInfo> {
-    const table = this.#table(name);
+    const table = this.#registry.get(name);
     if (!table.user)
       fail('bad-request', `Table "${name}" is bundled with the app; disable it instead.`);
     await this.userTables.remove(name);
@@ -160,7 +131,7 @@ export class CrosswalkEngine {
     name: string,
     options: { enabled?: boolean; priority?: number },
   ): Promise<CatalogInfo> {
-    const table = this.#table(name);
+    const table = this.#registry.get(name);
     if (options.enabled !== undefined) table.enabled = options.enabled;
     if (options.priority !== undefined) {
       table.priority = options.priority;
@@ -171,22 +142,15 @@ export class CrosswalkEngine {
   }
 
   catalog(): CatalogInfo {
-    const present = typesOf(this.#tables.values());
-    const builtin = BUILTIN_TYPES.filter((t) => present.has(t.id));
-    const custom = [...present].filter((id) => !builtin.some((t) => t.id === id)).map(idType);
-    return {
-      version: this.#version,
-      types: [...builtin, ...custom].map(typeInfo),
-      tables: [...this.#tables.values()].map((t) => this.#tableInfo(t)),
-    };
+    return this.#registry.catalog(this.#version, (key) => this.cache.has(key));
   }
 
   detect(text: string): Detection {
-    return detectType(parseInput(text).keys, typesOf(this.#enabled()));
+    return detectType(parseInput(text).keys, typesOf(this.#registry.enabled()));
   }
 
   paths(source: string, target: string, maxHops = DEFAULT_MAX_HOPS): PathInfo[] {
-    return findPaths(this.#enabled(), source, target, maxHops).map(
+    return findPaths(this.#registry.enabled(), source, target, maxHops).map(
       ({ cost: _cost, ...path }) => path,
     );
   }
@@ -203,11 +167,11 @@ export class CrosswalkEngine {
     const { source, target, detection } = timer.time(
       'config',
       'resolve the source and target types',
-      () => this.#resolveTypes(request, input.keys),
+      () => resolveTypes(request, input.keys, typesOf(this.#registry.enabled())),
     );
     const maxHops = request.maxHops ?? DEFAULT_MAX_HOPS;
     const planned = timer.time('paths', `find paths ${source} → ${target}`, () =>
-      findPaths(this.#enabled(), source, target, maxHops),
+      findPaths(this.#registry.enabled(), source, target, maxHops),
     );
     if (planned.length === 0) {
       fail(
@@ -242,7 +206,7 @@ export class CrosswalkEngine {
       const before = pending.length;
       const timings: StepTiming[] = [];
       pending = runPath(exec, input.keys, input.keyBits, pending, sink, timings);
-      this.#stepPhases(timer, exec, timings);
+      addStepPhases(timer, exec.info, timings);
       if (used.length > 1 && before > pending.length) {
         notes.push(
           `${before - pending.length} ids were mapped only by fallback path ${used.length}: ${exec.info.label}.`,
@@ -256,31 +220,22 @@ export class CrosswalkEngine {
         roundTripFlags(this, sink, source, target, maxHops),
       );
     }
-    // Only symbols suffer this (SEPT7 → 7-Sep); an Excel date among UniProt ids is just invalid.
-    const excelDate = new Uint8Array(input.keys.size);
-    const excelKeys: string[] = [];
-    if (source === 'symbol') {
-      for (let k = 0; k < input.keys.size; k++) {
-        if (sink.keyCount[k] > 0 || !looksLikeExcelDate(input.keys.get(k))) continue;
-        excelDate[k] = 1;
-        excelKeys.push(input.keys.get(k));
-      }
-    }
+    const excel = markExcelDates(source, input.keys, (k) => sink.keyCount[k] > 0);
     const assembled = timer.time('assembly', 'statuses, convergence, confidence, output', () =>
       assemble({
         input,
         sink,
         sourceType: idType(source),
         paths: used,
-        pathLabels: used.map((p) => this.#labels(p)),
+        pathLabels: used.map((p) => this.#registry.labels(p)),
         roundTrip,
-        excelDate,
+        excelDate: excel.flags,
       }),
     );
     const repaired = input.keyBits.reduce((n, b) => n + (b ? 1 : 0), 0);
     if (repaired > 0)
       notes.push(`${repaired} ids had stray spaces, quotes or invisible characters removed.`);
-    if (excelKeys.length > 0) notes.push(excelDateNote(excelKeys));
+    if (excel.keys.length > 0) notes.push(excelDateNote(excel.keys));
     notes.push(...this.loader.notices.splice(0));
     if (detection)
       notes.unshift(
@@ -322,12 +277,12 @@ export class CrosswalkEngine {
 
   async warmUp(source: string, target: string): Promise<string[]> {
     const store = this.options.store;
-    const best = findPaths(this.#enabled(), source, target)[0];
+    const best = findPaths(this.#registry.enabled(), source, target)[0];
     if (!store || !best) return [];
     const stored = new Set((await store.list().catch(() => [])).map((t) => t.key));
     const warmed: string[] = [];
     for (const step of best.steps) {
-      const table = this.#table(step.table);
+      const table = this.#registry.get(step.table);
       if (!stored.has(table.key) || this.cache.has(table.key)) continue;
       await this.#load(table, new PhaseTimer(), undefined, [step.from, step.to]);
       warmed.push(table.name);
@@ -356,42 +311,13 @@ export class CrosswalkEngine {
   }
 
   async preload(names: string[]): Promise<void> {
-    for (const name of names) await this.#load(this.#table(name), new PhaseTimer());
-  }
-
-  #resolveTypes(
-    request: MapRequest,
-    keys: StringDict,
-  ): { source: string; target: string; detection?: Detection } {
-    const available = typesOf(this.#enabled());
-    let detection: Detection | undefined;
-    let source = request.source;
-    if (source === 'auto') {
-      detection = detectType(keys, available);
-      if (!detection.type)
-        fail('unknown-type', 'Could not recognise the type of these ids; choose the source type.');
-      source = detection.type;
-    }
-    for (const [role, type] of [
-      ['source', source],
-      ['target', request.target],
-    ]) {
-      if (!available.has(type)) {
-        fail(
-          'unknown-type',
-          `Unknown ${role} type "${type}": no enabled table has a column of that type (known: ${[...available].join(', ')}).`,
-        );
-      }
-    }
-    if (source === request.target)
-      fail('bad-request', `Source and target are both ${source}; choose a different target type.`);
-    return { source, target: request.target, detection };
+    for (const name of names) await this.#load(this.#registry.get(name), new PhaseTimer());
   }
 
   async #prepare(path: PathInfo, timer: PhaseTimer, onProgress?: ProgressFn): Promise<ExecPath> {
     const steps = [];
     for (const step of path.steps) {
-      const registered = this.#table(step.table);
+      const registered = this.#registry.get(step.table);
       const table = await this.#load(registered, timer, onProgress, [step.from, step.to]);
       steps.push({ table, from: table.columnIndex(step.from), to: table.columnIndex(step.to) });
     }
@@ -412,33 +338,6 @@ export class CrosswalkEngine {
     }
   }
 
-  #stepPhases(timer: PhaseTimer, exec: ExecPath, timings: StepTiming[]): void {
-    for (const t of timings) {
-      const name =
-        t.step < 0
-          ? `path ${exec.info.index + 1}: look up ids in ${exec.info.steps[0].table}.${exec.info.steps[0].from}`
-          : `path ${exec.info.index + 1} step ${t.step + 1}: ${exec.info.steps[t.step].fromType} → ${exec.info.steps[t.step].toType} (${exec.info.steps[t.step].table})`;
-      timer.add({ name, kind: 'step', ms: t.ms, detail: `${t.inputs} in → ${t.outputs} out` });
-    }
-  }
-
-  #labels(path: PathInfo): string[] {
-    const labels = path.steps
-      .map((s) => this.#table(s.table).matchLabel)
-      .filter((l): l is string => !!l);
-    return [...new Set(labels)];
-  }
-
-  #table(name: string): Registered {
-    return (
-      this.#tables.get(name) ?? fail('unknown-table', `No table named "${name}" is registered.`)
-    );
-  }
-
-  #enabled(): Registered[] {
-    return [...this.#tables.values()].filter((t) => t.enabled);
-  }
-
   async #read(url: string, what: string): Promise<Uint8Array> {
     try {
       return await this.options.readBytes(url);
@@ -446,24 +345,6 @@ export class CrosswalkEngine {
       const reason = error instanceof Error ? error.message : String(error);
       return fail('fetch-failed', `Could not read ${what} from ${url}: ${reason}.`);
     }
-  }
-
-  #tableInfo(t: Registered): TableInfo {
-    return {
-      name: t.name,
-      label: t.spec.label,
-      columns: t.columns.map((c) => ({ name: c.name, type: c.type })),
-      rows: t.spec.rows,
-      bytes: t.spec.bytes,
-      priority: t.priority,
-      matchLabel: t.matchLabel,
-      source: t.spec.source,
-      date: t.spec.date,
-      licence: t.spec.licence,
-      loaded: this.cache.has(t.key),
-      enabled: t.enabled,
-      user: t.user,
-    };
   }
 }
 

@@ -31,3 +31,23 @@ export function excelDateNote(keys: string[]): string {
   const hint = families.size > 0 ? ` (probably ${[...families].join(' or ')} symbols)` : '';
   return `${keys.length} inputs look like gene symbols a spreadsheet turned into dates${hint}: ${shown}. Fix them in the source file; they were left unmapped unless a table lists them as they are.`;
 }
+
+/**
+ * Flags unmapped symbol inputs shaped like dates (1 per key) and returns them. Only symbols suffer
+ * this (SEPT7 → 7-Sep); a date among UniProt ids is simply invalid.
+ */
+export function markExcelDates(
+  source: string,
+  keys: { size: number; get(k: number): string },
+  mapped: (k: number) => boolean,
+): { flags: Uint8Array; keys: string[] } {
+  const flags = new Uint8Array(keys.size);
+  const flagged: string[] = [];
+  if (source !== 'symbol') return { flags, keys: flagged };
+  for (let k = 0; k < keys.size; k++) {
+    if (mapped(k) || !looksLikeExcelDate(keys.get(k))) continue;
+    flags[k] = 1;
+    flagged.push(keys.get(k));
+  }
+  return { flags, keys: flagged };
+}

@@ -1,5 +1,6 @@
 /** Collects the phases of one run, in order, for the timing panel. */
-import type { Phase, Timing } from '../api';
+import type { Phase, PathInfo, Timing } from '../api';
+import type { StepTiming } from './executor';
 
 export class PhaseTimer {
   readonly #phases: Phase[] = [];
@@ -43,5 +44,17 @@ export class PhaseTimer {
 
   finish(): Timing {
     return { totalMs: performance.now() - this.#started, phases: this.#phases };
+  }
+}
+
+/** One `step` phase per path step (step -1 is the look-up of the inputs in the first table). */
+export function addStepPhases(timer: PhaseTimer, path: PathInfo, timings: StepTiming[]): void {
+  for (const t of timings) {
+    const step = path.steps[Math.max(0, t.step)];
+    const name =
+      t.step < 0
+        ? `path ${path.index + 1}: look up ids in ${step.table}.${step.from}`
+        : `path ${path.index + 1} step ${t.step + 1}: ${step.fromType} → ${step.toType} (${step.table})`;
+    timer.add({ name, kind: 'step', ms: t.ms, detail: `${t.inputs} in → ${t.outputs} out` });
   }
 }
