@@ -46,6 +46,8 @@ export default defineConfig(
       'playwright-report/',
       'public/data/',
       'tests/fixtures/',
+      // Personal scratch files, git-ignored.
+      '.scratch/',
     ],
   },
   js.configs.recommended,

@@ -55,7 +55,7 @@ export async function parseTable(
   if (headerCells.length < 2) {
     fail(
       'unreadable-file',
-      `Table "${spec.name}" has a single column ("${headerCells[0]}"); a lookup table needs at least two columns separated by commas or tabs.`,
+      `Table "${spec.name}" has a single column ("${headerCells[0]}") when split on ${delimiterName(delimiter)}; a lookup table needs at least two columns (separated by commas, tabs, semicolons or |).`,
     );
   }
   const builder = new TableBuilder(spec.name, headerCells, spec.columns, spec.rows ?? 1024);
@@ -102,4 +102,10 @@ function parseHeaderQuoted(headerText: string, delimiter: string): string[] {
   }
   cells.push(cell);
   return cells;
+}
+
+function delimiterName(delimiter: string): string {
+  return (
+    { ',': 'commas', '\t': 'tabs', ';': 'semicolons', '|': '"|"' }[delimiter] ?? `"${delimiter}"`
+  );
 }

@@ -98,38 +98,55 @@ function findings(
   duplicateRows: number,
 ): string[] {
   const notes: string[] = [];
-  if (table.stats.raggedRows > 0) {
+  const { raggedRows, raggedExamples } = table.stats;
+  if (raggedRows > 0) {
     notes.push(
-      `${table.stats.raggedRows} rows have a different number of fields than the header (rows ${table.stats.raggedExamples.join(', ')}…); missing fields were read as blank.`,
+      `${count(raggedRows, 'row has', 'rows have')} a different number of fields than the header (row ${raggedExamples.join(', ')}${raggedRows > raggedExamples.length ? ', …' : ''}); missing fields were read as blank and extra fields ignored.`,
     );
   }
-  if (duplicateRows > 0)
-    notes.push(`${duplicateRows} rows repeat an earlier row's ids; they count once.`);
+  if (duplicateRows > 0) {
+    notes.push(
+      `${count(duplicateRows, 'row repeats', 'rows repeat')} an earlier row's ids; they count once.`,
+    );
+  }
   for (const c of columns) {
-    if (c.placeholder > 0)
+    const examples = c.placeholderExamples.map((e) => `"${e}"`).join(', ');
+    if (c.placeholder > 0) {
       notes.push(
-        `${c.name}: ${c.placeholder} placeholder cells (${c.placeholderExamples.map((e) => `"${e}"`).join(', ')}) are not used as ids.`,
+        `${c.name}: ${count(c.placeholder, 'placeholder cell', 'placeholder cells')} (${examples}) not used as ids.`,
       );
-    if (c.repaired > 0)
+    }
+    if (c.repaired > 0) {
       notes.push(
-        `${c.name}: ${c.repaired} cells had stray spaces, invisible characters or quotes, removed.`,
+        `${c.name}: ${count(c.repaired, 'cell', 'cells')} with stray spaces, invisible characters or quotes, removed.`,
       );
-    if (c.invalid > 0)
+    }
+    if (c.invalid > 0) {
       notes.push(
-        `${c.name}: ${c.invalid} ids are not shaped like ${c.type} ids (e.g. ${c.invalidExamples.join(', ')}); they are kept as they are.`,
+        `${c.name}: ${count(c.invalid, 'id is', 'ids are')} not shaped like ${c.type} ids (e.g. ${c.invalidExamples.join(', ')}); kept as they are.`,
       );
-    if (c.compositeCells > 0)
-      notes.push(`${c.name}: ${c.compositeCells} cells held several ids and were split.`);
+    }
+    if (c.compositeCells > 0) {
+      notes.push(
+        `${c.name}: ${count(c.compositeCells, 'cell', 'cells')} holding several ids, split.`,
+      );
+    }
   }
   for (const r of relations) {
-    if (r.fromWithSeveral > 0)
+    if (r.fromWithSeveral > 0) {
       notes.push(
-        `${r.fromWithSeveral} ${r.from} values have several ${r.to} values (one-to-many), e.g. ${r.fromExample}; all are kept.`,
+        `${count(r.fromWithSeveral, `${r.from} value has`, `${r.from} values have`)} several ${r.to} values (one-to-many), e.g. ${r.fromExample}; all are kept.`,
       );
-    if (r.toWithSeveral > 0)
+    }
+    if (r.toWithSeveral > 0) {
       notes.push(
-        `${r.toWithSeveral} ${r.to} values have several ${r.from} values (many-to-one), e.g. ${r.toExample}; all are kept.`,
+        `${count(r.toWithSeveral, `${r.to} value has`, `${r.to} values have`)} several ${r.from} values (many-to-one), e.g. ${r.toExample}; all are kept.`,
       );
+    }
   }
   return notes;
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
