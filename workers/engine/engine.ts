@@ -78,6 +78,7 @@ export class CrosswalkEngine {
       host,
       options.userStore ?? new MemoryUserTableStore(),
       this.loader.notices,
+      (error) => this.loader.reportStorageFailure(error),
     );
   }
 

@@ -83,7 +83,7 @@ export class TableLoader {
       await this.store.delete(table.key).catch(() => undefined);
       return null;
     } catch (error) {
-      this.#storageFailed(error);
+      this.reportStorageFailure(error);
       return null;
     }
   }
@@ -136,20 +136,21 @@ export class TableLoader {
           if (old.name === table.name && old.key !== table.key) await store.delete(old.key);
         }
       } catch (error) {
-        this.#storageFailed(error);
+        this.reportStorageFailure(error);
       }
     })();
     this.#writes.add(write);
     void write.finally(() => this.#writes.delete(write));
   }
 
-  #storageFailed(error: unknown): void {
+  /** Records the first storage failure, with one notice for the whole session. */
+  reportStorageFailure(error: unknown): void {
     if (this.#storageBroken) return;
     this.#storageBroken = true;
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.storageProblem = reason;
     this.notices.push(
-      `Browser storage is unavailable (${reason}); tables are kept in memory for this visit only and parsed again after a reload.`,
+      `Browser storage is unavailable (${reason}): tables are parsed again after a reload, and tables you add last for this visit only.`,
     );
   }
 }

@@ -35,8 +35,10 @@ export class UserTables {
   constructor(
     readonly host: TableHost,
     readonly store: UserTableStore,
-    /** Where storage trouble is reported: the run notes shown with the next result. */
+    /** Notes shown with the next result (a saved table that could not be restored). */
     readonly notices: string[],
+    /** Storage failing altogether: reported once for the session, with the table store's. */
+    readonly onStorageFailure: (error: unknown) => void,
   ) {}
 
   /** Registers the tables kept from earlier visits; storage trouble becomes a notice. */
@@ -45,9 +47,7 @@ export class UserTables {
     try {
       records = await this.store.list();
     } catch (error) {
-      this.notices.push(
-        `Your saved tables could not be read from browser storage (${String(error)}).`,
-      );
+      this.onStorageFailure(error);
       return;
     }
     for (const record of records) {
@@ -137,8 +137,9 @@ export class UserTables {
     try {
       await write();
     } catch (error) {
+      this.onStorageFailure(error);
       this.notices.push(
-        `Table "${name}" works for this visit, but browser storage failed (${String(error)}), so it will not be there after a reload.`,
+        `Table "${name}" works for this visit, but browser storage failed, so it will not be there after a reload.`,
       );
     }
   }
