@@ -1,8 +1,54 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { rawGzip } from './scripts/vite-raw-gzip.ts';
+
+/** The largest bundled table (go.csv.gz) is ~1.4 MiB; the precache must take every table whole. */
+const MAX_PRECACHED_FILE = 4 * 1024 * 1024;
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    rawGzip(),
+    VitePWA({
+      // Ask before switching to a new version: a reload in the middle of a mapping job loses it.
+      registerType: 'prompt',
+      // src/pwa/register.ts registers the worker itself (virtual:pwa-register).
+      injectRegister: false,
+      manifest: {
+        name: 'Crosswalk — identifier mapping',
+        short_name: 'Crosswalk',
+        description:
+          'Map biological identifiers (UniProt, gene symbols, NCBI Gene, Ensembl, RefSeq, OMIM, GO) from one type to another, offline, in your browser.',
+        theme_color: '#1f5f8b',
+        background_color: '#f4f6f9',
+        display: 'standalone',
+        start_url: '.',
+        icons: [
+          { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: 'icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        // Everything the app needs offline: the shell and worker (js, css, html), icons and the
+        // manifest, the catalog (json), the bundled tables (gz) and their provenance notes (md).
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json,gz,md}'],
+        // The default 2 MiB would silently leave a table out as the data grows; 4 MiB leaves room.
+        maximumFileSizeToCacheInBytes: MAX_PRECACHED_FILE,
+        // A single-page app: any navigation offline is answered with the precached shell.
+        navigateFallback: 'index.html',
+        // Drop the precaches of older Workbox versions instead of keeping two copies of the tables.
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   // The engine worker code-splits (PapaParse, Comlink); Vite's default worker format is 'iife'.
   worker: { format: 'es' },
   build: { target: 'es2022' },

@@ -1,0 +1,202 @@
+/**
+ * Tables survive a reload (IndexedDB), the app works offline (service worker precache), and a
+ * browser whose IndexedDB fails still maps, from memory, with one notice saying so.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { LAST_PAIR_KEY } from '../../src/storage/last-pair';
+import {
+  download,
+  failOnPageErrors,
+  index,
+  parseTsv,
+  runMapping,
+  step,
+  toExportRows,
+  type RunOptions,
+} from './helpers';
+
+const UNIPROT_TO_ENSEMBL: RunOptions = {
+  ids: ['P04637', 'P38398', 'P04745', 'NOTANID1', 'P15090'],
+  source: 'uniprot',
+  target: 'ensembl_gene',
+};
+
+const STORAGE_NOTICE = 'Browser storage is unavailable';
+
+/** The table loads of the run shown in the timing panel (their steps carry no source). */
+const loadPhases = (page: Page) =>
+  page.locator('[data-testid="timing-phase"][data-kind="load"][data-source]');
+
+/** Checks that the shown run loaded exactly `count` tables, every one from `source`. */
+async function expectLoadsFrom(page: Page, source: string, count: number): Promise<void> {
+  await expect(loadPhases(page)).toHaveCount(count);
+  await expect(loadPhases(page).and(page.locator(`:not([data-source="${source}"])`))).toHaveCount(
+    0,
+  );
+}
+
+/** The worker stores parsed tables in the background after a run; waits until they are listed. */
+async function expectStored(page: Page, tables: string[]): Promise<void> {
+  for (const name of tables) {
+    await expect(
+      page
+        .getByTestId('storage-panel')
+        .locator(`[data-testid="stored-table"][data-name="${name}"]`),
+    ).toHaveCount(1, { timeout: 30_000 });
+  }
+}
+
+let pageErrors: string[] = [];
+
+test.beforeEach(async ({ page }) => {
+  pageErrors = failOnPageErrors(page);
+});
+
+test.afterEach(() => {
+  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+});
+
+test('after a reload the tables are read back from browser storage, not parsed again', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await runMapping(page, UNIPROT_TO_ENSEMBL);
+  await expectLoadsFrom(page, 'parsed', 2);
+  const first = await download(page, 'export-tsv');
+  await expectStored(page, ['uniprot', 'ensembl_gene']);
+
+  // Forget the last pair, so no idle warm-up runs: the run itself must read the stored tables.
+  await page.evaluate((key) => localStorage.removeItem(key), LAST_PAIR_KEY);
+  await page.reload();
+  await runMapping(page, UNIPROT_TO_ENSEMBL);
+  await expectLoadsFrom(page, 'persisted', 2);
+  expect(await download(page, 'export-tsv'), 'the same export as before the reload').toBe(first);
+
+  // Clearing empties the list, and the next visit parses the files again.
+  await page.getByTestId('clear-storage').click();
+  await expect(page.getByTestId('stored-table')).toHaveCount(0);
+  await page.evaluate((key) => localStorage.removeItem(key), LAST_PAIR_KEY);
+  await page.reload();
+  await runMapping(page, UNIPROT_TO_ENSEMBL);
+  await expectLoadsFrom(page, 'parsed', 2);
+});
+
+test('after a reload the idle warm-up loads the last pair, and a run right away still works', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await runMapping(page, UNIPROT_TO_ENSEMBL);
+  const first = await download(page, 'export-tsv');
+  await expectStored(page, ['uniprot', 'ensembl_gene']);
+
+  // Waiting for the warm-up: the first run after the reload finds both tables in memory.
+  await page.reload();
+  const warm = page.getByTestId('warm-status');
+  await expect(warm).toHaveAttribute('data-state', 'done');
+  await expect(warm).toContainText('uniprot');
+  await expect(warm).toContainText('ensembl_gene');
+  await runMapping(page, UNIPROT_TO_ENSEMBL);
+  await expectLoadsFrom(page, 'memory', 2);
+  expect(await download(page, 'export-tsv')).toBe(first);
+
+  // Not waiting: the run may share loads with the warm-up still under way; none is parsed.
+  await page.reload();
+  await runMapping(page, UNIPROT_TO_ENSEMBL);
+  await expect(loadPhases(page)).toHaveCount(2);
+  await expect(loadPhases(page).and(page.locator('[data-source="parsed"]'))).toHaveCount(0);
+  expect(await download(page, 'export-tsv')).toBe(first);
+});
+
+test('works offline once the service worker has cached the app and every bundled table', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The first visit is not controlled by the worker it installed; the next load is.
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await expect(page.getByTestId('online-status')).toHaveText('online');
+
+  // Every table in the catalog is precached: none of them was fetched by a run yet.
+  const catalog = (await (await page.request.get('/data/catalog.json')).json()) as {
+    tables: { file: string }[];
+  };
+  const cached = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    return urls.map((url) => new URL(url).pathname);
+  });
+  for (const { file } of catalog.tables) expect(cached).toContain(`/data/${file}`);
+  // …as the gzip bytes shipped (the worker inflates them), not inflated by the browser on the way.
+  const head = await page.evaluate(async () => {
+    const response = await caches.match('/data/uniprot.csv.gz', { ignoreSearch: true });
+    const bytes = new Uint8Array((await response?.arrayBuffer()) ?? new ArrayBuffer(0));
+    return {
+      magic: [...bytes.subarray(0, 2)],
+      encoding: response?.headers.get('content-encoding'),
+    };
+  });
+  expect(head).toEqual({ magic: [0x1f, 0x8b], encoding: null });
+
+  await context.setOffline(true);
+  const uncached = await page.evaluate(() =>
+    fetch('/data/catalog.json?not-precached').then(
+      () => 'reached',
+      () => 'failed',
+    ),
+  );
+  expect(uncached, 'the network is really off').toBe('failed');
+  await page.reload();
+  await expect(page.getByTestId('online-status')).toHaveText('offline');
+
+  // symbol → uniprot needs genes, alias and uniprot: never loaded before in this browser.
+  const ids = ['TP53', 'P53', 'FABP4', 'NOTANID1'];
+  await runMapping(page, { ids, source: 'symbol', target: 'uniprot' });
+  await expect(loadPhases(page).and(page.locator('[data-source="parsed"]'))).not.toHaveCount(0);
+  const rows = toExportRows(parseTsv(await download(page, 'export-tsv')));
+  const entrezToUniprot = index('uniprot', 1, 0);
+  const tp53 = step(index('genes', 1, 0).get('TP53') ?? [], entrezToUniprot);
+  expect(tp53.size).toBeGreaterThan(0);
+  expect(new Set(rows.filter((row) => row.input === 'TP53').map((row) => row.target))).toEqual(
+    tp53,
+  );
+  expect(rows.find((row) => row.input === 'NOTANID1')?.target).toBe('');
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('online-status')).toHaveText('online');
+});
+
+test.describe('when IndexedDB fails', () => {
+  // The page must fetch the worker script itself (not from a service worker) for the route below.
+  test.use({ serviceWorkers: 'block' });
+
+  test('maps from memory and shows one notice about storage', async ({ page }) => {
+    // A real failure at the boundary: the shipped worker, with IndexedDB refusing to open.
+    await page.route('**/assets/engine.worker-*.js', async (route) => {
+      const response = await route.fetch();
+      const body = `self.indexedDB.open = () => { throw new DOMException('blocked by the test', 'SecurityError'); };\n${await response.text()}`;
+      await route.fulfill({ response, body });
+    });
+    await page.goto('/');
+
+    await runMapping(page, UNIPROT_TO_ENSEMBL);
+    await expectLoadsFrom(page, 'parsed', 2);
+    const notices = page.getByTestId('notice').filter({ hasText: STORAGE_NOTICE });
+    await expect(notices).toHaveCount(1);
+    await expect(notices).toContainText('SecurityError');
+    await expect(page.getByTestId('storage-problem')).toBeVisible();
+    const rows = toExportRows(parseTsv(await download(page, 'export-tsv')));
+    expect(rows.find((row) => row.input === 'P04637')?.status).toBe('mapped');
+
+    // The notice is given once per visit; the next run maps from memory without repeating it.
+    await runMapping(page, { ids: ['TP53'], source: 'symbol', target: 'uniprot' }, 2);
+    await expect(page.getByTestId('notice').filter({ hasText: STORAGE_NOTICE })).toHaveCount(0);
+    await runMapping(page, UNIPROT_TO_ENSEMBL, 3);
+    await expectLoadsFrom(page, 'memory', 2);
+  });
+});

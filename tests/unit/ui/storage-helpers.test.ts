@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatStorageSize } from '../../../src/lib/format';
+import { whenIdle } from '../../../src/lib/idle';
+import { LAST_PAIR_KEY, readLastPair, writeLastPair } from '../../../src/storage/last-pair';
+
+describe('the last pair mapped', () => {
+  const items = new Map<string, string>();
+
+  beforeEach(() => {
+    items.clear();
+    vi.stubGlobal('localStorage', {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+    });
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('is remembered across visits', () => {
+    expect(readLastPair()).toBeNull();
+    writeLastPair({ source: 'uniprot', target: 'ensembl_gene' });
+    expect(readLastPair()).toEqual({ source: 'uniprot', target: 'ensembl_gene' });
+  });
+
+  it('is forgotten when what was stored is not a pair of type ids', () => {
+    for (const raw of ['{"source":"uniprot"}', '[1,2]', 'not json', '{"source":1,"target":2}']) {
+      items.set(LAST_PAIR_KEY, raw);
+      expect(readLastPair(), raw).toBeNull();
+    }
+  });
+});
+
+describe('whenIdle', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('falls back to a short timer where idle callbacks are missing, and can be cancelled', () => {
+    vi.useFakeTimers();
+    const task = vi.fn();
+    whenIdle(task);
+    expect(task).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    expect(task).toHaveBeenCalledOnce();
+
+    const cancelled = vi.fn();
+    whenIdle(cancelled)();
+    vi.advanceTimersByTime(1000);
+    expect(cancelled).not.toHaveBeenCalled();
+  });
+});
+
+describe('formatStorageSize', () => {
+  it('gives megabytes below a gigabyte and gigabytes above', () => {
+    expect(formatStorageSize(9.5 * 1024 * 1024)).toBe('9.5 MB');
+    expect(formatStorageSize(10_249.5 * 1024 * 1024)).toBe('10.0 GB');
+  });
+});
