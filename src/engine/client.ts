@@ -19,6 +19,10 @@ import type {
   PathInfo,
   Progress,
   ProgressFn,
+  StorageInfo,
+  TablePreview,
+  UserTableSpec,
+  ValidationReport,
 } from '../../workers/api';
 
 export type StopReason = 'cancelled' | 'crashed';
@@ -98,6 +102,42 @@ export class EngineClient {
 
   preload(tables: string[]): Promise<void> {
     return this.#call((remote) => remote.preload(tables));
+  }
+
+  /** Loads the stored tables of the best `source → target` path into memory; returns their names. */
+  warmUp(source: IdTypeId, target: IdTypeId): Promise<string[]> {
+    return this.#call((remote) => remote.warmUp(source, target));
+  }
+
+  storage(): Promise<StorageInfo> {
+    return this.#call((remote) => remote.storage());
+  }
+
+  clearStorage(): Promise<void> {
+    return this.#call((remote) => remote.clearStorage());
+  }
+
+  previewTable(file: Blob, fileName: string): Promise<TablePreview> {
+    return this.#call((remote) => remote.previewTable(file, fileName));
+  }
+
+  checkTable(file: Blob, spec: UserTableSpec): Promise<ValidationReport> {
+    return this.#call((remote) => remote.checkTable(file, spec));
+  }
+
+  addTable(name: string): Promise<CatalogInfo> {
+    return this.#call((remote) => remote.addTable(name));
+  }
+
+  removeTable(name: string): Promise<CatalogInfo> {
+    return this.#call((remote) => remote.removeTable(name));
+  }
+
+  setTableOptions(
+    name: string,
+    options: { enabled?: boolean; priority?: number },
+  ): Promise<CatalogInfo> {
+    return this.#call((remote) => remote.setTableOptions(name, options));
   }
 
   /** Ends the worker (and whatever it is running) now; the next call starts a new one. */

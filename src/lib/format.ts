@@ -20,3 +20,9 @@ export function formatMegabytes(bytes: number): string {
 export function formatPercent(share: number): string {
   return `${integer.format(share * 100)}%`;
 }
+
+/** "512.0 MB", "10.2 GB": megabytes up to a gigabyte, then gigabytes (storage quotas). */
+export function formatStorageSize(bytes: number): string {
+  const gigabyte = 1024 * 1024 * 1024;
+  return bytes < gigabyte ? formatMegabytes(bytes) : `${oneDecimal.format(bytes / gigabyte)} GB`;
+}

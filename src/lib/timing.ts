@@ -63,3 +63,10 @@ export function barPercent(ms: number, totalMs: number): number {
   if (totalMs <= 0) return 0;
   return Math.min(100, Math.max(0.5, (ms / totalMs) * 100));
 }
+
+/** Names of the tables a run read and parsed from their files (the worker then stores them). */
+export function parsedTables(phases: readonly Phase[]): string[] {
+  return flattenPhases(phases)
+    .filter(({ phase }) => phase.kind === 'load' && phase.source === 'parsed')
+    .map(({ phase }) => phase.name);
+}

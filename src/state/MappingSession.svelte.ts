@@ -17,9 +17,13 @@ import type {
 import type { StatusName } from '../../workers/codes';
 import { engine, EngineStoppedError } from '../engine/client';
 import { downloadBytes, exportFileName, mimeTypeOf } from '../lib/download';
+import { whenIdle } from '../lib/idle';
 import { countIds, sampleText } from '../lib/input-count';
 import { inputsWithStatus } from '../lib/row-model';
+import { parsedTables } from '../lib/timing';
+import { readLastPair, writeLastPair } from '../storage/last-pair';
 import { RunHistory } from './RunHistory.svelte';
+import { StoredTables } from './StoredTables.svelte';
 
 export const AUTO_SOURCE = 'auto';
 const DEFAULT_TARGET: IdTypeId = 'entrez';
@@ -65,6 +69,7 @@ export class MappingSession {
   cacheError = $state<string | null>(null);
 
   readonly history = new RunHistory();
+  readonly storage = new StoredTables();
 
   inputCount = $derived(countIds(this.text));
   types = $derived(this.catalog?.types ?? []);
@@ -90,24 +95,37 @@ export class MappingSession {
     });
     await this.loadCatalog();
     void this.refreshCache();
+    void this.storage.refresh();
+    this.#scheduleWarmUp();
   }
 
   /** (Re)loads the catalog; also how the app recovers when the worker failed while starting. */
   async loadCatalog(): Promise<void> {
+    let catalog: CatalogInfo;
     try {
-      const catalog = await engine.init();
-      this.catalog = catalog;
-      const typeIds = catalog.types.map((type) => type.id);
-      if (!typeIds.includes(this.target) && typeIds.length > 0) this.target = typeIds[0];
-      if (this.source !== AUTO_SOURCE && !typeIds.includes(this.source)) this.source = AUTO_SOURCE;
+      catalog = await engine.init();
     } catch (error) {
       if (!(error instanceof EngineStoppedError)) {
         this.error = `Could not load the table catalog: ${messageOf(error)}`;
       }
       return;
     }
+    this.setCatalog(catalog);
+  }
+
+  /** Takes a catalog the engine returned (e.g. after a table was added or disabled). */
+  setCatalog(catalog: CatalogInfo): void {
+    this.catalog = catalog;
+    const typeIds = catalog.types.map((type) => type.id);
+    if (!typeIds.includes(this.target) && typeIds.length > 0) this.target = typeIds[0];
+    if (this.source !== AUTO_SOURCE && !typeIds.includes(this.source)) this.source = AUTO_SOURCE;
     this.#scheduleDetection();
     void this.refreshPaths();
+  }
+
+  /** Shows a problem in the app's error banner. */
+  showError(message: string): void {
+    this.error = message;
   }
 
   typeLabel(typeId: IdTypeId | null | undefined): string {
@@ -178,9 +196,12 @@ export class MappingSession {
     this.error = null;
     this.progress = { phase: 'Starting', done: 0, total: 0 };
     const started = performance.now();
+    const startedAt = Date.now();
     try {
       const result = await engine.map(request, (progress) => this.#queueProgress(progress));
       const received = performance.now();
+      writeLastPair({ source: result.source, target: result.target });
+      void this.storage.watchWrites(parsedTables(result.timing.phases), startedAt);
       this.#resultGeneration = engine.generation;
       this.result = result;
       this.resultStale = false;
@@ -255,6 +276,19 @@ export class MappingSession {
 
   dismissError(): void {
     this.error = null;
+  }
+
+  /**
+   * Once the page is idle, loads the stored tables of the last pair mapped (previous visit
+   * included) into memory: the first run after a reload then costs what a second run does.
+   */
+  #scheduleWarmUp(): void {
+    const pair = readLastPair();
+    const known = (id: string) => this.types.some((type) => type.id === id);
+    if (!pair || !known(pair.source) || !known(pair.target)) return;
+    whenIdle(() => {
+      void this.storage.warmUp(pair).then(() => this.refreshCache());
+    });
   }
 
   // Only one worker exists at a time, so when it stops, whichever one made the result is gone.

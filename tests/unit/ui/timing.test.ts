@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../../../workers/api';
-import { barPercent, flattenPhases, kindTotals, withUiPhases } from '../../../src/lib/timing';
+import {
+  barPercent,
+  flattenPhases,
+  kindTotals,
+  parsedTables,
+  withUiPhases,
+} from '../../../src/lib/timing';
 
 const phases: Phase[] = [
   { name: 'setup', kind: 'setup', ms: 2 },
@@ -53,5 +59,17 @@ describe('barPercent', () => {
     expect(barPercent(25, 100)).toBe(25);
     expect(barPercent(0, 100)).toBe(0.5);
     expect(barPercent(10, 0)).toBe(0);
+  });
+});
+
+describe('parsedTables', () => {
+  it('names the loads that parsed a file, at any depth, and no others', () => {
+    const run: Phase[] = [
+      ...phases,
+      { name: 'genes', kind: 'load', ms: 3, source: 'persisted' },
+      { name: 'alias', kind: 'load', ms: 1, source: 'memory' },
+      { name: 'refseq', kind: 'load', ms: 90, source: 'parsed' },
+    ];
+    expect(parsedTables(run)).toEqual(['uniprot_entrez', 'refseq']);
   });
 });

@@ -1,0 +1,135 @@
+/**
+ * The spec of a table being added, as the user edits it: one draft per column (its chosen type,
+ * a new type's name, whether to split composite cells), turned into the engine's `UserTableSpec`
+ * and checked for problems before any call to the worker.
+ */
+import type { IdTypeId, TablePreview, UserTableSpec } from '../../workers/api';
+import { tableNameProblem } from './table-name';
+import { newTypeIdProblem, suggestTypeId } from './type-id';
+
+/** The choice of a column that is kept as an attribute, not indexed. */
+export const ATTRIBUTE = '';
+/** The choice that reveals a text input for a new type's id. */
+export const NEW_TYPE = '+new';
+/** The separator of composite cells (`"liver, kidney"`) when a column is split. */
+export const CELL_SEPARATOR = ',';
+
+export const DELIMITERS = [
+  { value: ',', label: 'comma' },
+  { value: '\t', label: 'tab' },
+  { value: ';', label: 'semicolon' },
+  { value: '|', label: 'pipe' },
+] as const;
+
+/** `,` → `comma`; an unexpected delimiter is shown as itself. */
+export function delimiterName(delimiter: string): string {
+  return DELIMITERS.find((d) => d.value === delimiter)?.label ?? `“${delimiter}”`;
+}
+
+export interface ColumnDraft {
+  name: string;
+  /** ATTRIBUTE, NEW_TYPE or a known type id. */
+  choice: string;
+  /** The id typed for a new type (used when `choice` is NEW_TYPE). */
+  newType: string;
+  split: boolean;
+  /** Why the engine suggested what it did. */
+  reason: string;
+}
+
+/** One draft per header column, set to the preview's suggestions. */
+export function draftColumns(preview: TablePreview, knownIds: IdTypeId[]): ColumnDraft[] {
+  return preview.header.map((name) => {
+    const suggestion = preview.suggestions.find((s) => s.column === name);
+    const type = suggestion?.type;
+    const known = type !== undefined && knownIds.includes(type);
+    return {
+      name,
+      choice: type === undefined ? ATTRIBUTE : known ? type : NEW_TYPE,
+      newType: type !== undefined && !known ? type : suggestTypeId(name),
+      split: false,
+      reason: suggestion?.reason ?? '',
+    };
+  });
+}
+
+/**
+ * A few distinct, non-blank values of column `index` from the preview rows (shown next to the
+ * column's type; cells may hold commas themselves, so the caller sets them apart).
+ */
+export function columnExamples(rows: string[][], index: number, max = 3): string[] {
+  const values = new Set<string>();
+  for (const row of rows) {
+    const value = row[index]?.trim();
+    if (value) values.add(value);
+    if (values.size === max) break;
+  }
+  return [...values];
+}
+
+/** The type a draft gives its column, or undefined for an attribute. */
+export function columnType(column: ColumnDraft): IdTypeId | undefined {
+  if (column.choice === ATTRIBUTE) return undefined;
+  if (column.choice === NEW_TYPE) return column.newType.trim();
+  return column.choice;
+}
+
+export interface TableDraft {
+  name: string;
+  priority: number;
+  /** The delimiter chosen, and the one the engine detected (no override when they agree). */
+  delimiter: string;
+  detectedDelimiter: string;
+  columns: ColumnDraft[];
+}
+
+export function buildSpec(draft: TableDraft): UserTableSpec {
+  const spec: UserTableSpec = {
+    name: draft.name.trim(),
+    columns: draft.columns.map((column) => {
+      const type = columnType(column);
+      if (type === undefined) return { name: column.name };
+      return column.split
+        ? { name: column.name, type, separator: CELL_SEPARATOR }
+        : { name: column.name, type };
+    }),
+    priority: draft.priority,
+  };
+  if (draft.delimiter !== draft.detectedDelimiter) spec.delimiter = draft.delimiter;
+  return spec;
+}
+
+/** Everything that stops the draft from being checked, in words; empty when it can be. */
+export function draftProblems(
+  draft: TableDraft,
+  knownTypeIds: IdTypeId[],
+  tableNames: string[],
+): string[] {
+  const problems: string[] = [];
+  const nameProblem = tableNameProblem(draft.name, tableNames);
+  if (nameProblem) problems.push(nameProblem);
+  if (!Number.isInteger(draft.priority)) problems.push('The priority must be a whole number.');
+  for (const column of draft.columns) {
+    if (column.choice !== NEW_TYPE) continue;
+    const problem = newTypeIdProblem(column.newType.trim(), knownTypeIds);
+    if (problem) problems.push(`Column “${column.name}”: ${problem}`);
+  }
+  const typed = draft.columns.filter((column) => columnType(column) !== undefined);
+  if (typed.length < 2) {
+    problems.push(
+      'At least two columns need an identifier type: a lookup table maps one type to another.',
+    );
+  }
+  const seen = new Map<IdTypeId, string>();
+  for (const column of typed) {
+    const type = columnType(column) ?? '';
+    const first = seen.get(type);
+    if (first === undefined) seen.set(type, column.name);
+    else if (type) {
+      problems.push(
+        `Columns “${first}” and “${column.name}” have the same type (${type}); each typed column needs its own type.`,
+      );
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,222 @@
+/**
+ * The user's own lookup tables: the file being added (its preview, the spec being edited, the
+ * engine's report on it) and the options of the tables already in the catalog. Every change to
+ * the catalog goes back to the mapping session, which owns it; every failure goes to its error
+ * banner, and nothing here is reset by a failure.
+ */
+import type {
+  CatalogInfo,
+  IdTypeInfo,
+  TableInfo,
+  TablePreview,
+  ValidationReport,
+} from '../../workers/api';
+import { engine, EngineStoppedError } from '../engine/client';
+import { defaultTableName } from '../lib/table-name';
+import {
+  buildSpec,
+  draftColumns,
+  draftProblems,
+  type ColumnDraft,
+  type TableDraft,
+} from '../lib/table-spec';
+
+/** What the table manager needs from the app: the catalog, and where results and errors go. */
+export interface TableManagerHost {
+  catalog(): CatalogInfo | null;
+  setCatalog(catalog: CatalogInfo): void;
+  showError(message: string): void;
+}
+
+export type TableTask = 'preview' | 'check' | 'add';
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+export class TableManager {
+  file = $state.raw<File | null>(null);
+  preview = $state.raw<TablePreview | null>(null);
+
+  name = $state('');
+  priority = $state(0);
+  delimiter = $state(',');
+  columns = $state<ColumnDraft[]>([]);
+
+  report = $state.raw<ValidationReport | null>(null);
+  /** The spec (as JSON) the report was made with: a later edit makes the report out of date. */
+  #reportSpec = $state<string | null>(null);
+  /** The worker that made the report: a restarted one no longer holds the checked table. */
+  #reportGeneration = 0;
+
+  busy = $state<TableTask | null>(null);
+  /** The catalog table whose options or removal are being applied. */
+  updating = $state<string | null>(null);
+  notice = $state<string | null>(null);
+
+  readonly #host: TableManagerHost;
+  #request = 0;
+
+  constructor(host: TableManagerHost) {
+    this.#host = host;
+  }
+
+  types = $derived.by((): IdTypeInfo[] => this.#host.catalog()?.types ?? []);
+  tables = $derived.by((): TableInfo[] => this.#host.catalog()?.tables ?? []);
+  #typeIds = $derived(this.types.map((type) => type.id));
+
+  #draft = $derived.by((): TableDraft => ({
+    name: this.name,
+    priority: this.priority,
+    delimiter: this.delimiter,
+    detectedDelimiter: this.preview?.delimiter ?? this.delimiter,
+    columns: this.columns,
+  }));
+
+  spec = $derived(buildSpec(this.#draft));
+
+  /** What stops the table from being checked, in words; checked before any call to the worker. */
+  problems = $derived.by(() =>
+    this.preview
+      ? draftProblems(
+          this.#draft,
+          this.#typeIds,
+          this.tables.map((table) => table.name),
+        )
+      : [],
+  );
+
+  /** The report was made with the spec as it is now (so Add registers what the report shows). */
+  reportCurrent = $derived(this.report !== null && this.#reportSpec === JSON.stringify(this.spec));
+  canCheck = $derived(this.file !== null && this.busy === null && this.problems.length === 0);
+  canAdd = $derived(this.reportCurrent && this.busy === null && this.problems.length === 0);
+
+  /** Reads the start of a picked or dropped file and sets the spec to the engine's suggestions. */
+  async pick(file: File): Promise<void> {
+    const request = ++this.#request;
+    this.busy = 'preview';
+    this.notice = null;
+    try {
+      const preview = await engine.previewTable(file, file.name);
+      if (request !== this.#request) return;
+      this.file = file;
+      this.preview = preview;
+      this.delimiter = preview.delimiter;
+      this.columns = draftColumns(preview, this.#typeIds);
+      this.name = defaultTableName(
+        file.name,
+        this.tables.map((table) => table.name),
+      );
+      this.priority = 0;
+      this.report = null;
+      this.#reportSpec = null;
+    } catch (error) {
+      if (request === this.#request) this.#fail('Could not read', file.name, error);
+    } finally {
+      if (request === this.#request) this.busy = null;
+    }
+  }
+
+  /** Overrides the delimiter; a table already checked is checked again with it. */
+  setDelimiter(delimiter: string): void {
+    this.delimiter = delimiter;
+    if (this.report && this.canCheck) void this.check();
+  }
+
+  /** Parses the whole file with the spec and shows the engine's report; registers nothing. */
+  async check(): Promise<void> {
+    const file = this.file;
+    if (!file || this.busy !== null || this.problems.length > 0) return;
+    const spec = $state.snapshot(this.spec);
+    const request = ++this.#request;
+    this.busy = 'check';
+    this.notice = null;
+    try {
+      const report = await engine.checkTable(file, spec);
+      if (request !== this.#request) return;
+      this.report = report;
+      this.#reportSpec = JSON.stringify(spec);
+      this.#reportGeneration = engine.generation;
+    } catch (error) {
+      if (request === this.#request) this.#fail('Could not check', file.name, error);
+    } finally {
+      if (request === this.#request) this.busy = null;
+    }
+  }
+
+  /** Registers the checked table; the catalog (types, tables, paths) then includes it. */
+  async add(): Promise<void> {
+    if (!this.canAdd) return;
+    // The worker was restarted since the check (a cancelled run, a crash): check again first.
+    if (engine.generation !== this.#reportGeneration) {
+      await this.check();
+      if (!this.canAdd) return;
+    }
+    if (!this.report) return;
+    const name = this.spec.name;
+    const rows = this.report.rows;
+    const request = ++this.#request;
+    this.busy = 'add';
+    try {
+      const catalog = await engine.addTable(name);
+      if (request !== this.#request) return;
+      this.#host.setCatalog(catalog);
+      this.discard();
+      this.notice = `Added “${name}” (${rows.toLocaleString('en-US')} rows). It is kept in this browser.`;
+    } catch (error) {
+      if (request === this.#request) this.#fail('Could not add', name, error);
+    } finally {
+      if (request === this.#request) this.busy = null;
+    }
+  }
+
+  /** Forgets the file being added (nothing was registered). */
+  discard(): void {
+    this.#request++;
+    this.busy = null;
+    this.file = null;
+    this.preview = null;
+    this.columns = [];
+    this.name = '';
+    this.priority = 0;
+    this.report = null;
+    this.#reportSpec = null;
+  }
+
+  setEnabled(name: string, enabled: boolean): Promise<void> {
+    return this.#update(name, () => engine.setTableOptions(name, { enabled }));
+  }
+
+  setPriority(name: string, priority: number): Promise<void> {
+    if (!Number.isInteger(priority)) {
+      this.#host.showError(`The priority of ${name} must be a whole number.`);
+      return Promise.resolve();
+    }
+    return this.#update(name, () => engine.setTableOptions(name, { priority }));
+  }
+
+  remove(name: string): Promise<void> {
+    return this.#update(name, () => engine.removeTable(name), `Removed “${name}”.`);
+  }
+
+  async #update(name: string, call: () => Promise<CatalogInfo>, done?: string): Promise<void> {
+    this.updating = name;
+    try {
+      this.#host.setCatalog(await call());
+      if (done) this.notice = done;
+    } catch (error) {
+      this.#fail('Could not change', name, error);
+    } finally {
+      if (this.updating === name) this.updating = null;
+    }
+  }
+
+  /** Shows a failure in the banner, naming `subject` (a file or table) if the message does not. */
+  #fail(action: string, subject: string, error: unknown): void {
+    // A stopped engine has reported itself already (crash banner), or was cancelled on purpose.
+    if (error instanceof EngineStoppedError) return;
+    const message = messageOf(error);
+    this.#host.showError(message.includes(subject) ? message : `${action} ${subject}: ${message}`);
+  }
+}
