@@ -20,7 +20,7 @@ import { TableCache } from './cache';
 import type { CatalogFile, CatalogTable } from './catalog';
 import { detectType } from './detect';
 import { excelDateNote, markExcelDates } from './excel-dates';
-import { fail } from './errors';
+import { CrosswalkError, fail } from './errors';
 import { PairSink, runPath, type ExecPath, type StepTiming } from './executor';
 import { exportRows } from './export';
 import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './graph';
@@ -49,6 +49,8 @@ export interface EngineOptions {
 }
 
 const KEPT_RUNS = 3;
+/** Load failures that skip a table's paths instead of failing the run. */
+const UNREADABLE = new Set<string>(['fetch-failed', 'unreadable-file', 'empty-file']);
 
 export class CrosswalkEngine {
   readonly cache: TableCache;
@@ -195,9 +197,18 @@ export class CrosswalkEngine {
     const notes: string[] = [];
     let pending: Int32Array = Int32Array.from({ length: input.keys.size }, (_, k) => k);
     const used: PathInfo[] = [];
+    const unreadable = new Map<string, CrosswalkError>();
     for (const path of paths) {
       if (pending.length === 0) break;
-      const exec = await this.#prepare({ ...path, index: used.length }, timer, onProgress);
+      // A table that cannot be read (offline, damaged) costs its paths, not the whole run.
+      if (path.steps.some((s) => unreadable.has(s.table))) continue;
+      const exec = await this.#prepareOrSkip(
+        { ...path, index: used.length },
+        timer,
+        unreadable,
+        onProgress,
+      );
+      if (!exec) continue;
       used.push(exec.info);
       onProgress?.({
         phase: `mapping via ${exec.info.label}`,
@@ -213,6 +224,14 @@ export class CrosswalkEngine {
           `${before - pending.length} ids were mapped only by fallback path ${used.length}: ${exec.info.label}.`,
         );
       }
+    }
+
+    if (unreadable.size > 0) {
+      if (used.length === 0) throw [...unreadable.values()][0];
+      const skipped = paths.filter((p) => p.steps.some((s) => unreadable.has(s.table)));
+      notes.push(
+        `${[...unreadable.values()].map((e) => e.message).join(' ')} Paths through ${[...unreadable.keys()].join(', ')} were skipped: ${skipped.map((p) => p.label).join('; ')}.`,
+      );
     }
 
     let roundTrip: Uint8Array | undefined;
@@ -315,14 +334,36 @@ export class CrosswalkEngine {
     for (const name of names) await this.#load(this.#registry.get(name), new PhaseTimer());
   }
 
-  async #prepare(path: PathInfo, timer: PhaseTimer, onProgress?: ProgressFn): Promise<ExecPath> {
+  /** Prepares `path`, or records the table that could not be read and returns null. */
+  async #prepareOrSkip(
+    path: PathInfo,
+    timer: PhaseTimer,
+    unreadable: Map<string, CrosswalkError>,
+    onProgress?: ProgressFn,
+  ): Promise<ExecPath | null> {
     const steps = [];
     for (const step of path.steps) {
-      const registered = this.#registry.get(step.table);
-      const table = await this.#load(registered, timer, onProgress, [step.from, step.to]);
+      let table: PackedTable;
+      try {
+        table = await this.#load(this.#registry.get(step.table), timer, onProgress, [
+          step.from,
+          step.to,
+        ]);
+      } catch (error) {
+        if (!(error instanceof CrosswalkError) || !UNREADABLE.has(error.code)) throw error;
+        unreadable.set(step.table, error);
+        return null;
+      }
       steps.push({ table, from: table.columnIndex(step.from), to: table.columnIndex(step.to) });
     }
     return { info: path, steps };
+  }
+
+  async #prepare(path: PathInfo, timer: PhaseTimer, onProgress?: ProgressFn): Promise<ExecPath> {
+    const unreadable = new Map<string, CrosswalkError>();
+    const exec = await this.#prepareOrSkip(path, timer, unreadable, onProgress);
+    if (!exec) throw [...unreadable.values()][0];
+    return exec;
   }
 
   async #load(
