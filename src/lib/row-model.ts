@@ -6,6 +6,7 @@
 import type { MapResult, MapSummary } from '../../workers/api';
 import {
   INPUT_DUPLICATE,
+  INPUT_EXCEL_DATE,
   PAIR_CONFIRMED,
   PAIR_CONVERGENT,
   PAIR_ROUND_TRIP,
@@ -76,7 +77,7 @@ export function filterRows(model: RowModel, status: Uint8Array, filter: StatusFi
 export interface RowFlag {
   label: string;
   title: string;
-  kind: 'duplicate' | 'convergent' | 'confirmed' | 'unconfirmed';
+  kind: 'duplicate' | 'convergent' | 'confirmed' | 'unconfirmed' | 'excel-date';
 }
 
 export interface RowCells {
@@ -112,6 +113,13 @@ export function rowCells(
   const flags: RowFlag[] = [];
   if (inputFlags & INPUT_DUPLICATE) {
     flags.push({ label: 'duplicate', title: 'Same id as an earlier input', kind: 'duplicate' });
+  }
+  if (inputFlags & INPUT_EXCEL_DATE) {
+    flags.push({
+      label: 'Excel date?',
+      title: 'Looks like a gene symbol a spreadsheet turned into a date (SEPT7 → 7-Sep)',
+      kind: 'excel-date',
+    });
   }
   const cells: RowCells = {
     number: inputIndex + 1,
@@ -177,5 +185,8 @@ export function summaryLine(summary: MapSummary): string {
     `${countFormat.format(summary.convergent)} convergent`,
   ];
   if (summary.duplicates > 0) parts.push(`${countFormat.format(summary.duplicates)} duplicates`);
+  if (summary.excelDates > 0) {
+    parts.push(`${countFormat.format(summary.excelDates)} Excel-mangled symbols`);
+  }
   return parts.join(' · ');
 }

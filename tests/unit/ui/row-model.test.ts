@@ -97,4 +97,10 @@ describe('summaryLine', () => {
       '12,345 inputs · 1 mapped · 1 ambiguous · 2 unmapped · 1 invalid · 0 convergent',
     );
   });
+
+  it('names Excel-mangled symbols only when there are some', () => {
+    expect(summaryLine({ ...result.summary, duplicates: 0, excelDates: 2 })).toBe(
+      '5 inputs · 1 mapped · 1 ambiguous · 2 unmapped · 1 invalid · 0 convergent · 2 Excel-mangled symbols',
+    );
+  });
 });
