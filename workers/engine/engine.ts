@@ -159,6 +159,14 @@ export class CrosswalkEngine {
   }
 
   async map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
+    try {
+      return await this.#map(request, onProgress);
+    } finally {
+      this.loader.startWrites();
+    }
+  }
+
+  async #map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
     const timer = new PhaseTimer();
     assertPlausibleInput(request.text);
     const input = timer.time('setup', 'read and clean the input ids', () =>
@@ -332,6 +340,7 @@ export class CrosswalkEngine {
 
   async preload(names: string[]): Promise<void> {
     for (const name of names) await this.#load(this.#registry.get(name), new PhaseTimer());
+    this.loader.startWrites();
   }
 
   /** Prepares `path`, or records the table that could not be read and returns null. */

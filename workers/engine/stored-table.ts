@@ -41,10 +41,11 @@ export function toStored(key: string, table: PackedTable): StoredTable {
       name: c.name,
       type: c.type,
       count: parts.count,
-      pool: parts.pool.slice(),
-      offsets: parts.offsets.slice(),
-      hashes: parts.hashes.slice(),
-      slots: parts.slots!.slice(),
+      // No copies: the store clones what it keeps (IndexedDB's structured clone).
+      pool: parts.pool,
+      offsets: parts.offsets,
+      hashes: parts.hashes,
+      slots: parts.slots!,
       ids: c.ids,
       composite: c.composite,
     };

@@ -10,7 +10,8 @@ export class MemoryTableStore implements TableStore {
   }
 
   async put(stored: StoredTable): Promise<void> {
-    this.entries.set(stored.key, stored);
+    // Cloned like IndexedDB does, so the entry never shares arrays with a live table.
+    this.entries.set(stored.key, structuredClone(stored));
   }
 
   async delete(key: string): Promise<void> {
