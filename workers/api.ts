@@ -72,6 +72,12 @@ export interface Detection {
   counts: Record<IdTypeId, number>;
 }
 
+/** An untyped column of a table, shown as an extra output column (e.g. a panel's `organ`). */
+export interface AttributeRef {
+  table: string;
+  column: string;
+}
+
 export interface MapRequest {
   text: string;
   /** A type id, or `auto` to detect it from the ids. */
@@ -82,6 +88,11 @@ export interface MapRequest {
   roundTrip?: boolean;
   /** Run only this path (as listed by `paths`), with no fallback. */
   pinnedPath?: number;
+  /**
+   * Extra output columns: for each pair, the values of these attribute columns in the rows of
+   * their table whose column of the target type holds the pair's target (joined by `; `).
+   */
+  attributes?: AttributeRef[];
 }
 
 export interface PackedStrings {
@@ -149,6 +160,8 @@ export interface MapResult {
     /** Bit 0: convergent (target reached from several distinct inputs); bit 1: round trip ran; bit 2: confirmed. */
     flags: Uint8Array;
   };
+  /** The requested attribute columns: `values[a]` holds one string per pair, `''` when none. */
+  attributes: { refs: AttributeRef[]; labels: string[]; values: PackedStrings[] };
   summary: MapSummary;
   timing: Timing;
   /** Plain-language notes about the run (fallback paths used, ids repaired, tables skipped). */
@@ -267,6 +280,8 @@ export interface EngineApi {
   catalog(): Promise<CatalogInfo>;
   detect(text: string): Promise<Detection>;
   paths(source: IdTypeId, target: IdTypeId, maxHops?: number): Promise<PathInfo[]>;
+  /** Attribute columns that can annotate targets of this type: untyped columns of tables with such a column. */
+  attributesFor(target: IdTypeId): Promise<AttributeRef[]>;
   map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult>;
   /** The rows of a finished run as a file, built in the worker; unmapped inputs are kept. */
   exportResult(runId: number, format: ExportFormat): Promise<Uint8Array>;

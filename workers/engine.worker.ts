@@ -62,6 +62,7 @@ function copyForTransfer(result: MapResult): [MapResult, ArrayBuffer[]] {
       confidence: copy(pairs.confidence),
       flags: copy(pairs.flags),
     },
+    attributes: { ...result.attributes, values: result.attributes.values.map(strings) },
   };
   return [copied, buffers];
 }
@@ -71,6 +72,7 @@ const api = {
   catalog: async () => engine.catalog(),
   detect: async (text) => engine.detect(text),
   paths: async (source, target, maxHops) => engine.paths(source, target, maxHops),
+  attributesFor: async (target) => engine.attributesFor(target),
   map: async (request, onProgress) => {
     const [copy, buffers] = copyForTransfer(await engine.map(request, onProgress));
     return transfer(copy, buffers);

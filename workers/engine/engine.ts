@@ -4,11 +4,13 @@
  * `readBytes`, so the same class runs in the worker (fetch) and in Node (fs) for tests and bench.
  */
 import type {
+  AttributeRef,
   CatalogInfo,
   Detection,
   ExportFormat,
   MapRequest,
   MapResult,
+  PackedStrings,
   PathInfo,
   ProgressFn,
   StorageInfo,
@@ -27,7 +29,8 @@ import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './graph';
 import { idType } from './id-types';
 import { assertPlausibleInput, parseInput } from './input';
 import { PhaseTimer, addStepPhases } from './phase-timer';
-import { assemble } from './result';
+import { assemble, type AssembledResult } from './result';
+import { attributeLabel, attributeValues } from './attributes';
 import { roundTripFlags } from './round-trip';
 import type { StringDict } from './string-dict';
 import type { TableStore } from './storage/table-store';
@@ -269,12 +272,19 @@ export class CrosswalkEngine {
       notes.unshift(
         `Source type detected as ${source} (${Math.round(detection.share * 100)} % of ids match).`,
       );
+    const attributes = await this.#attributes(
+      request.attributes ?? [],
+      target,
+      assembled.pairs,
+      timer,
+    );
     const result: MapResult = {
       runId: this.#nextRun++,
       source,
       target,
       detection,
       ...assembled,
+      attributes,
       timing: timer.finish(),
       notes,
     };
@@ -341,6 +351,47 @@ export class CrosswalkEngine {
   async preload(names: string[]): Promise<void> {
     for (const name of names) await this.#load(this.#registry.get(name), new PhaseTimer());
     this.loader.startWrites();
+  }
+
+  attributesFor(target: string): AttributeRef[] {
+    const refs: AttributeRef[] = [];
+    for (const table of this.#registry.enabled()) {
+      if (!table.columns.some((c) => c.type === target)) continue;
+      for (const c of table.columns) if (!c.type) refs.push({ table: table.name, column: c.name });
+    }
+    return refs;
+  }
+
+  async #attributes(
+    refs: AttributeRef[],
+    target: string,
+    pairs: AssembledResult['pairs'],
+    timer: PhaseTimer,
+  ): Promise<MapResult['attributes']> {
+    const values: PackedStrings[] = [];
+    for (const ref of refs) {
+      const spec = this.#registry.get(ref.table);
+      const targetName = spec.columns.find((c) => c.type === target)?.name;
+      if (!targetName || !spec.columns.some((c) => c.name === ref.column && !c.type)) {
+        fail(
+          'bad-request',
+          `Table "${ref.table}" has no attribute column "${ref.column}" for ${target} ids.`,
+        );
+      }
+      const table = await this.#load(spec, timer, undefined, [targetName, ref.column]);
+      const source = {
+        ref,
+        table,
+        targetColumn: table.columnIndex(targetName),
+        attributeColumn: table.columnIndex(ref.column),
+      };
+      values.push(
+        timer.time('assembly', `attribute column ${attributeLabel(ref)}`, () =>
+          attributeValues(source, pairs.target, pairs.count),
+        ),
+      );
+    }
+    return { refs, labels: refs.map(attributeLabel), values };
   }
 
   /** Prepares `path`, or records the table that could not be read and returns null. */

@@ -5,6 +5,7 @@
 import type { ExportFormat, MapResult } from '../api';
 import {
   INPUT_DUPLICATE,
+  INPUT_EXCEL_DATE,
   PAIR_CONFIRMED,
   PAIR_CONVERGENT,
   PAIR_ROUND_TRIP,
@@ -23,9 +24,11 @@ export const EXPORT_COLUMNS = [
   'duplicate',
   'convergent',
   'round_trip',
+  'excel_date',
 ] as const;
 
-type Row = Record<(typeof EXPORT_COLUMNS)[number], string | number>;
+/** The standard columns, then one per requested attribute column (named by its label). */
+type Row = Record<string, string | number>;
 
 const decoder = new TextDecoder();
 
@@ -54,9 +57,10 @@ export function exportRows(result: MapResult, format: ExportFormat): Uint8Array 
   } else {
     const separator = format === 'tsv' ? '\t' : ',';
     const cell = format === 'tsv' ? tsvCell : csvCell;
-    parts.push(EXPORT_COLUMNS.join(separator), '\n');
+    const columns = [...EXPORT_COLUMNS, ...result.attributes.labels];
+    parts.push(columns.map(cell).join(separator), '\n');
     eachRow(result, (row) => {
-      parts.push(EXPORT_COLUMNS.map((c) => cell(String(row[c]))).join(separator), '\n');
+      parts.push(columns.map((c) => cell(String(row[c]))).join(separator), '\n');
     });
   }
   return new TextEncoder().encode(parts.join(''));
@@ -70,7 +74,9 @@ function eachRow(result: MapResult, visit: (row: Row) => void): void {
       input: text(inputs.text, i),
       status: STATUS_NAMES[inputs.status[i]],
       duplicate: inputs.flags[i] & INPUT_DUPLICATE ? 'yes' : '',
+      excel_date: inputs.flags[i] & INPUT_EXCEL_DATE ? 'yes' : '',
     };
+    const { labels, values } = result.attributes;
     const start = inputs.pairStart[i];
     const end = inputs.pairStart[i + 1];
     if (start === end) {
@@ -83,6 +89,7 @@ function eachRow(result: MapResult, visit: (row: Row) => void): void {
         confidence: '',
         convergent: '',
         round_trip: '',
+        ...Object.fromEntries(labels.map((label) => [label, ''])),
       });
     }
     for (let p = start; p < end; p++) {
@@ -97,6 +104,7 @@ function eachRow(result: MapResult, visit: (row: Row) => void): void {
         convergent: flags & PAIR_CONVERGENT ? 'yes' : '',
         round_trip:
           flags & PAIR_ROUND_TRIP ? (flags & PAIR_CONFIRMED ? 'confirmed' : 'not confirmed') : '',
+        ...Object.fromEntries(labels.map((label, a) => [label, text(values[a], p)])),
       });
     }
   }

@@ -8,7 +8,7 @@ import { StringDict } from './string-dict';
 import { PackedTable, type Csr, type PackedColumn, type TableStats } from './table';
 
 /** Bump when the stored layout changes: older entries are then ignored and rebuilt. */
-export const STORED_FORMAT = 1;
+export const STORED_FORMAT = 2;
 
 interface StoredColumn {
   name: string;
@@ -20,6 +20,7 @@ interface StoredColumn {
   slots: Int32Array;
   ids: Int32Array;
   composite?: Uint8Array;
+  attribute?: boolean;
 }
 
 export interface StoredTable {
@@ -48,6 +49,7 @@ export function toStored(key: string, table: PackedTable): StoredTable {
       slots: parts.slots!,
       ids: c.ids,
       composite: c.composite,
+      attribute: c.attribute,
     };
   });
   const edges = table.builtEdges().map(([edgeKey, csr]) => ({ key: edgeKey, ...csr }));
@@ -95,6 +97,7 @@ export function fromStored(
     }),
     ids: c.ids,
     composite: c.composite,
+    attribute: c.attribute,
   }));
   const edges: [string, Csr][] = stored.edges.map((e) => [
     e.key,

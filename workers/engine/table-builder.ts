@@ -29,6 +29,8 @@ export class TableBuilder {
   readonly slotOfField: Int32Array;
   readonly header: string[];
   readonly #slots: Slot[];
+  /** Slots `0 .. #typed` are typed columns, the rest attributes. */
+  readonly #typed: number;
   #records = 0;
   #capacity: number;
   #rows = 0;
@@ -47,7 +49,10 @@ export class TableBuilder {
     const typed = columns.filter((c): c is CatalogColumn & { type: string } => !!c.type);
     if (typed.length === 0)
       fail('no-usable-ids', `Table "${name}" declares no column with an identifier type.`);
-    this.#slots = typed.map((spec, slot) => {
+    this.#typed = typed.length;
+    // Untyped columns are attributes: kept per row for output columns, never split or joined on.
+    const attributes = columns.filter((c) => !c.type).map((c) => ({ name: c.name, type: '' }));
+    this.#slots = [...typed, ...attributes].map((spec, slot) => {
       const field = this.header.indexOf(spec.name);
       if (field < 0) {
         fail(
@@ -130,7 +135,8 @@ export class TableBuilder {
     // A row yields the product of its cells' ids: one record, or several for composite cells.
     let product = 1;
     let any = false;
-    for (const slot of this.#slots) {
+    for (let s = 0; s < this.#typed; s++) {
+      const slot = this.#slots[s];
       if (slot.rowCount > 0) any = true;
       if (slot.rowCount > 1) product *= slot.rowCount;
     }
@@ -155,11 +161,12 @@ export class TableBuilder {
         dict: slot.dict,
         ids: slot.ids.slice(0, this.#records),
         composite: slot.composite?.slice(0, this.#records),
+        attribute: slot.spec.type === '' || undefined,
       };
     });
     if (this.#rows === 0) fail('empty-file', `Table "${this.name}" has a header but no data rows.`);
     for (const column of columns) {
-      if (column.dict.size === 0) {
+      if (!column.attribute && column.dict.size === 0) {
         fail(
           'no-usable-ids',
           `Column "${column.name}" of table "${this.name}" has no usable ids (every cell is blank or a placeholder).`,

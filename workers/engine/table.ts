@@ -50,6 +50,8 @@ export interface PackedColumn {
   ids: Int32Array;
   /** 1 where the record's value came from splitting a composite cell; absent if none did. */
   composite?: Uint8Array;
+  /** An untyped column: values kept for output columns, not part of the type graph. */
+  attribute?: boolean;
 }
 
 /** Edges from one column's ids to another's: targets of id k are `target[start[k] .. start[k+1])`. */

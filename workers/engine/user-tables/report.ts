@@ -7,7 +7,10 @@ import type { PackedTable } from '../table';
 const EXAMPLES = 3;
 
 export function validationReport(table: PackedTable): ValidationReport {
-  const columns = table.columns.map((column, c): ColumnReport => {
+  // Attribute (untyped) columns are carried along, not checked as ids.
+  const typed = table.columns.map((_, c) => c).filter((c) => !table.columns[c].attribute);
+  const columns = typed.map((c): ColumnReport => {
+    const column = table.columns[c];
     const stats = table.stats.columns[c];
     const regex = idType(column.type).regex;
     const invalidExamples: string[] = [];
@@ -34,10 +37,11 @@ export function validationReport(table: PackedTable): ValidationReport {
     };
   });
   const relations: RelationReport[] = [];
-  for (let a = 0; a < table.columns.length; a++) {
-    for (let b = a + 1; b < table.columns.length; b++) relations.push(relationReport(table, a, b));
+  for (let i = 0; i < typed.length; i++) {
+    for (let j = i + 1; j < typed.length; j++)
+      relations.push(relationReport(table, typed[i], typed[j]));
   }
-  const duplicateRows = countDuplicateRecords(table);
+  const duplicateRows = countDuplicateRecords(table, typed);
   return {
     table: table.name,
     rows: table.stats.rows,
@@ -77,13 +81,13 @@ function exampleWithSeveral(table: PackedTable, a: number, b: number): string | 
 }
 
 /** Records whose typed values all repeat an earlier record's. */
-function countDuplicateRecords(table: PackedTable): number {
+function countDuplicateRecords(table: PackedTable, typed: number[]): number {
   const tuples = new StringDict(table.records);
-  const tuple = new Int32Array(table.columns.length);
+  const tuple = new Int32Array(typed.length);
   const bytes = new Uint8Array(tuple.buffer);
   let duplicates = 0;
   for (let r = 0; r < table.records; r++) {
-    for (let c = 0; c < table.columns.length; c++) tuple[c] = table.columns[c].ids[r];
+    for (let i = 0; i < typed.length; i++) tuple[i] = table.columns[typed[i]].ids[r];
     const before = tuples.size;
     tuples.intern(bytes, 0, bytes.length);
     if (tuples.size === before) duplicates++;
