@@ -33,3 +33,14 @@ export function detectType(keys: StringDict, available: Set<string>): Detection 
   }
   return { type: best, share: best && sample.length ? counts[best] / sample.length : 0, counts };
 }
+
+/** Says what was detected, and how many ids look like another type (mixed lists). */
+export function detectionNote(detection: Detection, source: string): string {
+  const note = `Source type detected as ${source} (${Math.round(detection.share * 100)} % of ids match).`;
+  const others = Object.entries(detection.counts)
+    .filter(([type, n]) => type !== source && n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  if (others.length === 0 || detection.share >= 0.999) return note;
+  const list = others.map(([type, n]) => `${n} ${type}`).join(', ');
+  return `${note} The list looks mixed (${list} among the first ${SAMPLE.toLocaleString('en-US')} ids): ids of another type will not map as ${source}; map them in a separate run.`;
+}

@@ -20,7 +20,7 @@ import type {
 } from '../api';
 import { TableCache } from './cache';
 import type { CatalogFile, CatalogTable } from './catalog';
-import { detectType } from './detect';
+import { detectType, detectionNote } from './detect';
 import { excelDateNote, markExcelDates } from './excel-dates';
 import { CrosswalkError, fail } from './errors';
 import { PairSink, runPath, type ExecPath, type StepTiming } from './executor';
@@ -268,10 +268,7 @@ export class CrosswalkEngine {
       notes.push(`${repaired} ids had stray spaces, quotes or invisible characters removed.`);
     if (excel.keys.length > 0) notes.push(excelDateNote(excel.keys));
     notes.push(...this.loader.notices.splice(0));
-    if (detection)
-      notes.unshift(
-        `Source type detected as ${source} (${Math.round(detection.share * 100)} % of ids match).`,
-      );
+    if (detection) notes.unshift(detectionNote(detection, source));
     const attributes = await this.#attributes(
       request.attributes ?? [],
       target,

@@ -13,7 +13,7 @@ import { previewTable } from './preview';
 import { validationReport } from './report';
 
 /** Larger files are refused before parsing: beyond this a typical laptop tab runs out of memory. */
-export const MAX_USER_FILE_BYTES = 512 * 1024 * 1024;
+export const MAX_USER_FILE_BYTES = 256 * 1024 * 1024;
 
 /** What the engine offers the user tables: registration and the table cache. */
 export interface TableHost {

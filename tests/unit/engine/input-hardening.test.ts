@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { INPUT_EXCEL_DATE } from '../../../workers/codes';
+import { MAX_INPUT_CHARS } from '../../../workers/engine/input';
+import { expectCrosswalkError, loadFixtureEngine, rowsOf } from './helpers';
+
+describe('pasted input that is not a clean list', () => {
+  it('flags symbols a spreadsheet turned into dates and names them in a note', async () => {
+    const engine = await loadFixtureEngine();
+    // 1-Mar, 7-Sep and an ISO date are how Excel shows MARCHF1, SEPTIN7 and friends.
+    const result = await engine.map({
+      text: 'TP53\n1-Mar\n7-Sep\n2023-09-07\nSep-07',
+      source: 'symbol',
+      target: 'entrez',
+    });
+    const rows = rowsOf(result);
+    expect(rows.map((r) => Boolean(r.flags & INPUT_EXCEL_DATE))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(result.summary.excelDates).toBe(4);
+    const note = result.notes.find((n) => n.includes('spreadsheet'));
+    expect(note).toContain('1-Mar, 7-Sep, 2023-09-07, Sep-07');
+    expect(note).toContain('SEPTIN');
+  });
+
+  it('does not call a date-like UniProt input an Excel symbol', async () => {
+    const engine = await loadFixtureEngine();
+    const result = await engine.map({ text: '7-Sep\nP04637', source: 'uniprot', target: 'entrez' });
+    expect(result.summary.excelDates).toBe(0);
+    expect(rowsOf(result)[0].status).toBe('invalid');
+  });
+
+  it('refuses binary garbage before doing any work', async () => {
+    const engine = await loadFixtureEngine();
+    const garbage = String.fromCharCode(...Array.from({ length: 400 }, (_, i) => (i * 7) % 32));
+    await expectCrosswalkError(
+      engine.map({ text: `P04637\n${garbage}`, source: 'uniprot', target: 'entrez' }),
+      'bad-request',
+      'binary',
+    );
+  });
+
+  it('refuses an input over the stated limit with a message giving the limit', async () => {
+    const engine = await loadFixtureEngine();
+    const text = 'P04637\n'.repeat(Math.ceil((MAX_INPUT_CHARS + 1) / 7));
+    await expectCrosswalkError(
+      engine.map({ text, source: 'uniprot', target: 'entrez' }),
+      'bad-request',
+      `${MAX_INPUT_CHARS / 1024 / 1024} MB`,
+    );
+  });
+
+  it('says when an auto-detected list mixes types', async () => {
+    const engine = await loadFixtureEngine();
+    const result = await engine.map({
+      text: 'P04637\nP38398\nP00533\nENSG00000141510',
+      source: 'auto',
+      target: 'entrez',
+    });
+    expect(result.source).toBe('uniprot');
+    const note = result.notes.find((n) => n.startsWith('Source type detected as uniprot'));
+    expect(note).toContain('75 %');
+    expect(note).toContain('1 ensembl_gene');
+  });
+
+  it('keeps NBSP, zero-width and quoted ids as the same ids, flagged as trimmed', async () => {
+    const engine = await loadFixtureEngine();
+    const result = await engine.map({
+      text: '\u00a0P04637\u00a0\r\n\u200bP04637\t"P04637",',
+      source: 'uniprot',
+      target: 'entrez',
+    });
+    const rows = rowsOf(result);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.pairs.map((p) => p.target)).toEqual(['7157']);
+    expect(rows[0].pairs[0].match).toBe('trimmed');
+    expect(result.summary.duplicates).toBe(2);
+  });
+});
