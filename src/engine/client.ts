@@ -8,6 +8,7 @@
  */
 import * as Comlink from 'comlink';
 import type {
+  AttributeRef,
   CacheStats,
   CatalogInfo,
   Detection,
@@ -85,6 +86,11 @@ export class EngineClient {
 
   paths(source: IdTypeId, target: IdTypeId, maxHops?: number): Promise<PathInfo[]> {
     return this.#call((remote) => remote.paths(source, target, maxHops));
+  }
+
+  /** Untyped columns of enabled tables that have a column of type `target`. */
+  attributesFor(target: IdTypeId): Promise<AttributeRef[]> {
+    return this.#call((remote) => remote.attributesFor(target));
   }
 
   map(request: MapRequest, onProgress?: (progress: Progress) => void): Promise<MapResult> {

@@ -92,6 +92,8 @@ export interface RowCells {
   /** Two decimals, or empty when the row has no pair. */
   confidence: string;
   flags: RowFlag[];
+  /** One value per requested attribute column (`result.attributes`), empty without a pair. */
+  attributes: string[];
 }
 
 /** Path labels by `PathInfo.index`, which is what `pairs.path` holds. */
@@ -131,6 +133,7 @@ export function rowCells(
     match: '',
     confidence: '',
     flags,
+    attributes: result.attributes.values.map(() => ''),
   };
   if (pairIndex < 0) return cells;
 
@@ -155,6 +158,7 @@ export function rowCells(
   cells.via = decodeAt(pairs.via, pairIndex);
   cells.match = result.matchTypes[pairs.match[pairIndex]] ?? '';
   cells.confidence = pairs.confidence[pairIndex].toFixed(2);
+  cells.attributes = result.attributes.values.map((values) => decodeAt(values, pairIndex));
   return cells;
 }
 

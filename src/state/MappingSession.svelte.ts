@@ -10,6 +10,7 @@ import type {
   Detection,
   ExportFormat,
   IdTypeId,
+  MapRequest,
   MapResult,
   PathInfo,
   Progress,
@@ -22,6 +23,7 @@ import { countIds, sampleText } from '../lib/input-count';
 import { inputsWithStatus } from '../lib/row-model';
 import { parsedTables } from '../lib/timing';
 import { readLastPair, writeLastPair } from '../storage/last-pair';
+import { ExtraColumns } from './ExtraColumns.svelte';
 import { RunHistory } from './RunHistory.svelte';
 import { StoredTables } from './StoredTables.svelte';
 
@@ -70,6 +72,8 @@ export class MappingSession {
 
   readonly history = new RunHistory();
   readonly storage = new StoredTables();
+  /** Attribute columns offered for the target type, and the ones ticked for the next run. */
+  readonly extraColumns = new ExtraColumns((message) => (this.error = message));
 
   inputCount = $derived(countIds(this.text));
   types = $derived(this.catalog?.types ?? []);
@@ -121,6 +125,8 @@ export class MappingSession {
     if (this.source !== AUTO_SOURCE && !typeIds.includes(this.source)) this.source = AUTO_SOURCE;
     this.#scheduleDetection();
     void this.refreshPaths();
+    // Tables added, removed, enabled or disabled change which attribute columns exist.
+    void this.extraColumns.refresh(this.target);
   }
 
   /** Shows a problem in the app's error banner. */
@@ -147,6 +153,7 @@ export class MappingSession {
   setTarget(target: IdTypeId): void {
     this.target = target;
     void this.refreshPaths();
+    void this.extraColumns.refresh(target);
   }
 
   async loadFile(file: File): Promise<void> {
@@ -191,7 +198,12 @@ export class MappingSession {
   async run(): Promise<void> {
     if (!this.canRun) return;
     if (!this.catalog) void this.loadCatalog();
-    const request = { text: this.text, source: this.source, target: this.target };
+    const request: MapRequest = {
+      text: this.text,
+      source: this.source,
+      target: this.target,
+      attributes: this.extraColumns.forRun(this.target),
+    };
     this.running = true;
     this.error = null;
     this.progress = { phase: 'Starting', done: 0, total: 0 };

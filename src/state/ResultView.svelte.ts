@@ -32,6 +32,9 @@ export class ResultView {
     return result ? buildRowModel(result) : null;
   });
 
+  /** Titles of the extra (attribute) columns of the result, e.g. `organ (panel)`. */
+  attributeLabels = $derived(this.result?.attributes.labels ?? []);
+
   #pathLabels = $derived.by(() => (this.result ? pathLabelsOf(this.result) : []));
 
   /** Indexes into the row model of the rows the filter lets through, in order. */

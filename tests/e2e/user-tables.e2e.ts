@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import {
   download,
+  EXPORT_COLUMNS,
   failOnPageErrors,
   index,
   parseCsv,
@@ -147,6 +148,26 @@ async function mapToOrgan(page: Page): Promise<ExportRow[]> {
     for (const row of got) expect(row.path, `${id} path names the table`).toContain('panel');
   }
   return rows;
+}
+
+/**
+ * What the `organ` attribute column must hold beside each accession: the distinct organ cells
+ * (as written, commas kept: the column is not split) of the panel rows with that accession,
+ * joined by `; ` in file order.
+ */
+function organsBesideAccession(): Map<string, string> {
+  const uniprot = PANEL_HEADER.indexOf('uniprot');
+  const organ = PANEL_HEADER.indexOf('organ');
+  const organs = new Map<string, string[]>();
+  for (const row of PANEL_ROWS) {
+    const id = clean(row[uniprot]);
+    const value = clean(row[organ]);
+    if (PLACEHOLDERS.has(id) || PLACEHOLDERS.has(value)) continue;
+    const list = organs.get(id) ?? [];
+    if (!list.includes(value)) list.push(value);
+    organs.set(id, list);
+  }
+  return new Map([...organs].map(([id, list]) => [id, list.join('; ')]));
 }
 
 let pageErrors: string[] = [];
@@ -351,4 +372,71 @@ test('a table of your own can be disabled, reprioritised and removed, and stays 
   await expect(tableItem(page, 'panel')).toHaveCount(0);
   // The name is free again.
   await addPanel(page);
+});
+
+test('a column left untyped is offered as an extra column and carried into the results and the export', async ({
+  page,
+}) => {
+  // gene → symbol, uniprot → uniprot, organ left untyped: an attribute, not a type.
+  await page.getByTestId('table-file').setInputFiles(fixture('panel.csv'));
+  await expect(page.getByTestId('table-name')).toHaveValue('panel');
+  await columnType(page, 'gene').selectOption('symbol');
+  await columnType(page, 'uniprot').selectOption('uniprot');
+  await columnType(page, 'organ').selectOption('');
+  await page.getByTestId('table-check').click();
+  await expect(page.getByTestId('table-report')).toBeVisible();
+  await page.getByTestId('table-add').click();
+  await expect(tableItem(page, 'panel')).toBeVisible();
+  await expect(page.getByTestId('target-type').locator('option[value="organ"]')).toHaveCount(0);
+
+  // Symbols of panel.csv: an accession with two genes (CKMT1A/B), one listed beside two spellings
+  // of its gene (LGALS4/Lgals4), a padded accession (INS), a gene without an accession there
+  // (KLF18), and FABP4, absent from it.
+  const ids = ['TP53', 'INS', 'CKMT1A', 'CKMT1B', 'LGALS4', 'ALB', 'KLF18', 'FABP4'];
+  await page.getByTestId('ids-input').fill(ids.join('\n'));
+  await page.getByTestId('source-type').selectOption('symbol');
+  await page.getByTestId('target-type').selectOption('uniprot');
+  const picker = page.getByTestId('attribute-picker');
+  const organ = picker.getByLabel('organ — panel');
+  await expect(organ).toHaveAttribute('data-testid', 'attribute');
+  await expect(organ).toHaveAttribute('data-table', 'panel');
+  await expect(organ).toHaveAttribute('data-column', 'organ');
+  await organ.check();
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('summary')).toHaveAttribute('data-run', '1', { timeout: 45_000 });
+  await expect(page.getByTestId('error')).toHaveCount(0);
+
+  const table = parseTsv(await download(page, 'export-tsv'));
+  const rows = toExportRows(table);
+  // The table shows one extra column, and the export ends with a column of the same title.
+  const columnHeaders = page.getByTestId('results').getByTestId('attribute-column');
+  await expect(columnHeaders).toHaveCount(1);
+  const label = (await columnHeaders.textContent())?.trim() ?? '';
+  expect(label).toContain('organ');
+  expect(label).toContain('panel');
+  await expect(
+    page.getByTestId('results').getByRole('columnheader', { name: label, exact: true }),
+  ).toBeVisible();
+  const header = table[0];
+  expect(header.filter((name) => name === label)).toHaveLength(1);
+  const column = header.indexOf(label);
+  expect(column, 'after the standard columns').toBeGreaterThanOrEqual(EXPORT_COLUMNS.length);
+
+  const organs = organsBesideAccession();
+  // The cases the inputs were chosen for hold in the file.
+  expect(organs.get('P12532')).toBe('heart; brain');
+  expect(organs.get('P04637')).toBe('breast, lung');
+  // Compared in order: the engine joins the values in file order too.
+  const got = rows.map((row, i) => [row.input, row.target, table[i + 1][column]]);
+  const want = rows.map((row) => [row.input, row.target, organs.get(row.target) ?? '']);
+  expect(got).toEqual(want);
+  // Panel accessions were reached, so the column is not blank throughout.
+  const annotated = got.filter(([, , value]) => value !== '');
+  expect(annotated.map(([input]) => input)).toEqual(
+    expect.arrayContaining(['TP53', 'INS', 'CKMT1A', 'CKMT1B', 'LGALS4', 'ALB']),
+  );
+
+  // The table shows the same values on the rows of those pairs.
+  const p12532 = page.getByTestId('results').getByRole('row').filter({ hasText: 'CKMT1A' });
+  await expect(p12532.getByRole('cell').last()).toHaveText('heart; brain');
 });

@@ -1,4 +1,4 @@
-import type { MapResult } from '../../../workers/api';
+import type { AttributeRef, MapResult } from '../../../workers/api';
 import { packStrings } from '../../../src/lib/packed-strings';
 
 export interface InputSpec {
@@ -15,8 +15,14 @@ export interface InputSpec {
   }[];
 }
 
+/** An attribute column of the result: its ref, its title (default `column (table)`), one value per pair. */
+export interface AttributeSpec extends AttributeRef {
+  label?: string;
+  values: string[];
+}
+
 /** A small MapResult in the worker's packed layout, built from readable specs. */
-export function makeResult(inputs: InputSpec[]): MapResult {
+export function makeResult(inputs: InputSpec[], attributes: AttributeSpec[] = []): MapResult {
   const pairs = inputs.flatMap((input, inputIndex) =>
     (input.pairs ?? []).map((pair) => ({ ...pair, inputIndex })),
   );
@@ -27,6 +33,13 @@ export function makeResult(inputs: InputSpec[]): MapResult {
     next += input.pairs?.length ?? 0;
   });
   pairStart[inputs.length] = next;
+  for (const attribute of attributes) {
+    if (attribute.values.length !== pairs.length) {
+      throw new Error(
+        `${attribute.column}: ${attribute.values.length} values for ${pairs.length} pairs`,
+      );
+    }
+  }
   const statuses = inputs.map((input) => input.status);
   const countStatus = (status: number) => statuses.filter((value) => value === status).length;
   return {
@@ -59,6 +72,11 @@ export function makeResult(inputs: InputSpec[]): MapResult {
       match: Uint8Array.from(pairs.map((pair) => pair.match ?? 0)),
       confidence: Float32Array.from(pairs.map((pair) => pair.confidence ?? 1)),
       flags: Uint8Array.from(pairs.map((pair) => pair.flags ?? 0)),
+    },
+    attributes: {
+      refs: attributes.map(({ table, column }) => ({ table, column })),
+      labels: attributes.map((a) => a.label ?? `${a.column} (${a.table})`),
+      values: attributes.map((a) => packStrings(a.values)),
     },
     summary: {
       inputs: inputs.length,
