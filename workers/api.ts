@@ -213,7 +213,7 @@ export interface TablePreview {
   fileName: string;
   bytes: number;
   compressed: boolean;
-  /** Detected delimiter (`,`, a tab, `;` or `|`). */
+  /** The delimiter used: the one asked for, else the detected one (`,`, a tab, `;` or `|`). */
   delimiter: string;
   header: string[];
   /** Up to 20 data rows as parsed (cells as in the file, unquoted). */
@@ -297,7 +297,7 @@ export interface EngineApi {
   /** Deletes every stored table (memory copies stay until the worker restarts). */
   clearStorage(): Promise<void>;
   /** Reads the start of a user's file: delimiter, header, first rows, column type suggestions. */
-  previewTable(file: Blob, fileName: string): Promise<TablePreview>;
+  previewTable(file: Blob, fileName: string, delimiter?: string): Promise<TablePreview>;
   /**
    * Parses the whole file with `spec` and reports on it; nothing is registered yet. Rejects with
    * a message naming the file and the problem when it cannot be used.

@@ -123,8 +123,8 @@ export class EngineClient {
     return this.#call((remote) => remote.clearStorage());
   }
 
-  previewTable(file: Blob, fileName: string): Promise<TablePreview> {
-    return this.#call((remote) => remote.previewTable(file, fileName));
+  previewTable(file: Blob, fileName: string, delimiter?: string): Promise<TablePreview> {
+    return this.#call((remote) => remote.previewTable(file, fileName, delimiter));
   }
 
   checkTable(file: Blob, spec: UserTableSpec): Promise<ValidationReport> {

@@ -21,11 +21,6 @@ export const DELIMITERS = [
   { value: '|', label: 'pipe' },
 ] as const;
 
-/** `,` → `comma`; an unexpected delimiter is shown as itself. */
-export function delimiterName(delimiter: string): string {
-  return DELIMITERS.find((d) => d.value === delimiter)?.label ?? `“${delimiter}”`;
-}
-
 export interface ColumnDraft {
   name: string;
   /** ATTRIBUTE, NEW_TYPE or a known type id. */

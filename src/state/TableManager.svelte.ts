@@ -42,6 +42,8 @@ export class TableManager {
   name = $state('');
   priority = $state(0);
   delimiter = $state(',');
+  /** What the engine detected when the file was picked (an override is sent only if it differs). */
+  detectedDelimiter = $state(',');
   columns = $state<ColumnDraft[]>([]);
 
   report = $state.raw<ValidationReport | null>(null);
@@ -70,7 +72,7 @@ export class TableManager {
     name: this.name,
     priority: this.priority,
     delimiter: this.delimiter,
-    detectedDelimiter: this.preview?.delimiter ?? this.delimiter,
+    detectedDelimiter: this.detectedDelimiter,
     columns: this.columns,
   }));
 
@@ -103,6 +105,7 @@ export class TableManager {
       this.file = file;
       this.preview = preview;
       this.delimiter = preview.delimiter;
+      this.detectedDelimiter = preview.delimiter;
       this.columns = draftColumns(preview, this.#typeIds);
       this.name = defaultTableName(
         file.name,
@@ -118,9 +121,25 @@ export class TableManager {
     }
   }
 
-  /** Overrides the delimiter; a table already checked is checked again with it. */
-  setDelimiter(delimiter: string): void {
+  /**
+   * Overrides the delimiter: the preview is read again with it (the columns may change), and a
+   * table already checked is checked again.
+   */
+  async setDelimiter(delimiter: string): Promise<void> {
     this.delimiter = delimiter;
+    const file = this.file;
+    if (!file) return;
+    const request = ++this.#request;
+    try {
+      const preview = await engine.previewTable(file, file.name, delimiter);
+      if (request !== this.#request) return;
+      const sameHeader = preview.header.join('\u0000') === this.preview?.header.join('\u0000');
+      this.preview = preview;
+      if (!sameHeader) this.columns = draftColumns(preview, this.#typeIds);
+    } catch (error) {
+      if (request === this.#request) this.#fail('Could not read', file.name, error);
+      return;
+    }
     if (this.report && this.canCheck) void this.check();
   }
 

@@ -111,8 +111,8 @@ export class CrosswalkEngine {
     this.#registry.register(spec, url, () => this.options.readBytes(url), false);
   }
 
-  previewTable(file: Blob, fileName: string): Promise<TablePreview> {
-    return this.userTables.preview(file, fileName);
+  previewTable(file: Blob, fileName: string, delimiter?: string): Promise<TablePreview> {
+    return this.userTables.preview(file, fileName, delimiter);
   }
 
   checkTable(file: Blob, spec: UserTableSpec): Promise<ValidationReport> {

@@ -149,7 +149,11 @@ describe('TableManager', () => {
     expect(manager.reportCurrent).toBe(false);
     expect(manager.canAdd).toBe(false);
 
-    manager.setDelimiter(';');
+    void manager.setDelimiter(';');
+    // The preview is read again with the chosen delimiter, then the table is checked again.
+    await vi.waitFor(() =>
+      expect(engine.previewTable).toHaveBeenLastCalledWith(expect.anything(), 'panel.csv', ';'),
+    );
     await vi.waitFor(() => expect(engine.checkTable).toHaveBeenCalledTimes(2));
     expect(engine.checkTable.mock.calls[1][1].delimiter).toBe(';');
     await vi.waitFor(() => expect(manager.reportCurrent).toBe(true));

@@ -6,7 +6,6 @@ import {
   buildSpec,
   columnExamples,
   columnType,
-  delimiterName,
   draftColumns,
   draftProblems,
   type ColumnDraft,
@@ -129,16 +128,6 @@ describe('draftProblems', () => {
       expect.stringMatching(/^Column “Organ”: .*lowercase/),
     ]);
     expect(draftProblems(draft(columns, { name: '' }), KNOWN, names)[0]).toMatch(/name/);
-  });
-});
-
-describe('delimiterName', () => {
-  it('names the four delimiters and quotes anything else', () => {
-    expect(delimiterName(',')).toBe('comma');
-    expect(delimiterName('\t')).toBe('tab');
-    expect(delimiterName(';')).toBe('semicolon');
-    expect(delimiterName('|')).toBe('pipe');
-    expect(delimiterName(':')).toBe('“:”');
   });
 });
 

@@ -17,7 +17,11 @@ const SAMPLED_ROWS = 200;
 /** Enough bytes for a couple of hundred rows; the preview never decodes the whole file. */
 const PREVIEW_BYTES = 256 * 1024;
 
-export async function previewTable(raw: Uint8Array, fileName: string): Promise<TablePreview> {
+export async function previewTable(
+  raw: Uint8Array,
+  fileName: string,
+  declared?: string,
+): Promise<TablePreview> {
   const compressed = isGzip(raw);
   const bytes = toUtf8(compressed ? await gunzip(fileName, raw) : raw);
   assertText(fileName, bytes);
@@ -25,7 +29,7 @@ export async function previewTable(raw: Uint8Array, fileName: string): Promise<T
   if (head.length < bytes.length) head = head.subarray(0, head.lastIndexOf(10) + 1);
   assertUtf8(fileName, head);
   const header = findHeader(fileName, head);
-  const delimiter = detectDelimiter(header.headerText);
+  const delimiter = declared ?? detectDelimiter(header.headerText);
   const text = new TextDecoder().decode(head.subarray(header.headerStart));
   const [headerCells, ...parsed] = previewRows(text, delimiter, SAMPLED_ROWS + 1);
   const suggestions = headerCells.map((column, c) => {

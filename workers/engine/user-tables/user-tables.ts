@@ -67,8 +67,8 @@ export class UserTables {
     }
   }
 
-  async preview(file: Blob, fileName: string): Promise<TablePreview> {
-    return previewTable(await readFile(file, fileName), fileName);
+  async preview(file: Blob, fileName: string, delimiter?: string): Promise<TablePreview> {
+    return previewTable(await readFile(file, fileName), fileName, delimiter);
   }
 
   async check(file: Blob, request: UserTableSpec): Promise<ValidationReport> {
