@@ -2,8 +2,10 @@
  * Extra output columns from attribute (untyped) columns: for each pair, the values that the
  * attribute's table lists beside the pair's target, e.g. the organs of a panel's accession.
  */
-import type { AttributeRef, PackedStrings } from '../api';
+import type { AttributeRef, MapResult, PackedStrings } from '../api';
 import { StringsBuffer } from './buffers';
+import { fail } from './errors';
+import type { RegisteredTable } from './graph';
 import type { PackedTable } from './table';
 
 export interface AttributeSource {
@@ -46,4 +48,41 @@ export function attributeValues(
     out.end();
   }
   return out.toPacked();
+}
+
+/** Untyped columns of the tables that hold a column of the target type. */
+export function attributesFor(tables: RegisteredTable[], target: string): AttributeRef[] {
+  const refs: AttributeRef[] = [];
+  for (const table of tables) {
+    if (!table.columns.some((c) => c.type === target)) continue;
+    for (const c of table.columns) if (!c.type) refs.push({ table: table.name, column: c.name });
+  }
+  return refs;
+}
+
+/** Checks `ref` names an attribute of a table holding `target` ids; returns that column's name. */
+export function attributeSpec<T extends RegisteredTable>(
+  spec: T,
+  ref: AttributeRef,
+  target: string,
+): { spec: T; targetColumn: string } {
+  const targetColumn = spec.columns.find((c) => c.type === target)?.name;
+  if (!targetColumn || !spec.columns.some((c) => c.name === ref.column && !c.type)) {
+    fail(
+      'bad-request',
+      `Table "${ref.table}" has no attribute column "${ref.column}" for ${target} ids.`,
+    );
+  }
+  return { spec, targetColumn };
+}
+
+export function attributeColumns(
+  sources: AttributeSource[],
+  pairs: { target: PackedStrings; count: number },
+): MapResult['attributes'] {
+  return {
+    refs: sources.map((s) => s.ref),
+    labels: sources.map((s) => attributeLabel(s.ref)),
+    values: sources.map((s) => attributeValues(s, pairs.target, pairs.count)),
+  };
 }

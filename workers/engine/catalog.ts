@@ -1,4 +1,5 @@
 /** The bundled (or user-given) table catalog: what `public/data/catalog.json` holds. */
+import { fail } from './errors';
 
 export interface CatalogColumn {
   /** Header name in the file. */
@@ -32,4 +33,25 @@ export interface CatalogTable {
 export interface CatalogFile {
   version: string;
   tables: CatalogTable[];
+}
+
+export function parseCatalog(bytes: Uint8Array, url: string): CatalogFile {
+  let catalog: CatalogFile;
+  try {
+    catalog = JSON.parse(new TextDecoder().decode(bytes)) as CatalogFile;
+  } catch (error) {
+    return fail(
+      'unreadable-file',
+      `The table catalog at ${url} is not valid JSON (${String(error)}).`,
+    );
+  }
+  if (!Array.isArray(catalog?.tables))
+    fail('unreadable-file', `The table catalog at ${url} lists no tables.`);
+  return catalog;
+}
+
+/** A table file's URL, relative to the catalog's (plain paths too, for Node). */
+export function resolveUrl(base: string, file: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(base)) return new URL(file, base).href;
+  return base.slice(0, base.lastIndexOf('/') + 1) + file;
 }

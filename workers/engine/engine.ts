@@ -10,7 +10,6 @@ import type {
   ExportFormat,
   MapRequest,
   MapResult,
-  PackedStrings,
   PathInfo,
   ProgressFn,
   StorageInfo,
@@ -19,24 +18,24 @@ import type {
   ValidationReport,
 } from '../api';
 import { TableCache } from './cache';
-import type { CatalogFile, CatalogTable } from './catalog';
+import { parseCatalog, resolveUrl, type CatalogTable } from './catalog';
 import { detectType, detectionNote } from './detect';
 import { excelDateNote, markExcelDates } from './excel-dates';
-import { CrosswalkError, fail } from './errors';
-import { PairSink, runPath, type ExecPath, type StepTiming } from './executor';
+import { fail } from './errors';
+import type { PairSink } from './executor';
 import { exportRows } from './export';
 import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './graph';
 import { idType } from './id-types';
 import { assertPlausibleInput, parseInput } from './input';
-import { PhaseTimer, addStepPhases } from './phase-timer';
+import { PhaseTimer } from './phase-timer';
 import { assemble, type AssembledResult } from './result';
-import { attributeLabel, attributeValues } from './attributes';
+import { attributeColumns, attributeSpec, attributesFor, type AttributeSource } from './attributes';
 import { roundTripFlags } from './round-trip';
 import type { StringDict } from './string-dict';
 import type { TableStore } from './storage/table-store';
-import type { PackedTable } from './table';
+import { PathRunner } from './path-runner';
 import { TableLoader } from './table-loader';
-import { TableRegistry, type Registered } from './table-registry';
+import { TableRegistry } from './table-registry';
 import { resolveTypes } from './resolve-types';
 import { MemoryUserTableStore, type UserTableStore } from './storage/user-table-store';
 import { UserTables, type TableHost } from './user-tables/user-tables';
@@ -52,14 +51,13 @@ export interface EngineOptions {
 }
 
 const KEPT_RUNS = 3;
-/** Load failures that skip a table's paths instead of failing the run. */
-const UNREADABLE = new Set<string>(['fetch-failed', 'unreadable-file', 'empty-file']);
 
 export class CrosswalkEngine {
   readonly cache: TableCache;
   readonly loader: TableLoader;
   readonly userTables: UserTables;
   readonly #registry = new TableRegistry();
+  readonly #paths: PathRunner;
   readonly #runs = new Map<number, MapResult>();
   #version = '';
   #nextRun = 1;
@@ -67,6 +65,7 @@ export class CrosswalkEngine {
   constructor(readonly options: EngineOptions) {
     this.cache = new TableCache(options.cacheBudget);
     this.loader = new TableLoader(this.cache, options.store);
+    this.#paths = new PathRunner(this.#registry, this.loader);
     const host: TableHost = {
       hasTable: (name) => this.#registry.has(name),
       registerUser: (spec, read, enabled) =>
@@ -89,17 +88,7 @@ export class CrosswalkEngine {
 
   async init(catalogUrl: string): Promise<CatalogInfo> {
     const bytes = await this.#read(catalogUrl, 'the table catalog');
-    let catalog: CatalogFile;
-    try {
-      catalog = JSON.parse(new TextDecoder().decode(bytes)) as CatalogFile;
-    } catch (error) {
-      return fail(
-        'unreadable-file',
-        `The table catalog at ${catalogUrl} is not valid JSON (${String(error)}).`,
-      );
-    }
-    if (!Array.isArray(catalog.tables))
-      fail('unreadable-file', `The table catalog at ${catalogUrl} lists no tables.`);
+    const catalog = parseCatalog(bytes, catalogUrl);
     this.#version = catalog.version;
     for (const table of catalog.tables) this.register(table, resolveUrl(catalogUrl, table.file));
     await this.userTables.restore();
@@ -204,46 +193,14 @@ export class CrosswalkEngine {
       paths = [{ ...pinned, index: 0 }];
     }
 
-    const sink = new PairSink(input.keys.size);
     const notes: string[] = [];
-    let pending: Int32Array = Int32Array.from({ length: input.keys.size }, (_, k) => k);
-    const used: PathInfo[] = [];
-    const unreadable = new Map<string, CrosswalkError>();
-    for (const path of paths) {
-      if (pending.length === 0) break;
-      // A table that cannot be read (offline, damaged) costs its paths, not the whole run.
-      if (path.steps.some((s) => unreadable.has(s.table))) continue;
-      const exec = await this.#prepareOrSkip(
-        { ...path, index: used.length },
-        timer,
-        unreadable,
-        onProgress,
-      );
-      if (!exec) continue;
-      used.push(exec.info);
-      onProgress?.({
-        phase: `mapping via ${exec.info.label}`,
-        done: input.keys.size - pending.length,
-        total: input.keys.size,
-      });
-      const before = pending.length;
-      const timings: StepTiming[] = [];
-      pending = runPath(exec, input.keys, input.keyBits, pending, sink, timings);
-      addStepPhases(timer, exec.info, timings);
-      if (used.length > 1 && before > pending.length) {
-        notes.push(
-          `${before - pending.length} ids were mapped only by fallback path ${used.length}: ${exec.info.label}.`,
-        );
-      }
-    }
-
-    if (unreadable.size > 0) {
-      if (used.length === 0) throw [...unreadable.values()][0];
-      const skipped = paths.filter((p) => p.steps.some((s) => unreadable.has(s.table)));
-      notes.push(
-        `${[...unreadable.values()].map((e) => e.message).join(' ')} Paths through ${[...unreadable.keys()].join(', ')} were skipped: ${skipped.map((p) => p.label).join('; ')}.`,
-      );
-    }
+    const { sink, used } = await this.#paths.runWithFallback(
+      paths,
+      input,
+      timer,
+      notes,
+      onProgress,
+    );
 
     let roundTrip: Uint8Array | undefined;
     if (request.roundTrip) {
@@ -292,15 +249,8 @@ export class CrosswalkEngine {
 
   /** Maps distinct keys along `paths` with fallback; used by the round trip. */
   async mapKeys(keys: StringDict, paths: PathInfo[]): Promise<PairSink> {
-    const sink = new PairSink(keys.size);
-    let pending: Int32Array = Int32Array.from({ length: keys.size }, (_, k) => k);
-    const noBits = new Uint8Array(keys.size);
-    for (const path of paths) {
-      if (pending.length === 0) break;
-      const exec = await this.#prepare(path, new PhaseTimer());
-      pending = runPath(exec, keys, noBits, pending, sink, []);
-    }
-    return sink;
+    const input = { keys, keyBits: new Uint8Array(keys.size) };
+    return (await this.#paths.runWithFallback(paths, input, new PhaseTimer(), [])).sink;
   }
 
   exportResult(runId: number, format: ExportFormat): Uint8Array {
@@ -319,7 +269,7 @@ export class CrosswalkEngine {
     for (const step of best.steps) {
       const table = this.#registry.get(step.table);
       if (!stored.has(table.key) || this.cache.has(table.key)) continue;
-      await this.#load(table, new PhaseTimer(), undefined, [step.from, step.to]);
+      await this.#paths.load(table, new PhaseTimer(), undefined, [step.from, step.to]);
       warmed.push(table.name);
     }
     return warmed;
@@ -346,17 +296,12 @@ export class CrosswalkEngine {
   }
 
   async preload(names: string[]): Promise<void> {
-    for (const name of names) await this.#load(this.#registry.get(name), new PhaseTimer());
+    for (const name of names) await this.#paths.load(this.#registry.get(name), new PhaseTimer());
     this.loader.startWrites();
   }
 
   attributesFor(target: string): AttributeRef[] {
-    const refs: AttributeRef[] = [];
-    for (const table of this.#registry.enabled()) {
-      if (!table.columns.some((c) => c.type === target)) continue;
-      for (const c of table.columns) if (!c.type) refs.push({ table: table.name, column: c.name });
-    }
-    return refs;
+    return attributesFor(this.#registry.enabled(), target);
   }
 
   async #attributes(
@@ -365,76 +310,18 @@ export class CrosswalkEngine {
     pairs: AssembledResult['pairs'],
     timer: PhaseTimer,
   ): Promise<MapResult['attributes']> {
-    const values: PackedStrings[] = [];
+    const sources: AttributeSource[] = [];
     for (const ref of refs) {
-      const spec = this.#registry.get(ref.table);
-      const targetName = spec.columns.find((c) => c.type === target)?.name;
-      if (!targetName || !spec.columns.some((c) => c.name === ref.column && !c.type)) {
-        fail(
-          'bad-request',
-          `Table "${ref.table}" has no attribute column "${ref.column}" for ${target} ids.`,
-        );
-      }
-      const table = await this.#load(spec, timer, undefined, [targetName, ref.column]);
-      const source = {
+      const { spec, targetColumn } = attributeSpec(this.#registry.get(ref.table), ref, target);
+      const table = await this.#paths.load(spec, timer, undefined, [targetColumn, ref.column]);
+      sources.push({
         ref,
         table,
-        targetColumn: table.columnIndex(targetName),
+        targetColumn: table.columnIndex(targetColumn),
         attributeColumn: table.columnIndex(ref.column),
-      };
-      values.push(
-        timer.time('assembly', `attribute column ${attributeLabel(ref)}`, () =>
-          attributeValues(source, pairs.target, pairs.count),
-        ),
-      );
+      });
     }
-    return { refs, labels: refs.map(attributeLabel), values };
-  }
-
-  /** Prepares `path`, or records the table that could not be read and returns null. */
-  async #prepareOrSkip(
-    path: PathInfo,
-    timer: PhaseTimer,
-    unreadable: Map<string, CrosswalkError>,
-    onProgress?: ProgressFn,
-  ): Promise<ExecPath | null> {
-    const steps = [];
-    for (const step of path.steps) {
-      let table: PackedTable;
-      try {
-        table = await this.#load(this.#registry.get(step.table), timer, onProgress, [
-          step.from,
-          step.to,
-        ]);
-      } catch (error) {
-        if (!(error instanceof CrosswalkError) || !UNREADABLE.has(error.code)) throw error;
-        unreadable.set(step.table, error);
-        return null;
-      }
-      steps.push({ table, from: table.columnIndex(step.from), to: table.columnIndex(step.to) });
-    }
-    return { info: path, steps };
-  }
-
-  async #prepare(path: PathInfo, timer: PhaseTimer, onProgress?: ProgressFn): Promise<ExecPath> {
-    const unreadable = new Map<string, CrosswalkError>();
-    const exec = await this.#prepareOrSkip(path, timer, unreadable, onProgress);
-    if (!exec) throw [...unreadable.values()][0];
-    return exec;
-  }
-
-  async #load(
-    registered: Registered,
-    timer: PhaseTimer,
-    onProgress?: ProgressFn,
-    edge?: [string, string],
-  ): Promise<PackedTable> {
-    const phase = timer.begin('load', registered.name);
-    try {
-      return await this.loader.load(registered, phase, onProgress, edge);
-    } finally {
-      timer.end(phase);
-    }
+    return timer.time('assembly', 'attribute columns', () => attributeColumns(sources, pairs));
   }
 
   async #read(url: string, what: string): Promise<Uint8Array> {
@@ -445,9 +332,4 @@ export class CrosswalkEngine {
       return fail('fetch-failed', `Could not read ${what} from ${url}: ${reason}.`);
     }
   }
-}
-
-function resolveUrl(base: string, file: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(base)) return new URL(file, base).href;
-  return base.slice(0, base.lastIndexOf('/') + 1) + file;
 }
