@@ -1,6 +1,6 @@
 /** Guesses the source type of pasted ids from the types' patterns, over a sample of the keys. */
 import type { Detection } from '../api';
-import { BUILTIN_TYPES } from './id-types';
+import { BUILTIN_TYPES, looksLike } from './id-types';
 import type { StringDict } from './string-dict';
 
 const SAMPLE = 2000;
@@ -19,7 +19,7 @@ export function detectType(keys: StringDict, available: Set<string>): Detection 
   for (const key of sample) {
     let matched = false;
     for (const t of candidates) {
-      if (t.regex!.test(key)) {
+      if (looksLike(t, key)) {
         counts[t.id] = (counts[t.id] ?? 0) + 1;
         matched = true;
       }
@@ -37,10 +37,12 @@ export function detectType(keys: StringDict, available: Set<string>): Detection 
 /** Says what was detected, and how many ids look like another type (mixed lists). */
 export function detectionNote(detection: Detection, source: string): string {
   const note = `Source type detected as ${source} (${Math.round(detection.share * 100)} % of ids match).`;
+  // One odd id in a long list is noise, not a mixed list: it shows up as invalid anyway.
+  const sampled = Object.values(detection.counts).reduce((a, b) => a + b, 0);
   const others = Object.entries(detection.counts)
-    .filter(([type, n]) => type !== source && n > 0)
+    .filter(([type, n]) => type !== source && n >= 2 && n >= sampled * 0.05)
     .sort((a, b) => b[1] - a[1]);
-  if (others.length === 0 || detection.share >= 0.999) return note;
+  if (others.length === 0) return note;
   const list = others.map(([type, n]) => `${n} ${type}`).join(', ');
   return `${note} The list looks mixed (${list} among the first ${SAMPLE.toLocaleString('en-US')} ids): ids of another type will not map as ${source}; map them in a separate run.`;
 }

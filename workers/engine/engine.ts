@@ -222,7 +222,9 @@ export class CrosswalkEngine {
     );
     const repaired = input.keyBits.reduce((n, b) => n + (b ? 1 : 0), 0);
     if (repaired > 0)
-      notes.push(`${repaired} ids had stray spaces, quotes or invisible characters removed.`);
+      notes.push(
+        `${repaired === 1 ? '1 id' : `${repaired} ids`} had stray spaces, quotes or invisible characters removed.`,
+      );
     if (excel.keys.length > 0) notes.push(excelDateNote(excel.keys));
     notes.push(...this.loader.notices.splice(0));
     if (detection) notes.unshift(detectionNote(detection, source));

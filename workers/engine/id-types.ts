@@ -142,3 +142,17 @@ export function typeInfo(t: IdType): IdTypeInfo {
     caseInsensitive: t.caseInsensitive,
   };
 }
+
+/**
+ * True when `key` has the shape of `type` as it is or once relaxed (`p04637-2` is a UniProt
+ * accession); types without a pattern accept anything.
+ */
+export function looksLike(type: IdType, key: string): boolean {
+  if (!type.regex || type.regex.test(key)) return true;
+  let relaxed = key;
+  for (const t of type.transforms) {
+    relaxed = t.apply(relaxed) ?? relaxed;
+    if (type.regex.test(relaxed)) return true;
+  }
+  return false;
+}

@@ -60,7 +60,7 @@ export class PathRunner {
       addStepPhases(timer, exec.info, timings);
       if (used.length > 1 && before > pending.length) {
         notes.push(
-          `${before - pending.length} ids were mapped only by fallback path ${used.length}: ${exec.info.label}.`,
+          `${before - pending.length === 1 ? '1 id was' : `${before - pending.length} ids were`} mapped only by fallback path ${used.length}: ${exec.info.label}.`,
         );
       }
     }

@@ -16,7 +16,7 @@ import {
 import { StringsBuffer } from './buffers';
 import { confidence } from './confidence';
 import type { PairSink } from './executor';
-import type { IdType } from './id-types';
+import { looksLike, type IdType } from './id-types';
 import type { ParsedInput } from './input';
 import { MatchTypes } from './match-types';
 
@@ -53,8 +53,7 @@ export function assemble({
     const n = sink.keyCount[k];
     if (n === 1) keyStatus[k] = STATUS_MAPPED;
     else if (n > 1) keyStatus[k] = STATUS_AMBIGUOUS;
-    else
-      keyStatus[k] = looksValid(sourceType, input.keys.get(k)) ? STATUS_UNMAPPED : STATUS_INVALID;
+    else keyStatus[k] = looksLike(sourceType, input.keys.get(k)) ? STATUS_UNMAPPED : STATUS_INVALID;
   }
 
   // A target is convergent when two distinct keys reach it (duplicates of one key do not count).
@@ -158,13 +157,4 @@ function countStatus(summary: MapSummary, status: number): void {
   else if (status === STATUS_AMBIGUOUS) summary.ambiguous++;
   else if (status === STATUS_UNMAPPED) summary.unmapped++;
   else summary.invalid++;
-}
-
-/** An id is invalid only where its type declares a pattern that neither it nor a relaxed form matches. */
-function looksValid(type: IdType, key: string): boolean {
-  if (!type.regex || type.regex.test(key)) return true;
-  return type.transforms.some((t) => {
-    const relaxed = t.apply(key);
-    return relaxed !== null && type.regex!.test(relaxed);
-  });
 }

@@ -53,17 +53,24 @@ describe('pasted input that is not a clean list', () => {
     );
   });
 
+  it('counts a lower-case or isoform accession as the type it is once relaxed', async () => {
+    const engine = await loadFixtureEngine();
+    const detection = engine.detect('P04637\np38398\nP04637-2\nuniprotkb:P00533');
+    expect(detection.type).toBe('uniprot');
+    expect(detection.share).toBe(1);
+  });
+
   it('says when an auto-detected list mixes types', async () => {
     const engine = await loadFixtureEngine();
     const result = await engine.map({
-      text: 'P04637\nP38398\nP00533\nENSG00000141510',
+      text: 'P04637\nP38398\nP00533\nENSG00000141510\nENSG00000012048',
       source: 'auto',
       target: 'entrez',
     });
     expect(result.source).toBe('uniprot');
     const note = result.notes.find((n) => n.startsWith('Source type detected as uniprot'));
-    expect(note).toContain('75 %');
-    expect(note).toContain('1 ensembl_gene');
+    expect(note).toContain('60 %');
+    expect(note).toContain('2 ensembl_gene');
   });
 
   it('keeps NBSP, zero-width and quoted ids as the same ids, flagged as trimmed', async () => {
