@@ -1,0 +1,307 @@
+/**
+ * Hardening: large inputs stay out of the textarea and never block the main thread for long,
+ * the app survives its worker being cancelled or crashing mid-job, and bad table files (odd
+ * encodings, binary, damaged, huge) are refused with a message naming the file and the problem.
+ */
+import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { failOnPageErrors, readTable, runMapping } from './helpers';
+
+/** Long tasks (main thread, over 50 ms) longer than this fail the test. */
+const MAX_LONG_TASK_MS = 100;
+
+/**
+ * Known, not fixed yet (measured with CDP Profiler + tracing; see the hardening report): the
+ * first paint of a large result is one frame of 100-370 ms — `buildRowModel` + `filterRows`
+ * over every row in a Svelte flush, then layout, virtua's ResizeObserver callbacks and a second
+ * layout of the whole page — and Playwright's own `evaluate` of a 700 KB paste is ~100 ms in the
+ * page. The thresholds stay; these tests are marked as expected failures until that is fixed.
+ */
+const KNOWN_LONG_TASKS =
+  'known: first render of a large result takes one 100-370 ms frame (row model + layout)';
+
+/** `count` real UniProt accessions from the bundled table, cycled. */
+function uniprotIds(count: number): string[] {
+  const accessions = [...new Set(readTable('uniprot').map((row) => row[0]))];
+  return Array.from({ length: count }, (_, i) => accessions[i % accessions.length]);
+}
+
+/** Waits for the catalog, lets start-up work settle, then records every long task from now on. */
+async function observeLongTasks(page: Page): Promise<void> {
+  await expect(page.getByTestId('target-type').locator('option[value="uniprot"]')).toHaveCount(1);
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => {
+    const durations: number[] = [];
+    (window as unknown as { __longTasks: number[] }).__longTasks = durations;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) durations.push(Math.round(entry.duration));
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+async function longTasks(page: Page, label: string): Promise<number[]> {
+  // The observer reports a task after it ends; give the last one a frame to arrive.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  const durations = await page.evaluate(
+    () => (window as unknown as { __longTasks: number[] }).__longTasks,
+  );
+  console.log(`[long tasks] ${label}: ${durations.length ? durations.join(', ') + ' ms' : 'none'}`);
+  return durations;
+}
+
+async function pickTypes(page: Page, source: string, target: string): Promise<void> {
+  await page.getByTestId('source-type').selectOption(source);
+  await page.getByTestId('target-type').selectOption(target);
+}
+
+async function waitForRun(page: Page, run: number): Promise<void> {
+  await expect(page.getByTestId('summary')).toHaveAttribute('data-run', String(run), {
+    timeout: 45_000,
+  });
+}
+
+/** Dispatches a real paste event carrying `text` on the ids textarea. */
+async function paste(page: Page, text: string): Promise<void> {
+  await page.getByTestId('ids-input').evaluate((area, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    area.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+
+let pageErrors: string[] = [];
+
+test.beforeEach(async ({ page }) => {
+  pageErrors = failOnPageErrors(page);
+  await page.goto('/');
+});
+
+test.afterEach(() => {
+  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+});
+
+test.describe('large inputs', () => {
+  test.setTimeout(120_000);
+
+  test('a 100,000-id paste becomes a card and maps with no long task over 100 ms', async ({
+    page,
+  }) => {
+    test.fail(true, KNOWN_LONG_TASKS);
+    const ids = uniprotIds(100_000);
+    await observeLongTasks(page);
+    await paste(page, ids.join('\n'));
+    const card = page.getByTestId('large-input');
+    await expect(card).toContainText('100,000 ids from pasted text');
+    await expect(card).toContainText('MB');
+    await expect(page.getByTestId('ids-input')).toHaveCount(0);
+    await pickTypes(page, 'uniprot', 'ensembl_gene');
+    await page.getByTestId('run').click();
+    await waitForRun(page, 1);
+    await expect(page.getByTestId('summary')).toContainText('100,000');
+    await expect(page.getByTestId('error')).toHaveCount(0);
+    const durations = await longTasks(page, '100k paste + map');
+    expect(durations.filter((ms) => ms > MAX_LONG_TASK_MS)).toEqual([]);
+  });
+
+  test('a large paste is kept out of the textarea; Show in editor and Clear work', async ({
+    page,
+  }) => {
+    await expect(page.getByTestId('target-type').locator('option[value="uniprot"]')).toHaveCount(1);
+    // A small paste goes into the textarea as usual.
+    await paste(page, 'P04637\nP38398');
+    await expect(page.getByTestId('large-input')).toHaveCount(0);
+    await expect(page.getByTestId('ids-input')).toHaveValue('');
+    // (a dispatched paste event inserts nothing by itself, so the textarea is still empty)
+
+    await paste(page, uniprotIds(30_000).join('\n'));
+    const card = page.getByTestId('large-input');
+    await expect(card).toContainText('30,000 ids from pasted text');
+    await expect(page.getByTestId('ids-input')).toHaveCount(0);
+    // Under the hard cap: it can be moved into the editor.
+    await page.getByTestId('large-input-show').click();
+    await expect(page.getByTestId('ids-input')).toHaveValue(/^P\w+\n/);
+    await expect(card).toHaveCount(0);
+
+    await paste(page, uniprotIds(30_000).join('\n'));
+    await expect(card).toContainText('ids from pasted text');
+    await page.getByTestId('large-input-clear').click();
+    await expect(page.getByTestId('ids-input')).toHaveValue('');
+    await runMapping(page, { ids: ['P04637', 'P38398'], source: 'uniprot', target: 'entrez' });
+  });
+
+  test('a 1,000,000-id file becomes a card and maps with no long task over 100 ms', async ({
+    page,
+  }, testInfo) => {
+    test.fail(true, KNOWN_LONG_TASKS);
+    const file = testInfo.outputPath('ids-1m.txt');
+    writeFileSync(file, uniprotIds(1_000_000).join('\n') + '\n');
+    await observeLongTasks(page);
+    await page.getByTestId('ids-file').setInputFiles(file);
+    const card = page.getByTestId('large-input');
+    await expect(card).toContainText('1,000,000 ids from ids-1m.txt');
+    await pickTypes(page, 'uniprot', 'ensembl_gene');
+    await page.getByTestId('run').click();
+    await waitForRun(page, 1);
+    await expect(page.getByTestId('summary')).toContainText('1,000,000');
+    await expect(page.getByTestId('error')).toHaveCount(0);
+    const durations = await longTasks(page, '1M file + map');
+    expect(durations.filter((ms) => ms > MAX_LONG_TASK_MS)).toEqual([]);
+
+    await page.getByTestId('large-input-clear').click();
+    await expect(page.getByTestId('ids-input')).toHaveValue('');
+    rmSync(file);
+  });
+
+  test('an input file over 64 MB is refused before it is read', async ({ page }, testInfo) => {
+    const file = testInfo.outputPath('huge-ids.txt');
+    const out = createWriteStream(file);
+    const chunk = 'P04637\n'.repeat((1024 * 1024) / 8);
+    for (let written = 0; written < 65 * 1024 * 1024; written += chunk.length) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    await page.getByTestId('ids-file').setInputFiles(file);
+    const error = page.getByTestId('error');
+    await expect(error).toContainText('huge-ids.txt');
+    await expect(error).toContainText('64.0 MB');
+    await expect(page.getByTestId('large-input')).toHaveCount(0);
+    rmSync(file);
+  });
+});
+
+test.describe('worker stopped mid-job', () => {
+  test.setTimeout(120_000);
+
+  test('a cancelled and a crashed run keep the input and the last results, and a retry works', async ({
+    page,
+  }, testInfo) => {
+    // Results to keep: a small bundled run.
+    await runMapping(page, { ids: ['P04637', 'P38398'], source: 'uniprot', target: 'entrez' });
+    const summary = page.getByTestId('summary');
+    const lastLine = await summary.locator('.line').textContent();
+
+    const file = testInfo.outputPath('ids-1m.txt');
+    writeFileSync(file, uniprotIds(1_000_000).join('\n') + '\n');
+    await page.getByTestId('ids-file').setInputFiles(file);
+    const card = page.getByTestId('large-input');
+    await expect(card).toContainText('1,000,000 ids');
+    // ensembl_gene is not loaded yet: the run has to fetch and parse it, which takes a while.
+    await pickTypes(page, 'uniprot', 'ensembl_gene');
+
+    // A real fault: an uncaught error thrown inside the worker while it runs.
+    await page.getByTestId('run').click();
+    await expect(page.getByTestId('cancel')).toBeEnabled();
+    const worker = page.workers().at(-1);
+    expect(worker, 'the mapping worker').toBeDefined();
+    await worker!.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('injected fault');
+      }, 0);
+    });
+    const error = page.getByTestId('error');
+    await expect(error).toContainText('stopped unexpectedly');
+    await expect(error).toContainText('input is kept');
+    await expect(summary).toHaveAttribute('data-run', '1');
+    await expect(summary.locator('.line')).toHaveText(lastLine ?? '');
+    await expect(card).toContainText('1,000,000 ids from ids-1m.txt');
+    await expect(page.getByTestId('run')).toBeEnabled();
+
+    // The retry starts a new worker and succeeds.
+    await page.getByTestId('run').click();
+    await waitForRun(page, 2);
+    await expect(summary).toContainText('1,000,000');
+    await expect(error).toHaveCount(0);
+    const mappedLine = await summary.locator('.line').textContent();
+
+    // Cancel: the worker is ended; the input and the last results stay.
+    await page.getByTestId('run').click();
+    await page.getByTestId('cancel').click();
+    await expect(page.getByRole('status').filter({ hasText: 'cancelled' })).toBeVisible();
+    await expect(summary).toHaveAttribute('data-run', '2');
+    await expect(summary.locator('.line')).toHaveText(mappedLine ?? '');
+    await expect(card).toContainText('1,000,000 ids from ids-1m.txt');
+
+    await page.getByTestId('run').click();
+    await waitForRun(page, 3);
+    await expect(error).toHaveCount(0);
+    rmSync(file);
+  });
+});
+
+test.describe('table file torture', () => {
+  test.setTimeout(120_000);
+
+  test('odd, damaged and huge files are refused by name, and mapping still works', async ({
+    page,
+  }, testInfo) => {
+    const error = page.getByTestId('error');
+    const dismiss = async () => {
+      await page.getByRole('button', { name: 'Dismiss error' }).click();
+      await expect(error).toHaveCount(0);
+    };
+    const pick = (name: string, buffer: Buffer) =>
+      page.getByTestId('table-file').setInputFiles({ name, mimeType: 'text/csv', buffer });
+    const csv = 'gene,uniprot\nTP53,P04637\nBRCA1,P38398\nCAFÉ1,Q00001\n';
+
+    // UTF-16 with a BOM: re-encoded by the engine, so it previews like UTF-8.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
+    await pick('utf16.csv', utf16);
+    await expect(page.getByTestId('table-preview')).toContainText('P04637');
+    await expect(page.getByTestId('table-preview')).toContainText('CAFÉ1');
+    await expect(page.getByTestId('table-name')).toHaveValue('utf16');
+    await expect(error).toHaveCount(0);
+
+    await pick('latin1.csv', Buffer.from(csv, 'latin1'));
+    await expect(error).toContainText('latin1.csv');
+    await expect(error).toContainText('UTF-8');
+    await dismiss();
+
+    await pick('nul.csv', Buffer.from('gene,uniprot\nTP53,P04\u000037\n', 'utf8'));
+    await expect(error).toContainText('nul.csv');
+    await expect(error).toContainText(/NUL|binary/);
+    await dismiss();
+
+    const gzip = gzipSync(Buffer.from(csv.repeat(2000)));
+    await pick('truncated.csv.gz', gzip.subarray(0, Math.floor(gzip.length / 2)));
+    await expect(error).toContainText('truncated.csv.gz');
+    await expect(error).toContainText(/damaged|truncated/);
+    await dismiss();
+
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from([0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]),
+    ]);
+    await pick('picture.csv', png);
+    await expect(error).toContainText('picture.csv');
+    await expect(error).toContainText('PNG');
+    await dismiss();
+
+    // 300 MB, written as a stream; the engine refuses it from its size, before reading it.
+    const huge = testInfo.outputPath('huge.csv');
+    const out = createWriteStream(huge);
+    out.write('gene,uniprot\n');
+    const block = 'TP53,P04637\n'.repeat((1024 * 1024) / 12);
+    for (let written = 0; written < 300 * 1024 * 1024; written += block.length) {
+      if (!out.write(block)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    const started = Date.now();
+    await page.getByTestId('table-file').setInputFiles(huge);
+    await expect(error).toContainText('huge.csv');
+    await expect(error).toContainText('256 MB');
+    expect(Date.now() - started, 'refused without reading 300 MB').toBeLessThan(10_000);
+    rmSync(huge);
+    await dismiss();
+
+    // Nothing was added, and a bundled mapping still works.
+    await expect(page.getByTestId('tables').locator('[data-user="true"]')).toHaveCount(0);
+    await runMapping(page, { ids: ['P04637', 'P38398'], source: 'uniprot', target: 'entrez' });
+    await expect(page.getByTestId('summary')).toContainText('2');
+  });
+});
