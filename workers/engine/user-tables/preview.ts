@@ -1,15 +1,8 @@
 /** The start of a user's file: how it is delimited, its header, first rows and type suggestions. */
 import type { TablePreview } from '../../api';
 import { previewRows } from '../csv-papa';
-import {
-  assertText,
-  assertUtf8,
-  detectDelimiter,
-  findHeader,
-  gunzip,
-  isGzip,
-  toUtf8,
-} from '../dialect';
+import { assertText, assertUtf8, detectDelimiter, findHeader, toUtf8 } from '../dialect';
+import { readHead } from './read-head';
 import { suggestType } from './suggest-type';
 
 const SHOWN_ROWS = 20;
@@ -18,15 +11,16 @@ const SAMPLED_ROWS = 200;
 const PREVIEW_BYTES = 256 * 1024;
 
 export async function previewTable(
-  raw: Uint8Array,
+  file: Blob,
   fileName: string,
   declared?: string,
 ): Promise<TablePreview> {
-  const compressed = isGzip(raw);
-  const bytes = toUtf8(compressed ? await gunzip(fileName, raw) : raw);
+  const start = await readHead(file, fileName, PREVIEW_BYTES);
+  const compressed = start.compressed;
+  const bytes = toUtf8(start.bytes);
   assertText(fileName, bytes);
-  let head = bytes.subarray(0, PREVIEW_BYTES);
-  if (head.length < bytes.length) head = head.subarray(0, head.lastIndexOf(10) + 1);
+  // Cut at the last complete line when the file goes on.
+  const head = start.more ? bytes.subarray(0, bytes.lastIndexOf(10) + 1) : bytes;
   assertUtf8(fileName, head);
   const header = findHeader(fileName, head);
   const delimiter = declared ?? detectDelimiter(header.headerText);
@@ -41,7 +35,7 @@ export async function previewTable(
   });
   return {
     fileName,
-    bytes: raw.length,
+    bytes: file.size,
     compressed,
     delimiter,
     header: headerCells,

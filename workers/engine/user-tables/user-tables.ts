@@ -68,7 +68,8 @@ export class UserTables {
   }
 
   async preview(file: Blob, fileName: string, delimiter?: string): Promise<TablePreview> {
-    return previewTable(await readFile(file, fileName), fileName, delimiter);
+    assertSize(file, fileName);
+    return previewTable(file, fileName, delimiter);
   }
 
   async check(file: Blob, request: UserTableSpec): Promise<ValidationReport> {
@@ -158,16 +159,20 @@ export class UserTables {
 }
 
 async function readFile(file: Blob, name: string): Promise<Uint8Array> {
+  assertSize(file, name);
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    return fail('unreadable-file', `"${name}" could not be read: ${String(error)}.`);
+  }
+}
+
+function assertSize(file: Blob, name: string): void {
   if (file.size > MAX_USER_FILE_BYTES) {
     fail(
       'unreadable-file',
       `"${name}" is ${Math.round(file.size / 1024 / 1024)} MB; files over ${MAX_USER_FILE_BYTES / 1024 / 1024} MB are refused so the tab does not run out of memory.`,
     );
-  }
-  try {
-    return new Uint8Array(await file.arrayBuffer());
-  } catch (error) {
-    return fail('unreadable-file', `"${name}" could not be read: ${String(error)}.`);
   }
 }
 
