@@ -7,7 +7,7 @@ import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { failOnPageErrors, readTable, runMapping } from './helpers';
+import { failTestsOnPageErrors, readTable, runMapping } from './helpers';
 
 /** Long tasks (main thread, over 50 ms) longer than this fail the test. */
 const MAX_LONG_TASK_MS = 100;
@@ -73,16 +73,7 @@ async function paste(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = failOnPageErrors(page);
-  await page.goto('/');
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-});
+failTestsOnPageErrors();
 
 test.describe('large inputs', () => {
   test.setTimeout(120_000);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 export const EXPORT_COLUMNS = [
   'input_index',
@@ -175,6 +175,21 @@ export function failOnPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
   return errors;
+}
+
+/**
+ * Registers hooks for every test of the calling file: uncaught page errors fail the test and,
+ * unless `open` is false, each test starts on the app's page.
+ */
+export function failTestsOnPageErrors({ open = true } = {}): void {
+  let errors: string[] = [];
+  test.beforeEach(async ({ page }) => {
+    errors = failOnPageErrors(page);
+    if (open) await page.goto('/');
+  });
+  test.afterEach(() => {
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  });
 }
 
 /** Opens the app, pastes `ids`, picks the types, runs, and waits for run `run` to be on screen. */

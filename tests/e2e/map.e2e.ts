@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   STATUSES,
   download,
-  failOnPageErrors,
+  failTestsOnPageErrors,
   index,
   pairKeys,
   pairsFromJson,
@@ -154,16 +154,7 @@ async function checkTiming(page: Page, table: string): Promise<void> {
   await expect(panel).toContainText(table);
 }
 
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = failOnPageErrors(page);
-  await page.goto('/');
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-});
+failTestsOnPageErrors();
 
 test('maps UniProt accessions to Ensembl genes through Entrez, as the tables say', async ({
   page,

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LAST_PAIR_KEY } from '../../src/storage/last-pair';
 import {
   download,
-  failOnPageErrors,
+  failTestsOnPageErrors,
   index,
   parseTsv,
   runMapping,
@@ -46,15 +46,7 @@ async function expectStored(page: Page, tables: string[]): Promise<void> {
   }
 }
 
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = failOnPageErrors(page);
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-});
+failTestsOnPageErrors({ open: false });
 
 test('after a reload the tables are read back from browser storage, not parsed again', async ({
   page,

@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   download,
   EXPORT_COLUMNS,
-  failOnPageErrors,
+  failTestsOnPageErrors,
   index,
   parseCsv,
   parseTsv,
@@ -170,16 +170,7 @@ function organsBesideAccession(): Map<string, string> {
   return new Map([...organs].map(([id, list]) => [id, list.join('; ')]));
 }
 
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = failOnPageErrors(page);
-  await page.goto('/');
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-});
+failTestsOnPageErrors();
 
 test('a table of your own is checked, added, and maps uniprot to a new type, also after a reload and offline', async ({
   page,
