@@ -79,7 +79,8 @@ export interface AttributeRef {
 }
 
 export interface MapRequest {
-  text: string;
+  /** The ids: pasted text, or a file of them (read in the worker, never on the page). */
+  text: string | Blob;
   /** A type id, or `auto` to detect it from the ids. */
   source: IdTypeId | 'auto';
   target: IdTypeId;
@@ -160,12 +161,31 @@ export interface MapResult {
     /** Bit 0: convergent (target reached from several distinct inputs); bit 1: round trip ran; bit 2: confirmed. */
     flags: Uint8Array;
   };
+  rows: ResultRows;
   /** The requested attribute columns: `values[a]` holds one string per pair, `''` when none. */
   attributes: { refs: AttributeRef[]; labels: string[]; values: PackedStrings[] };
   summary: MapSummary;
   timing: Timing;
   /** Plain-language notes about the run (fallback paths used, ids repaired, tables skipped). */
   notes: string[];
+}
+
+/**
+ * The results table's rows: one per pair, plus one per input without pairs, in input order.
+ * Built by the worker so that showing a million rows costs the page nothing per row.
+ */
+export interface ResultRows {
+  count: number;
+  /** Input index of each row. */
+  input: Int32Array;
+  /** Pair index of each row, or -1 for an input with no pairs. */
+  pair: Int32Array;
+  /**
+   * Row indexes grouped by their input's status (STATUS_NAMES order), in row order within a
+   * status: the rows of status `s` are `byStatus[statusStart[s] .. statusStart[s + 1]]`.
+   */
+  byStatus: Int32Array;
+  statusStart: Int32Array;
 }
 
 export interface CachedTableInfo {
@@ -279,6 +299,8 @@ export interface EngineApi {
   init(catalogUrl: string): Promise<CatalogInfo>;
   catalog(): Promise<CatalogInfo>;
   detect(text: string): Promise<Detection>;
+  /** How many ids (result rows) pasted text or a file holds; refuses what `map` would refuse. */
+  countIds(input: string | Blob): Promise<number>;
   paths(source: IdTypeId, target: IdTypeId, maxHops?: number): Promise<PathInfo[]>;
   /** Attribute columns that can annotate targets of this type: untyped columns of tables with such a column. */
   attributesFor(target: IdTypeId): Promise<AttributeRef[]>;

@@ -42,7 +42,7 @@ function copyForTransfer(result: MapResult): [MapResult, ArrayBuffer[]] {
     bytes: copy(p.bytes),
     offsets: copy(p.offsets),
   });
-  const { inputs, pairs } = result;
+  const { inputs, pairs, rows } = result;
   const copied: MapResult = {
     ...result,
     inputs: {
@@ -62,6 +62,13 @@ function copyForTransfer(result: MapResult): [MapResult, ArrayBuffer[]] {
       confidence: copy(pairs.confidence),
       flags: copy(pairs.flags),
     },
+    rows: {
+      count: rows.count,
+      input: copy(rows.input),
+      pair: copy(rows.pair),
+      byStatus: copy(rows.byStatus),
+      statusStart: copy(rows.statusStart),
+    },
     attributes: { ...result.attributes, values: result.attributes.values.map(strings) },
   };
   return [copied, buffers];
@@ -71,6 +78,7 @@ const api = {
   init: (catalogUrl) => engine.init(new URL(catalogUrl, self.location.href).href),
   catalog: async () => engine.catalog(),
   detect: async (text) => engine.detect(text),
+  countIds: (input) => engine.countIds(input),
   paths: async (source, target, maxHops) => engine.paths(source, target, maxHops),
   attributesFor: async (target) => engine.attributesFor(target),
   map: async (request, onProgress) => {

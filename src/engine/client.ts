@@ -84,6 +84,10 @@ export class EngineClient {
     return this.#call((remote) => remote.detect(text));
   }
 
+  countIds(input: string | Blob): Promise<number> {
+    return this.#call((remote) => remote.countIds(input));
+  }
+
   paths(source: IdTypeId, target: IdTypeId, maxHops?: number): Promise<PathInfo[]> {
     return this.#call((remote) => remote.paths(source, target, maxHops));
   }

@@ -1,38 +1,29 @@
-// The engine splits on /[\s,;]+/ (workers/engine/input.ts); these are the non-ASCII members of \s.
-const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-
-function isSeparator(code: number): boolean {
-  // comma, semicolon, space, and \t \n \v \f \r
-  if (code < 128) return code === 44 || code === 59 || code === 32 || (code >= 9 && code <= 13);
-  return UNICODE_SPACES.test(String.fromCharCode(code));
-}
-
 /**
- * Counts ids in pasted text the way the engine splits it (new lines, tabs, commas, semicolons,
- * spaces). Runs on every keystroke over up to ~10 MB, so it scans char codes instead of splitting
- * into an array of a million strings.
+ * Thresholds for the ids input, and the sample of it that type detection reads while typing. The
+ * live count is the engine's own (`workers/engine/id-tokens.ts`), so it matches the rows a run
+ * returns.
  */
-export function countIds(text: string): number {
-  let count = 0;
-  let inId = false;
-  for (let index = 0; index < text.length; index++) {
-    if (isSeparator(text.charCodeAt(index))) {
-      inId = false;
-    } else if (!inId) {
-      inId = true;
-      count++;
-    }
-  }
-  return count;
-}
+export { countIds, MAX_INPUT_CHARS } from '../../workers/engine/id-tokens';
+
+const SAMPLE_CHARS = 20_000;
 
 /**
  * The first ids of a (possibly huge) text, cut at a separator, so type detection while typing
  * sends the worker a few kilobytes rather than the whole paste.
  */
-export function sampleText(text: string, maxChars = 20_000): string {
+export function sampleText(text: string, maxChars = SAMPLE_CHARS): string {
   if (text.length <= maxChars) return text;
-  const head = text.slice(0, maxChars);
+  return cutAtLastSeparator(text.slice(0, maxChars));
+}
+
+/** `sampleText` of pasted text or of a file, reading only the start of the file. */
+export async function sampleOf(content: string | Blob): Promise<string> {
+  if (typeof content === 'string') return sampleText(content);
+  const head = await content.slice(0, SAMPLE_CHARS).text();
+  return content.size > SAMPLE_CHARS ? cutAtLastSeparator(head) : head;
+}
+
+function cutAtLastSeparator(head: string): string {
   const lastSeparator = Math.max(
     head.lastIndexOf('\n'),
     head.lastIndexOf('\t'),
@@ -53,8 +44,6 @@ export const LARGE_INPUT_CHARS = 1024 * 1024;
 export const LARGE_INPUT_LINES = 20_000;
 /** Past this, "Show in editor" is not offered: the textarea would freeze the tab for seconds. */
 export const EDITOR_HARD_CAP_CHARS = 5 * 1024 * 1024;
-/** The engine's limit on one run's text (workers/engine/input.ts, MAX_INPUT_CHARS). */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** Whether `text` is too large for the textarea; stops scanning at the line limit. */
 export function isLargeInput(text: string): boolean {
@@ -66,39 +55,4 @@ export function isLargeInput(text: string): boolean {
     if (++lines >= LARGE_INPUT_LINES) return true;
   }
   return false;
-}
-
-// 256 K chars scan in a few ms, well under a frame.
-const CHUNK_CHARS = 256 * 1024;
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * `countIds` for texts of many megabytes: counts 256 K characters at a time and yields to the event loop
- * between chunks, so the page keeps responding. Returns null when `isCurrent()` turns false.
- */
-export async function countIdsChunked(
-  text: string,
-  isCurrent: () => boolean = () => true,
-): Promise<number | null> {
-  let count = 0;
-  let inId = false;
-  for (let start = 0; start < text.length; start += CHUNK_CHARS) {
-    const end = Math.min(text.length, start + CHUNK_CHARS);
-    for (let index = start; index < end; index++) {
-      if (isSeparator(text.charCodeAt(index))) {
-        inId = false;
-      } else if (!inId) {
-        inId = true;
-        count++;
-      }
-    }
-    if (end < text.length) {
-      await yieldToEventLoop();
-      if (!isCurrent()) return null;
-    }
-  }
-  return count;
 }

@@ -1,9 +1,9 @@
 /**
- * Turns a MapResult into table rows without creating an object per row: one row per input–target
- * pair, plus one row for each input with no pairs, in input order. Cells are decoded only for the
- * rows on screen.
+ * The results table's rows of a MapResult (one per input–target pair, plus one for each input with
+ * no pairs, laid out by the worker in `result.rows`): status filters, and cells decoded only for
+ * the rows on screen.
  */
-import type { MapResult, MapSummary } from '../../workers/api';
+import type { MapResult, MapSummary, ResultRows } from '../../workers/api';
 import {
   INPUT_DUPLICATE,
   INPUT_EXCEL_DATE,
@@ -15,63 +15,22 @@ import {
 } from '../../workers/codes';
 import { decodeAt } from './packed-strings';
 
-export interface RowModel {
-  count: number;
-  /** Input index of each row. */
-  input: Int32Array;
-  /** Pair index of each row, or -1 for an input with no pairs. */
-  pair: Int32Array;
-}
-
 export type StatusFilter = 'all' | StatusName;
 
 export const STATUS_FILTERS: readonly StatusFilter[] = ['all', ...STATUS_NAMES];
 
-export function buildRowModel(result: MapResult): RowModel {
-  const { count: inputCount, pairStart } = result.inputs;
-  let count = 0;
-  for (let i = 0; i < inputCount; i++) {
-    count += Math.max(1, pairStart[i + 1] - pairStart[i]);
-  }
-  const input = new Int32Array(count);
-  const pair = new Int32Array(count);
-  let row = 0;
-  for (let i = 0; i < inputCount; i++) {
-    const first = pairStart[i];
-    const end = pairStart[i + 1];
-    if (end <= first) {
-      input[row] = i;
-      pair[row] = -1;
-      row++;
-      continue;
-    }
-    for (let j = first; j < end; j++) {
-      input[row] = i;
-      pair[row] = j;
-      row++;
-    }
-  }
-  return { count, input, pair };
+/** The rows a status filter lets through, in order, as indexes into `result.rows`. */
+export interface RowSelection {
+  readonly length: number;
+  rowAt(index: number): number;
 }
 
-/** Indexes of the rows whose input has the given status (all rows for `all`). */
-export function filterRows(model: RowModel, status: Uint8Array, filter: StatusFilter): Int32Array {
-  if (filter === 'all') {
-    const all = new Int32Array(model.count);
-    for (let row = 0; row < model.count; row++) all[row] = row;
-    return all;
-  }
-  const wanted = STATUS_NAMES.indexOf(filter);
-  let matching = 0;
-  for (let row = 0; row < model.count; row++) {
-    if (status[model.input[row]] === wanted) matching++;
-  }
-  const rows = new Int32Array(matching);
-  let next = 0;
-  for (let row = 0; row < model.count; row++) {
-    if (status[model.input[row]] === wanted) rows[next++] = row;
-  }
-  return rows;
+/** Takes no per-row work: the worker grouped the rows by status (`ResultRows.byStatus`). */
+export function selectRows(rows: ResultRows, filter: StatusFilter): RowSelection {
+  if (filter === 'all') return { length: rows.count, rowAt: (index) => index };
+  const status = STATUS_NAMES.indexOf(filter);
+  const selected = rows.byStatus.subarray(rows.statusStart[status], rows.statusStart[status + 1]);
+  return { length: selected.length, rowAt: (index) => selected[index] };
 }
 
 export interface RowFlag {
@@ -103,14 +62,9 @@ export function pathLabelsOf(result: MapResult): string[] {
   return labels;
 }
 
-export function rowCells(
-  result: MapResult,
-  model: RowModel,
-  row: number,
-  pathLabels: readonly string[],
-): RowCells {
-  const inputIndex = model.input[row];
-  const pairIndex = model.pair[row];
+export function rowCells(result: MapResult, row: number, pathLabels: readonly string[]): RowCells {
+  const inputIndex = result.rows.input[row];
+  const pairIndex = result.rows.pair[row];
   const inputFlags = result.inputs.flags[inputIndex];
   const flags: RowFlag[] = [];
   if (inputFlags & INPUT_DUPLICATE) {

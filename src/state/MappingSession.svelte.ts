@@ -17,21 +17,13 @@ import type {
 } from '../../workers/api';
 import type { StatusName } from '../../workers/codes';
 import { engine, EngineStoppedError } from '../engine/client';
-import { formatMegabytes } from '../lib/format';
 import { downloadBytes, exportFileName, mimeTypeOf } from '../lib/download';
 import { whenIdle } from '../lib/idle';
-import {
-  countIds,
-  countIdsChunked,
-  EDITOR_HARD_CAP_CHARS,
-  isLargeInput,
-  MAX_INPUT_BYTES,
-  sampleText,
-} from '../lib/input-count';
 import { inputsWithStatus } from '../lib/row-model';
 import { parsedTables } from '../lib/timing';
 import { readLastPair, writeLastPair } from '../storage/last-pair';
 import { ExtraColumns } from './ExtraColumns.svelte';
+import { IdsInput } from './IdsInput.svelte';
 import { RunHistory } from './RunHistory.svelte';
 import { StoredTables } from './StoredTables.svelte';
 
@@ -44,17 +36,6 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
-/** Text too large for the textarea, kept here only and shown as a card (see `isLargeInput`). */
-export interface LargeInput {
-  text: string;
-  /** The file it came from, or null when it was pasted. */
-  fileName: string | null;
-  /** The file's size, or the pasted text's length (ids are ASCII, so about its UTF-8 size). */
-  bytes: number;
-  /** Ids in it, counted in chunks after it arrived; null while counting. */
-  ids: number | null;
-}
-
 function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
@@ -63,9 +44,6 @@ function messageOf(error: unknown): string {
 export class MappingSession {
   catalog = $state.raw<CatalogInfo | null>(null);
 
-  text = $state('');
-  /** A paste or file too large for the textarea; when set, it is the input and `text` is ''. */
-  largeInput = $state.raw<LargeInput | null>(null);
   source = $state<IdTypeId | typeof AUTO_SOURCE>(AUTO_SOURCE);
   target = $state<IdTypeId>(DEFAULT_TARGET);
 
@@ -95,21 +73,18 @@ export class MappingSession {
   readonly storage = new StoredTables();
   /** Attribute columns offered for the target type, and the ones ticked for the next run. */
   readonly extraColumns = new ExtraColumns((message) => (this.error = message));
-
-  inputCount = $derived(this.largeInput ? (this.largeInput.ids ?? 0) : countIds(this.text));
-  /** Whether the large input may still be moved into the textarea ("Show in editor"). */
-  canShowInEditor = $derived(
-    this.largeInput !== null && this.largeInput.text.length <= EDITOR_HARD_CAP_CHARS,
+  /** The ids to map (textarea, or a large paste or file). */
+  readonly ids = new IdsInput(
+    () => this.#scheduleDetection(),
+    (message) => (this.error = message),
   );
+
   types = $derived(this.catalog?.types ?? []);
   /** The source type the paths preview is for: the chosen one, or the one detected so far. */
   effectiveSource = $derived<IdTypeId | null>(
     this.source === AUTO_SOURCE ? (this.sampleDetection?.type ?? null) : this.source,
   );
-  // A large input may run while its ids are still being counted.
-  canRun = $derived(
-    !this.running && (this.largeInput ? this.largeInput.ids !== 0 : this.inputCount > 0),
-  );
+  canRun = $derived(!this.running && this.ids.reading === null && this.ids.count > 0);
 
   #resultGeneration = 0;
   #detectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -167,39 +142,6 @@ export class MappingSession {
     return this.types.find((type) => type.id === typeId)?.label ?? typeId;
   }
 
-  setText(text: string): void {
-    this.largeInput = null;
-    this.text = text;
-    this.#scheduleDetection();
-  }
-
-  /** Takes pasted or opened text: into the textarea when small, else kept here as a card. */
-  takeText(text: string, fileName: string | null = null, bytes = text.length): void {
-    if (!isLargeInput(text)) {
-      this.setText(text);
-      return;
-    }
-    const large: LargeInput = { text, fileName, bytes, ids: null };
-    this.text = '';
-    this.largeInput = large;
-    this.#scheduleDetection();
-    void countIdsChunked(text, () => this.largeInput === large).then((ids) => {
-      if (ids !== null && this.largeInput === large) this.largeInput = { ...large, ids };
-    });
-  }
-
-  /** Moves a large input into the textarea (slow to lay out; offered only up to a hard cap). */
-  showInEditor(): void {
-    const large = this.largeInput;
-    if (!large || !this.canShowInEditor) return;
-    this.setText(large.text);
-  }
-
-  /** Empties the input (textarea or large input). */
-  clearInput(): void {
-    this.setText('');
-  }
-
   setSource(source: IdTypeId | typeof AUTO_SOURCE): void {
     this.source = source;
     if (source === AUTO_SOURCE) this.#scheduleDetection();
@@ -210,20 +152,6 @@ export class MappingSession {
     this.target = target;
     void this.refreshPaths();
     void this.extraColumns.refresh(target);
-  }
-
-  async loadFile(file: File): Promise<void> {
-    // Refused before reading: the engine would refuse it anyway, after the tab held it all.
-    if (file.size > MAX_INPUT_BYTES) {
-      this.error = `${file.name} is ${formatMegabytes(file.size)}; at most ${formatMegabytes(MAX_INPUT_BYTES)} of identifiers (about 5 million) can be mapped at once. Split the list.`;
-      return;
-    }
-    try {
-      this.takeText(await file.text(), file.name, file.size);
-      this.#notify(`Loaded ${file.name}`);
-    } catch (error) {
-      this.error = `Could not read ${file.name}: ${messageOf(error)}`;
-    }
   }
 
   async refreshPaths(): Promise<void> {
@@ -260,7 +188,7 @@ export class MappingSession {
     if (!this.canRun) return;
     if (!this.catalog) void this.loadCatalog();
     const request: MapRequest = {
-      text: this.largeInput?.text ?? this.text,
+      text: this.ids.content,
       source: this.source,
       target: this.target,
       attributes: this.extraColumns.forRun(this.target),
@@ -285,6 +213,8 @@ export class MappingSession {
       await tick();
       await nextFrame();
       const shown = performance.now();
+      // The timing panel updates once the results' frames are done, not in one of them.
+      await new Promise<void>((resolve) => whenIdle(resolve, 500));
       this.history.add(result, received - started, shown - received);
       this.runsShown += 1;
       void this.refreshCache();
@@ -377,7 +307,7 @@ export class MappingSession {
 
   async #detectSample(): Promise<void> {
     const request = ++this.#detectRequest;
-    const sample = sampleText(this.largeInput?.text ?? this.text);
+    const sample = await this.ids.sample();
     let detection: Detection | null = null;
     if (sample.trim()) {
       try {

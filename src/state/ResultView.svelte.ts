@@ -1,18 +1,19 @@
 /**
- * The results table's view of the last MapResult: the status filter and the row model. Rows are
- * typed arrays of indexes; cell text is decoded only when a row scrolls into view.
+ * The results table's view of the last MapResult: the status filter and the rows it lets through.
+ * Nothing here walks all rows (the worker laid them out); cell text is decoded only when a row
+ * scrolls into view.
  */
 import type { MapResult } from '../../workers/api';
 import {
-  buildRowModel,
-  filterRows,
   pathLabelsOf,
   rowCells,
+  selectRows,
   type RowCells,
+  type RowSelection,
   type StatusFilter,
 } from '../lib/row-model';
 
-const NO_ROWS = new Int32Array(0);
+const NO_ROWS: RowSelection = { length: 0, rowAt: () => -1 };
 
 export class ResultView {
   statusFilter = $state<StatusFilter>('all');
@@ -27,22 +28,15 @@ export class ResultView {
     return this.#getResult();
   }
 
-  model = $derived.by(() => {
-    const result = this.result;
-    return result ? buildRowModel(result) : null;
-  });
-
   /** Titles of the extra (attribute) columns of the result, e.g. `organ (panel)`. */
   attributeLabels = $derived(this.result?.attributes.labels ?? []);
 
   #pathLabels = $derived.by(() => (this.result ? pathLabelsOf(this.result) : []));
 
-  /** Indexes into the row model of the rows the filter lets through, in order. */
+  /** The rows the filter lets through, in order. */
   visibleRows = $derived.by(() => {
     const result = this.result;
-    const model = this.model;
-    if (!result || !model) return NO_ROWS;
-    return filterRows(model, result.inputs.status, this.statusFilter);
+    return result ? selectRows(result.rows, this.statusFilter) : NO_ROWS;
   });
 
   /** Inputs per status, for the filter's option labels. */
@@ -62,11 +56,10 @@ export class ResultView {
     this.statusFilter = filter;
   }
 
-  /** The decoded cells of one row of the model (not of the filtered list). */
+  /** The decoded cells of one row of `result.rows` (not an index into the filtered list). */
   cells(row: number): RowCells | null {
     const result = this.result;
-    const model = this.model;
-    if (!result || !model || row < 0 || row >= model.count) return null;
-    return rowCells(result, model, row, this.#pathLabels);
+    if (!result || row < 0 || row >= result.rows.count) return null;
+    return rowCells(result, row, this.#pathLabels);
   }
 }

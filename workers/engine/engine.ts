@@ -26,7 +26,8 @@ import type { PairSink } from './executor';
 import { exportRows } from './export';
 import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './graph';
 import { idType } from './id-types';
-import { assertPlausibleInput, parseInput } from './input';
+import { countIds } from './id-tokens';
+import { parseInput, readInput } from './input';
 import { PhaseTimer } from './phase-timer';
 import { assemble, type AssembledResult } from './result';
 import { attributeColumns, attributeSpec, attributesFor, type AttributeSource } from './attributes';
@@ -150,6 +151,11 @@ export class CrosswalkEngine {
     );
   }
 
+  /** The number of ids (result rows) in pasted text or a file of ids; refuses what `map` would. */
+  async countIds(input: string | Blob): Promise<number> {
+    return countIds(await readInput(input));
+  }
+
   async map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
     try {
       return await this.#map(request, onProgress);
@@ -160,9 +166,8 @@ export class CrosswalkEngine {
 
   async #map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
     const timer = new PhaseTimer();
-    assertPlausibleInput(request.text);
-    const input = timer.time('setup', 'read and clean the input ids', () =>
-      parseInput(request.text),
+    const input = await timer.timeAsync('setup', 'read and clean the input ids', async () =>
+      parseInput(await readInput(request.text)),
     );
     if (input.count === 0)
       fail('bad-request', 'There are no identifiers to map: the input is empty.');

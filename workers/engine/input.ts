@@ -8,12 +8,9 @@
  */
 import { IntBuffer, StringsBuffer } from './buffers';
 import { fail } from './errors';
-import { MATCH_TRIMMED } from './id-types';
-import { cleanCell } from './normalize';
-import { StringDict } from './string-dict';
+import { classOf, cleanToken, MAX_INPUT_CHARS, PLAIN, SEPARATOR } from './id-tokens';
 
-// A quote left at either end of a token (from a quoted cell split on its comma) is padding.
-const STRAY_QUOTES = /^["'\u201C\u201D\u2018\u2019]+|["'\u201C\u201D\u2018\u2019]+$/g;
+export { MAX_INPUT_CHARS };
 
 export interface ParsedInput {
   /** Tokens as the user typed them, in order (UTF-8). */
@@ -28,39 +25,12 @@ export interface ParsedInput {
   /** Tokens that repeat an earlier key. */
   duplicates: number;
 }
-
-/**
- * Character classes for ASCII, looked up per char (a function of comparisons cost ~2x here).
- * New lines, tabs, commas, semicolons and plain spaces separate ids. Other Unicode spaces (NBSP,
- * thin spaces) are padding around an id, as spreadsheets leave them, and are trimmed instead.
- * Plain characters (printable ASCII except quotes) need no cleaning.
- */
-const SEPARATOR = 1;
-const PLAIN = 2;
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 33; c < 127; c++) ASCII_CLASS[c] = PLAIN;
-for (const c of [9, 10, 11, 12, 13, 32, 44, 59]) ASCII_CLASS[c] = SEPARATOR;
-ASCII_CLASS[34] = ASCII_CLASS[39] = 0;
-
-function classOf(c: number): number {
-  if (c < 128) return ASCII_CLASS[c];
-  return c === 0x85 || c === 0x2028 || c === 0x2029 ? SEPARATOR : 0;
-}
-
-/**
- * The most text one run takes: 64 MB is about 5 million UniProt accessions; a 1M-id run peaks
- * near 0.5 GB in Node here, so beyond this a typical laptop tab would run out of memory.
- */
-export const MAX_INPUT_CHARS = 64 * 1024 * 1024;
+import { MATCH_TRIMMED } from './id-types';
+import { StringDict } from './string-dict';
 
 /** Refuses inputs that cannot be a list of ids, before any work: too large, or binary. */
 export function assertPlausibleInput(text: string): void {
-  if (text.length > MAX_INPUT_CHARS) {
-    fail(
-      'bad-request',
-      `The input is ${Math.round(text.length / 1024 / 1024)} MB; at most ${MAX_INPUT_CHARS / 1024 / 1024} MB of identifiers (about 5 million) can be mapped at once. Split the list.`,
-    );
-  }
+  if (text.length > MAX_INPUT_CHARS) fail('bad-request', tooLarge(text.length));
   let control = 0;
   const sample = Math.min(text.length, 65536);
   for (let i = 0; i < sample; i++) {
@@ -73,6 +43,23 @@ export function assertPlausibleInput(text: string): void {
       'The input looks like binary data (a picture or a program?), not a list of identifiers.',
     );
   }
+}
+
+/**
+ * The text of pasted ids or of a file of ids (read here, in the worker, so the page never holds a
+ * large file), refused when too large or binary.
+ */
+export async function readInput(input: string | Blob): Promise<string> {
+  if (typeof input !== 'string' && input.size > MAX_INPUT_CHARS) {
+    fail('bad-request', tooLarge(input.size));
+  }
+  const text = typeof input === 'string' ? input : await input.text();
+  assertPlausibleInput(text);
+  return text;
+}
+
+function tooLarge(size: number): string {
+  return `The input is ${Math.round(size / 1024 / 1024)} MB; at most ${MAX_INPUT_CHARS / 1024 / 1024} MB of identifiers (about 5 million) can be mapped at once. Split the list.`;
 }
 
 export function parseInput(text: string): ParsedInput {
@@ -108,7 +95,7 @@ export function parseInput(text: string): ParsedInput {
       k = keys.intern(bytes, at, w);
     } else {
       const raw = text.slice(start, i);
-      const key = cleanCell(raw).value.replace(STRAY_QUOTES, '').trim();
+      const key = cleanToken(raw);
       if (key === '') continue;
       tokens.append(encoder.encode(raw));
       k = keys.internString(key);

@@ -15,6 +15,7 @@ import {
 } from '../codes';
 import { StringsBuffer } from './buffers';
 import { confidence } from './confidence';
+import { buildRows } from './result-rows';
 import type { PairSink } from './executor';
 import { looksLike, type IdType } from './id-types';
 import type { ParsedInput } from './input';
@@ -35,7 +36,7 @@ export interface AssembleArgs {
 
 export type AssembledResult = Pick<
   MapResult,
-  'inputs' | 'pairs' | 'summary' | 'matchTypes' | 'paths'
+  'inputs' | 'pairs' | 'rows' | 'summary' | 'matchTypes' | 'paths'
 >;
 
 export function assemble({
@@ -134,10 +135,12 @@ export function assemble({
     if (flags[i] & INPUT_EXCEL_DATE) summary.excelDates++;
   }
   pairStart[count] = out;
+  const inputs = { count, text: input.tokens, status, flags, pairStart };
   return {
     paths,
     matchTypes: matchTypes.names,
-    inputs: { count, text: input.tokens, status, flags, pairStart },
+    inputs,
+    rows: buildRows(inputs),
     pairs: {
       count: total,
       input: pairInput,

@@ -53,6 +53,36 @@ describe('pasted input that is not a clean list', () => {
     );
   });
 
+  it('maps a file of ids as it maps the same text, in order', async () => {
+    const engine = await loadFixtureEngine();
+    const text = 'P04637\r\nP38398\nnot-an-id\nP04637\n';
+    const fromText = rowsOf(await engine.map({ text, source: 'uniprot', target: 'entrez' }));
+    const file = new Blob([text], { type: 'text/plain' });
+    const fromFile = rowsOf(await engine.map({ text: file, source: 'uniprot', target: 'entrez' }));
+    expect(fromFile).toEqual(fromText);
+    expect(fromFile.map((row) => row.input)).toEqual(['P04637', 'P38398', 'not-an-id', 'P04637']);
+  });
+
+  it('counts the ids of a file or text as the rows a run returns', async () => {
+    const engine = await loadFixtureEngine();
+    // Blank lines, a quote-only token and NBSP padding are not ids.
+    const text = 'P04637\n\n"",P38398\u00a0\n  \nQ9Y6K9;';
+    expect(await engine.countIds(text)).toBe(3);
+    expect(await engine.countIds(new Blob([text]))).toBe(3);
+    const result = await engine.map({ text, source: 'uniprot', target: 'entrez' });
+    expect(result.inputs.count).toBe(3);
+  });
+
+  it('refuses a file over the limit by its size, and a binary file, when counting', async () => {
+    const engine = await loadFixtureEngine();
+    const huge = new Blob([new Uint8Array(MAX_INPUT_CHARS + 1).fill(65)]);
+    await expectCrosswalkError(engine.countIds(huge), 'bad-request', '64 MB');
+    const png = new Blob([
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    ]);
+    await expectCrosswalkError(engine.countIds(png), 'bad-request', 'binary');
+  });
+
   it('counts a lower-case or isoform accession as the type it is once relaxed', async () => {
     const engine = await loadFixtureEngine();
     const detection = engine.detect('P04637\np38398\nP04637-2\nuniprotkb:P00533');

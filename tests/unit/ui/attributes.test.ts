@@ -6,7 +6,7 @@ import {
   chosenAttributes,
   keepAvailable,
 } from '../../../src/lib/attributes';
-import { buildRowModel, pathLabelsOf, rowCells } from '../../../src/lib/row-model';
+import { pathLabelsOf, rowCells } from '../../../src/lib/row-model';
 import { makeResult } from './make-result';
 
 const organ = { table: 'panel', column: 'organ' };
@@ -51,29 +51,22 @@ describe('row cells with attribute columns', () => {
       { ...geneType, label: 'gene type', values: ['protein-coding', 'protein-coding', 'ncRNA'] },
     ],
   );
-  const model = buildRowModel(result);
   const labels = pathLabelsOf(result);
 
   it('decodes one value per attribute at the row’s pair', () => {
-    expect(rowCells(result, model, 0, labels).attributes).toEqual([
-      'breast, lung',
-      'protein-coding',
-    ]);
-    expect(rowCells(result, model, 1, labels).attributes).toEqual([
-      'heart; brain',
-      'protein-coding',
-    ]);
-    expect(rowCells(result, model, 2, labels).attributes).toEqual(['', 'ncRNA']);
+    expect(rowCells(result, 0, labels).attributes).toEqual(['breast, lung', 'protein-coding']);
+    expect(rowCells(result, 1, labels).attributes).toEqual(['heart; brain', 'protein-coding']);
+    expect(rowCells(result, 2, labels).attributes).toEqual(['', 'ncRNA']);
   });
 
   it('leaves attribute cells blank for an input without pairs', () => {
-    expect(model.pair[3]).toBe(-1);
-    expect(rowCells(result, model, 3, labels).attributes).toEqual(['', '']);
+    expect(result.rows.pair[3]).toBe(-1);
+    expect(rowCells(result, 3, labels).attributes).toEqual(['', '']);
   });
 
   it('has no attribute cells when none were asked for', () => {
     const plain = makeResult([{ id: 'TP53', status: STATUS_MAPPED, pairs: [{ target: '7157' }] }]);
     expect(plain.attributes).toEqual({ refs: [], labels: [], values: [] });
-    expect(rowCells(plain, buildRowModel(plain), 0, pathLabelsOf(plain)).attributes).toEqual([]);
+    expect(rowCells(plain, 0, pathLabelsOf(plain)).attributes).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { AttributeRef, MapResult } from '../../../workers/api';
 import { packStrings } from '../../../src/lib/packed-strings';
+import { buildRows } from '../../../workers/engine/result-rows';
 
 export interface InputSpec {
   id: string;
@@ -41,6 +42,13 @@ export function makeResult(inputs: InputSpec[], attributes: AttributeSpec[] = []
     }
   }
   const statuses = inputs.map((input) => input.status);
+  const packedInputs: MapResult['inputs'] = {
+    count: inputs.length,
+    text: packStrings(inputs.map((input) => input.id)),
+    status: Uint8Array.from(statuses),
+    flags: Uint8Array.from(inputs.map((input) => input.flags ?? 0)),
+    pairStart,
+  };
   const countStatus = (status: number) => statuses.filter((value) => value === status).length;
   return {
     runId: 1,
@@ -56,13 +64,9 @@ export function makeResult(inputs: InputSpec[], attributes: AttributeSpec[] = []
       },
     ],
     matchTypes: ['exact', 'alias'],
-    inputs: {
-      count: inputs.length,
-      text: packStrings(inputs.map((input) => input.id)),
-      status: Uint8Array.from(statuses),
-      flags: Uint8Array.from(inputs.map((input) => input.flags ?? 0)),
-      pairStart,
-    },
+    inputs: packedInputs,
+    // The worker's layout, tested on its own in tests/unit/engine/result-rows.test.ts.
+    rows: buildRows(packedInputs),
     pairs: {
       count: pairs.length,
       input: Int32Array.from(pairs.map((pair) => pair.inputIndex)),

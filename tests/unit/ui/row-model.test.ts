@@ -10,12 +10,12 @@ import {
   STATUS_UNMAPPED,
 } from '../../../workers/codes';
 import {
-  buildRowModel,
-  filterRows,
   inputsWithStatus,
   pathLabelsOf,
   rowCells,
+  selectRows,
   summaryLine,
+  type StatusFilter,
 } from '../../../src/lib/row-model';
 import { makeResult } from './make-result';
 
@@ -35,27 +35,22 @@ const result = makeResult([
 ]);
 
 describe('row model', () => {
-  it('makes one row per pair and one per input without pairs, in input order', () => {
-    const model = buildRowModel(result);
-    expect(model.count).toBe(6);
-    expect([...model.input]).toEqual([0, 1, 1, 2, 3, 4]);
-    expect([...model.pair]).toEqual([0, 1, 2, -1, -1, -1]);
-  });
-
-  it('filters rows by the status of their input', () => {
-    const model = buildRowModel(result);
-    const status = result.inputs.status;
-    expect([...filterRows(model, status, 'all')]).toEqual([0, 1, 2, 3, 4, 5]);
-    expect([...filterRows(model, status, 'ambiguous')]).toEqual([1, 2]);
-    expect([...filterRows(model, status, 'unmapped')]).toEqual([4, 5]);
-    expect([...filterRows(model, status, 'invalid')]).toEqual([3]);
-    expect(filterRows(model, status, 'mapped')).toBeInstanceOf(Int32Array);
+  it('selects rows by the status of their input, in row order', () => {
+    // Rows: P04637>7157, P38398>672, P38398>673, XYZ, Q99999, Q99999 (see the spec above).
+    const rowsOf = (filter: StatusFilter) => {
+      const selection = selectRows(result.rows, filter);
+      return Array.from({ length: selection.length }, (_, i) => selection.rowAt(i));
+    };
+    expect(rowsOf('all')).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(rowsOf('mapped')).toEqual([0]);
+    expect(rowsOf('ambiguous')).toEqual([1, 2]);
+    expect(rowsOf('unmapped')).toEqual([4, 5]);
+    expect(rowsOf('invalid')).toEqual([3]);
   });
 
   it('decodes the cells of one row', () => {
-    const model = buildRowModel(result);
     const labels = pathLabelsOf(result);
-    const first = rowCells(result, model, 1, labels);
+    const first = rowCells(result, 1, labels);
     expect(first).toMatchObject({
       number: 2,
       input: 'P38398',
@@ -66,14 +61,11 @@ describe('row model', () => {
       confidence: '0.50',
     });
     expect(first.flags.map((flag) => flag.kind)).toEqual(['convergent']);
-    expect(rowCells(result, model, 2, labels).flags.map((flag) => flag.kind)).toEqual([
-      'confirmed',
-    ]);
+    expect(rowCells(result, 2, labels).flags.map((flag) => flag.kind)).toEqual(['confirmed']);
   });
 
   it('leaves pair cells empty for an input without pairs and marks duplicates', () => {
-    const model = buildRowModel(result);
-    const cells = rowCells(result, model, 5, pathLabelsOf(result));
+    const cells = rowCells(result, 5, pathLabelsOf(result));
     expect(cells).toMatchObject({ number: 5, input: 'Q99999', status: 'unmapped', target: '' });
     expect(cells.confidence).toBe('');
     expect(cells.flags.map((flag) => flag.kind)).toEqual(['duplicate']);

@@ -1,0 +1,135 @@
+/**
+ * The ids to map: the textarea's text, or a paste or file too large for the textarea, kept here
+ * and shown as a card. A large file is never read on the page: the worker counts it and maps it
+ * (reading a 7 MB file here cost the page tasks of 60–100 ms).
+ */
+import { countIds } from '../../workers/engine/id-tokens';
+import { engine, EngineStoppedError } from '../engine/client';
+import { formatMegabytes } from '../lib/format';
+import {
+  EDITOR_HARD_CAP_CHARS,
+  isLargeInput,
+  LARGE_INPUT_CHARS,
+  MAX_INPUT_CHARS,
+  sampleOf,
+} from '../lib/input-count';
+
+/** Text too large for the textarea (see `isLargeInput`). */
+export interface LargeInput {
+  /** The pasted text, or the file the ids are in. */
+  content: string | Blob;
+  /** The file it came from, or null when it was pasted. */
+  fileName: string | null;
+  /** The file's size, or the pasted text's length (ids are ASCII, so about its UTF-8 size). */
+  bytes: number;
+  /** Ids in it, as the worker counted them. */
+  ids: number;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+export class IdsInput {
+  text = $state('');
+  /** When set, this is the input and `text` is ''. */
+  large = $state.raw<LargeInput | null>(null);
+  /** What is being read and counted before it replaces the input ('pasted text' or a file name). */
+  reading = $state<string | null>(null);
+
+  count = $derived(this.large ? this.large.ids : countIds(this.text));
+  /** Whether the large input may still be moved into the textarea ("Show in editor"). */
+  canShowInEditor = $derived(this.large !== null && this.large.bytes <= EDITOR_HARD_CAP_CHARS);
+
+  readonly #onChange: () => void;
+  readonly #onError: (message: string) => void;
+  /** Bumped by every change, so a slow read cannot replace a newer input. */
+  #version = 0;
+
+  /** `onChange` runs whenever the ids change; `onError` shows why a paste or file was refused. */
+  constructor(onChange: () => void, onError: (message: string) => void) {
+    this.#onChange = onChange;
+    this.#onError = onError;
+  }
+
+  /** What a run maps. */
+  get content(): string | Blob {
+    return this.large?.content ?? this.text;
+  }
+
+  setText(text: string): void {
+    this.#version++;
+    this.reading = null;
+    this.large = null;
+    this.text = text;
+    this.#onChange();
+  }
+
+  clear(): void {
+    this.setText('');
+  }
+
+  /** Takes pasted text: into the textarea when small, else as a card once the worker counted it. */
+  take(text: string): Promise<void> {
+    if (!isLargeInput(text)) {
+      this.setText(text);
+      return Promise.resolve();
+    }
+    return this.#takeLarge(text, null, text.length);
+  }
+
+  /** Takes an opened or dropped file; the current input stays if it is refused. */
+  async takeFile(file: File): Promise<void> {
+    // Refused before reading: the engine would refuse it anyway, after the tab held it all.
+    if (file.size > MAX_INPUT_CHARS) {
+      this.#onError(
+        `${file.name} is ${formatMegabytes(file.size)}; at most ${formatMegabytes(MAX_INPUT_CHARS)} of identifiers (about 5 million) can be mapped at once. Split the list.`,
+      );
+      return;
+    }
+    if (file.size > LARGE_INPUT_CHARS) return this.#takeLarge(file, file.name, file.size);
+    // Small enough to read here in a few milliseconds, and maybe to edit.
+    const version = ++this.#version;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      this.#onError(`Could not read ${file.name}: ${messageOf(error)}`);
+      return;
+    }
+    if (version !== this.#version) return;
+    if (isLargeInput(text)) return this.#takeLarge(text, file.name, file.size);
+    this.setText(text);
+  }
+
+  /** Moves a large input into the textarea (slow to lay out; offered only up to a hard cap). */
+  async showInEditor(): Promise<void> {
+    const large = this.large;
+    if (!large || !this.canShowInEditor) return;
+    const text = typeof large.content === 'string' ? large.content : await large.content.text();
+    if (this.large === large) this.setText(text);
+  }
+
+  /** The first ids, for type detection while the user is still choosing types. */
+  sample(): Promise<string> {
+    return sampleOf(this.content);
+  }
+
+  async #takeLarge(content: string | Blob, fileName: string | null, bytes: number): Promise<void> {
+    const version = ++this.#version;
+    const label = fileName ?? 'pasted text';
+    this.reading = label;
+    try {
+      const ids = await engine.countIds(content);
+      if (version !== this.#version) return;
+      this.text = '';
+      this.large = { content, fileName, bytes, ids };
+      this.#onChange();
+    } catch (error) {
+      if (version !== this.#version || error instanceof EngineStoppedError) return;
+      this.#onError(`${label}: ${messageOf(error)}`);
+    } finally {
+      if (version === this.#version) this.reading = null;
+    }
+  }
+}
