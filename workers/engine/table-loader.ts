@@ -22,6 +22,13 @@ export interface LoadableTable {
   spec: CatalogTable;
 }
 
+/**
+ * How long after a run the background writes start: the page is drawing the result then, and on
+ * a two-core machine serialising a large table beside it doubled that frame (measured with the
+ * long-task tests in tests/e2e/hardening.e2e.ts).
+ */
+const WRITE_DELAY_MS = 1000;
+
 export class TableLoader {
   /** Plain-language notices for the next result (storage fell back, an entry was rebuilt). */
   readonly notices: string[] = [];
@@ -148,9 +155,11 @@ export class TableLoader {
   startWrites(): void {
     const queued = this.#queued.splice(0);
     if (queued.length === 0) return;
-    const started = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
-      for (const write of queued) await write();
-    });
+    const started = new Promise<void>((resolve) => setTimeout(resolve, WRITE_DELAY_MS)).then(
+      async () => {
+        for (const write of queued) await write();
+      },
+    );
     this.#writes.add(started);
     void started.finally(() => this.#writes.delete(started));
   }
