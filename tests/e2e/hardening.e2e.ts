@@ -311,3 +311,45 @@ test.describe('table file torture', () => {
     await expect(page.getByTestId('summary')).toContainText('2');
   });
 });
+
+test.describe('a bundled table that cannot be fetched', () => {
+  // No service worker, so nothing can answer for the network: as when offline before the
+  // worker had cached the table.
+  test.use({ serviceWorkers: 'block' });
+
+  test('costs only its paths, named in a note; when every path needs it the run fails by name and the last results stay', async ({
+    page,
+  }) => {
+    for (const table of ['genes', 'refseq']) {
+      await page.route(`**/data/${table}.csv.gz`, (route) => route.abort('internetdisconnected'));
+    }
+    // An alias (not also an official symbol) that the alias table maps to exactly one gene.
+    const symbols = new Set(readTable('genes').map((row) => row[1]));
+    const aliasGenes = new Map<string, string[]>();
+    for (const [alias, gene] of readTable('alias')) {
+      aliasGenes.set(alias, [...(aliasGenes.get(alias) ?? []), gene]);
+    }
+    const [alias, [gene]] = [...aliasGenes].find(
+      ([name, genes]) => genes.length === 1 && !symbols.has(name) && /^[A-Z0-9]+$/.test(name),
+    )!;
+
+    await runMapping(page, { ids: [alias], source: 'symbol', target: 'entrez' });
+    const row = page.getByTestId('results').getByRole('row').filter({ hasText: alias });
+    await expect(row.getByRole('cell').nth(3)).toHaveText(gene);
+    await expect(row.getByRole('cell').nth(4)).toContainText('alias');
+    const note = page.getByTestId('notice').filter({ hasText: '"genes"' });
+    await expect(note).toHaveCount(1);
+    await expect(note).toContainText('genes.csv.gz');
+
+    // refseq → entrez has one path, through the table that cannot be read.
+    await page.getByTestId('ids-input').fill('NM_000546');
+    await page.getByTestId('source-type').selectOption('refseq');
+    await page.getByTestId('run').click();
+    const error = page.getByTestId('error');
+    await expect(error).toContainText('table "refseq"');
+    await expect(error).toContainText('refseq.csv.gz');
+    // The previous results are still there.
+    await expect(page.getByTestId('summary')).toHaveAttribute('data-run', '1');
+    await expect(row.getByRole('cell').nth(3)).toHaveText(gene);
+  });
+});
