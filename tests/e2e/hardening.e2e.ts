@@ -170,12 +170,61 @@ test.describe('large inputs', () => {
     }
     out.end();
     await once(out, 'finish');
+    await page.getByTestId('ids-input').fill('P04637\nP38398');
     await page.getByTestId('ids-file').setInputFiles(file);
     const error = page.getByTestId('error');
     await expect(error).toContainText('huge-ids.txt');
     await expect(error).toContainText('64.0 MB');
     await expect(page.getByTestId('large-input')).toHaveCount(0);
+    // What the user had stays.
+    await expect(page.getByTestId('ids-input')).toHaveValue('P04637\nP38398');
     rmSync(file);
+  });
+
+  test('a large binary file is refused by name and the input stays', async ({ page }, testInfo) => {
+    const file = testInfo.outputPath('scan.png');
+    // A PNG signature, then 2 MB of bytes of every value: over the size read on the page.
+    const bytes = Buffer.alloc(2 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 256;
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes);
+    writeFileSync(file, bytes);
+    await page.getByTestId('ids-input').fill('TP53');
+    await page.getByTestId('ids-file').setInputFiles(file);
+    const error = page.getByTestId('error');
+    await expect(error).toContainText('scan.png');
+    await expect(error).toContainText('binary');
+    await expect(page.getByTestId('large-input')).toHaveCount(0);
+    await expect(page.getByTestId('ids-input')).toHaveValue('TP53');
+    rmSync(file);
+  });
+
+  test('a 50 MB paste is counted and mapped, and cannot be moved into the editor', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const accessions = [...new Set(readTable('uniprot').map((row) => row[0]))];
+    const block = accessions.join('\n') + '\n';
+    const repeats = Math.ceil((50 * 1024 * 1024) / block.length);
+    const expected = repeats * accessions.length;
+    await expect(page.getByTestId('target-type').locator('option[value="uniprot"]')).toHaveCount(1);
+    // Built in the page: handing Playwright a 50 MB argument would take longer than the test.
+    await page.evaluate(([text, times]) => ((window as PastePage).__pasted = text.repeat(times)), [
+      block,
+      repeats,
+    ] as const);
+    await pasteStashed(page);
+    const card = page.getByTestId('large-input');
+    await expect(card).toContainText(`${expected.toLocaleString('en-US')} ids from pasted text`, {
+      timeout: 60_000,
+    });
+    await expect(page.getByTestId('large-input-show')).toHaveCount(0);
+    await pickTypes(page, 'uniprot', 'entrez');
+    await page.getByTestId('run').click();
+    await waitForRun(page, 1);
+    await expect(page.getByTestId('summary')).toContainText(
+      `${expected.toLocaleString('en-US')} inputs`,
+    );
+    await expect(page.getByTestId('error')).toHaveCount(0);
   });
 });
 

@@ -27,7 +27,7 @@ export interface LoadableTable {
  * a two-core machine serialising a large table beside it doubled that frame (measured with the
  * long-task tests in tests/e2e/hardening.e2e.ts).
  */
-const WRITE_DELAY_MS = 1000;
+export const WRITE_DELAY_MS = 1000;
 
 export class TableLoader {
   /** Plain-language notices for the next result (storage fell back, an entry was rebuilt). */

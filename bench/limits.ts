@@ -1,0 +1,199 @@
+/**
+ * `npm run bench:limits`: the largest input and the largest table the app takes, measured in
+ * Chromium on the built app, and what happens just past each limit. Prints, per case: the time
+ * from choosing the file to the app being ready (ids counted, or table added), the run's time from
+ * click to results on screen, and the peak resident memory of the largest Chromium process (the
+ * tab, with its worker), sampled every 200 ms with `ps`.
+ *
+ * Files are generated (kept in a temporary folder): ids cycle through the bundled UniProt
+ * accessions; the table has synthetic UniProt-shaped accessions, each with one of 20,000 symbols.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { MAX_INPUT_CHARS } from '../workers/engine/id-tokens';
+import { MAX_USER_FILE_BYTES } from '../workers/engine/user-tables/user-tables';
+import { CHROMIUM, CHROMIUM_ARGS, root, withBuiltApp } from './built-app';
+
+const MB = 1024 * 1024;
+const work = mkdtempSync(join(tmpdir(), 'crosswalk-limits-'));
+
+/** Writes `lines()` to a file until it holds about `bytes`; returns its path and line count. */
+async function writeLines(name: string, bytes: number, line: (i: number) => string) {
+  const path = join(work, name);
+  const out = createWriteStream(path);
+  let written = 0;
+  let count = 0;
+  while (written < bytes) {
+    let chunk = '';
+    while (chunk.length < 1 * MB && written + chunk.length < bytes) chunk += line(count++) + '\n';
+    written += chunk.length;
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return { path, lines: count, bytes: statSync(path).size };
+}
+
+/** Peak RSS (MB) of the largest Chromium process while `work` runs. */
+async function peakMemory<T>(work: () => Promise<T>): Promise<[T, number]> {
+  let peak = 0;
+  const sample = () => {
+    try {
+      const rss = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
+      for (const kb of rss.split('\n').map(Number)) peak = Math.max(peak, kb / 1024);
+    } catch {
+      // ps finds no process between two launches
+    }
+  };
+  const timer = setInterval(sample, 200);
+  try {
+    return [await work(), peak];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+async function outcome(page: Page, done: string): Promise<string> {
+  await page.locator(`${done}, [data-testid="error"]`).first().waitFor({ timeout: 600_000 });
+  const error = page.getByTestId('error');
+  return (await error.count()) ? `refused: ${(await error.innerText()).split('\n')[0]}` : 'ok';
+}
+
+async function mapFile(page: Page, file: string): Promise<string> {
+  await page.getByTestId('ids-file').setInputFiles(file);
+  const read = await outcome(page, '[data-testid="large-input"]');
+  if (read !== 'ok') return read;
+  await page.getByTestId('source-type').selectOption('uniprot');
+  await page.getByTestId('target-type').selectOption('ensembl_gene');
+  await page.getByTestId('run').click();
+  return outcome(page, '[data-testid="summary"][data-run="1"]');
+}
+
+async function addTable(page: Page, file: string): Promise<string> {
+  await page.getByTestId('table-file').setInputFiles(file);
+  const previewed = await outcome(page, '[data-testid="table-preview"]');
+  if (previewed !== 'ok') return previewed;
+  await page
+    .locator('[data-testid="column-type"][data-column="accession"]')
+    .selectOption('uniprot');
+  await page.locator('[data-testid="column-type"][data-column="gene"]').selectOption('symbol');
+  await page.getByTestId('table-check').click();
+  const checked = await outcome(page, '[data-testid="table-report"]');
+  if (checked !== 'ok') return checked;
+  await page.getByTestId('table-add').click();
+  return outcome(page, '[data-testid="tables"] [data-table="big"]');
+}
+
+interface Case {
+  label: string;
+  file: { path: string; lines: number; bytes: number };
+  run: (page: Page, file: string) => Promise<string>;
+}
+
+const accessions = [
+  ...new Set(
+    gunzipSync(readFileSync(join(root, 'public/data/uniprot.csv.gz')))
+      .toString()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0])
+      .filter(Boolean),
+  ),
+];
+const accession = (i: number) => accessions[i % accessions.length];
+// Synthetic, UniProt-shaped and distinct: Q + digit + three base-36 characters + digit.
+const synthetic = (i: number) =>
+  `Q${i % 10}${Math.floor(i / 10)
+    .toString(36)
+    .toUpperCase()
+    .padStart(3, '0')
+    .slice(-3)}${Math.floor(i / 466_560) % 10}`;
+const tableRow = (i: number) => (i === 0 ? 'accession,gene' : `${synthetic(i)},GENE${i % 20_000}`);
+
+if (!existsSync(CHROMIUM)) {
+  console.log(`limits bench: skipped (no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`);
+  process.exit(0);
+}
+
+try {
+  const cases: Case[] = [
+    {
+      label: `ids at the input limit (${MAX_INPUT_CHARS / MB} MB)`,
+      file: await writeLines('ids-limit.txt', MAX_INPUT_CHARS - 64, accession),
+      run: mapFile,
+    },
+    {
+      label: 'ids past the input limit',
+      file: await writeLines('ids-over.txt', MAX_INPUT_CHARS + MB, accession),
+      run: mapFile,
+    },
+    {
+      label: `table at the table limit (${MAX_USER_FILE_BYTES / MB} MB)`,
+      file: await writeLines('big.csv', MAX_USER_FILE_BYTES - MB, tableRow),
+      run: addTable,
+    },
+    {
+      label: 'table past the table limit',
+      file: await writeLines('big-over.csv', MAX_USER_FILE_BYTES + MB, tableRow),
+      run: addTable,
+    },
+  ];
+
+  await withBuiltApp(
+    () => undefined,
+    async (url) => {
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      console.log(`\nCrosswalk limits — Chromium ${browser.version()} (headless), one run each\n`);
+      console.log(
+        'case                                    file        lines     time   peak RSS   outcome',
+      );
+      try {
+        for (const { label, file, run } of cases) {
+          const page = await browser.newPage();
+          await page.goto(url);
+          await page.locator('[data-testid="target-type"] option[value="uniprot"]').waitFor({
+            state: 'attached',
+          });
+          let result = '';
+          const [ms, peak] = await peakMemory(() =>
+            timed(async () => void (result = await run(page, file.path))),
+          );
+          console.log(
+            `${label.padEnd(40)}${`${(file.bytes / MB).toFixed(0)} MB`.padStart(6)}${file.lines
+              .toLocaleString('en-US')
+              .padStart(
+                13,
+              )}${`${(ms / 1000).toFixed(1)} s`.padStart(9)}${`${peak.toFixed(0)} MB`.padStart(11)}   ${result}`,
+          );
+          await page.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+  console.log(
+    '\ntime = from choosing the file to results on screen (ids) or the table listed (table);\n' +
+      'peak RSS = the largest Chromium process (the tab and its worker) while it ran.',
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
