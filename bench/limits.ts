@@ -74,7 +74,9 @@ async function timed(work: () => Promise<void>): Promise<number> {
 async function outcome(page: Page, done: string): Promise<string> {
   await page.locator(`${done}, [data-testid="error"]`).first().waitFor({ timeout: 600_000 });
   const error = page.getByTestId('error');
-  return (await error.count()) ? `refused: ${(await error.innerText()).split('\n')[0]}` : 'ok';
+  if (!(await error.count())) return 'ok';
+  const message = (await error.innerText()).replace(/\s+/g, ' ').replace(/^! /, '');
+  return `refused: ${message.slice(0, 90)}…`;
 }
 
 async function mapFile(page: Page, file: string): Promise<string> {

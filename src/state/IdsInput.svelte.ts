@@ -83,7 +83,7 @@ export class IdsInput {
     // Refused before reading: the engine would refuse it anyway, after the tab held it all.
     if (file.size > MAX_INPUT_CHARS) {
       this.#onError(
-        `${file.name} is ${formatMegabytes(file.size)}; at most ${formatMegabytes(MAX_INPUT_CHARS)} of identifiers (about 5 million) can be mapped at once. Split the list.`,
+        `${file.name} is ${formatMegabytes(file.size)}; at most ${formatMegabytes(MAX_INPUT_CHARS)} of identifiers (4 to 9 million, by their length) can be mapped at once. Split the list.`,
       );
       return;
     }

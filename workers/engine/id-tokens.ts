@@ -5,8 +5,9 @@
 import { cleanCell } from './normalize';
 
 /**
- * The most text one run takes: 64 MB is about 5 million UniProt accessions; a 1M-id run peaks
- * near 0.5 GB in Node here, so beyond this a typical laptop tab would run out of memory.
+ * The most text one run takes: 64 MB is about 8.9 million UniProt accessions (4 million Ensembl
+ * ids). Mapping that many peaked at 2.2 GB in the tab (`npm run bench:limits`); much more and a
+ * typical laptop's tab would run out of memory.
  */
 export const MAX_INPUT_CHARS = 64 * 1024 * 1024;
 

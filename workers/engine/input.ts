@@ -59,7 +59,7 @@ export async function readInput(input: string | Blob): Promise<string> {
 }
 
 function tooLarge(size: number): string {
-  return `The input is ${Math.round(size / 1024 / 1024)} MB; at most ${MAX_INPUT_CHARS / 1024 / 1024} MB of identifiers (about 5 million) can be mapped at once. Split the list.`;
+  return `The input is ${Math.round(size / 1024 / 1024)} MB; at most ${MAX_INPUT_CHARS / 1024 / 1024} MB of identifiers (4 to 9 million, by their length) can be mapped at once. Split the list.`;
 }
 
 export function parseInput(text: string): ParsedInput {
