@@ -20,14 +20,14 @@ const STRAY_QUOTES = /^["'\u201C\u201D\u2018\u2019]+|["'\u201C\u201D\u2018\u2019
  * thin spaces) are padding around an id, as spreadsheets leave them, and are trimmed instead.
  * Plain characters (printable ASCII except quotes) need no cleaning.
  */
-export const SEPARATOR = 1;
-export const PLAIN = 2;
+const SEPARATOR = 1;
+const PLAIN = 2;
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 33; c < 127; c++) ASCII_CLASS[c] = PLAIN;
 for (const c of [9, 10, 11, 12, 13, 32, 44, 59]) ASCII_CLASS[c] = SEPARATOR;
 ASCII_CLASS[34] = ASCII_CLASS[39] = 0;
 
-export function classOf(c: number): number {
+function classOf(c: number): number {
   if (c < 128) return ASCII_CLASS[c];
   return c === 0x85 || c === 0x2028 || c === 0x2029 ? SEPARATOR : 0;
 }
@@ -37,15 +37,30 @@ export function cleanToken(raw: string): string {
   return cleanCell(raw).value.replace(STRAY_QUOTES, '').trim();
 }
 
-/** How many ids (input rows) `text` holds: the tokens `parseInput` keeps. */
-export function countIds(text: string): number {
-  let count = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
+/** Walks the tokens of `text`: the runs of characters between separators. */
+export class TokenScanner {
+  /** The current token is `text.slice(start, end)`. */
+  start = 0;
+  end = 0;
+  /** Whether the token is plain printable ASCII, so needs no cleaning. */
+  plain = true;
+  private readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  /** Moves to the next token; false past the last one. */
+  next(): boolean {
+    const text = this.text;
+    const n = text.length;
+    let i = this.end;
     while (i < n && classOf(text.charCodeAt(i)) === SEPARATOR) i++;
-    if (i >= n) break;
-    const start = i;
+    if (i >= n) {
+      this.start = this.end = n;
+      return false;
+    }
+    this.start = i;
     let plain = true;
     while (i < n) {
       const kind = classOf(text.charCodeAt(i));
@@ -53,7 +68,18 @@ export function countIds(text: string): number {
       if (kind !== PLAIN) plain = false;
       i++;
     }
-    if (plain || cleanToken(text.slice(start, i)) !== '') count++;
+    this.end = i;
+    this.plain = plain;
+    return true;
+  }
+}
+
+/** How many ids (input rows) `text` holds: the tokens `parseInput` keeps. */
+export function countIds(text: string): number {
+  let count = 0;
+  const scanner = new TokenScanner(text);
+  while (scanner.next()) {
+    if (scanner.plain || cleanToken(text.slice(scanner.start, scanner.end)) !== '') count++;
   }
   return count;
 }

@@ -8,7 +8,7 @@
  */
 import { IntBuffer, StringsBuffer } from './buffers';
 import { fail } from './errors';
-import { classOf, cleanToken, MAX_INPUT_CHARS, PLAIN, SEPARATOR } from './id-tokens';
+import { cleanToken, MAX_INPUT_CHARS, TokenScanner } from './id-tokens';
 
 export { MAX_INPUT_CHARS };
 
@@ -69,32 +69,22 @@ export function parseInput(text: string): ParsedInput {
   const keyBits = new IntBuffer(1024);
   const encoder = new TextEncoder();
   let duplicates = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    while (i < n && classOf(text.charCodeAt(i)) === SEPARATOR) i++;
-    if (i >= n) break;
-    const start = i;
-    let plain = true;
-    while (i < n) {
-      const kind = classOf(text.charCodeAt(i));
-      if (kind === SEPARATOR) break;
-      if (kind !== PLAIN) plain = false;
-      i++;
-    }
+  const scanner = new TokenScanner(text);
+  while (scanner.next()) {
+    const { start, end } = scanner;
     let k: number;
     let bits = 0;
-    if (plain) {
+    if (scanner.plain) {
       // Plain ASCII: the token's bytes are the key's bytes, interned straight from the buffer.
-      tokens.reserve(i - start);
+      tokens.reserve(end - start);
       const bytes = tokens.bytes;
       const at = tokens.length;
       let w = at;
-      for (let j = start; j < i; j++) bytes[w++] = text.charCodeAt(j);
+      for (let j = start; j < end; j++) bytes[w++] = text.charCodeAt(j);
       tokens.length = w;
       k = keys.intern(bytes, at, w);
     } else {
-      const raw = text.slice(start, i);
+      const raw = text.slice(start, end);
       const key = cleanToken(raw);
       if (key === '') continue;
       tokens.append(encoder.encode(raw));
