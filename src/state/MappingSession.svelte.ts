@@ -7,12 +7,10 @@ import { tick } from 'svelte';
 import type {
   CacheStats,
   CatalogInfo,
-  Detection,
   ExportFormat,
   IdTypeId,
   MapRequest,
   MapResult,
-  PathInfo,
   Progress,
 } from '../../workers/api';
 import type { StatusName } from '../../workers/codes';
@@ -24,12 +22,12 @@ import { parsedTables } from '../lib/timing';
 import { readLastPair, writeLastPair } from '../storage/last-pair';
 import { ExtraColumns } from './ExtraColumns.svelte';
 import { IdsInput } from './IdsInput.svelte';
+import { AUTO_SOURCE, PathPreview } from './PathPreview.svelte';
 import { RunHistory } from './RunHistory.svelte';
 import { StoredTables } from './StoredTables.svelte';
 
-export const AUTO_SOURCE = 'auto';
+export { AUTO_SOURCE };
 const DEFAULT_TARGET: IdTypeId = 'entrez';
-const DETECT_DELAY_MS = 300;
 const NOTICE_MS = 5000;
 
 function nextFrame(): Promise<void> {
@@ -46,11 +44,6 @@ export class MappingSession {
 
   source = $state<IdTypeId | typeof AUTO_SOURCE>(AUTO_SOURCE);
   target = $state<IdTypeId>(DEFAULT_TARGET);
-
-  /** Detection on the first ids while typing, so paths can be shown before a run in `auto` mode. */
-  sampleDetection = $state.raw<Detection | null>(null);
-  paths = $state.raw<PathInfo[] | null>(null);
-  pathsLoading = $state(false);
 
   running = $state(false);
   progress = $state.raw<Progress | null>(null);
@@ -75,22 +68,23 @@ export class MappingSession {
   readonly extraColumns = new ExtraColumns((message) => (this.error = message));
   /** The ids to map (textarea, or a large paste or file). */
   readonly ids = new IdsInput(
-    () => this.#scheduleDetection(),
+    () => this.preview.scheduleDetection(),
     (message) => (this.error = message),
   );
+  /** The paths a run would take, shown before it runs. */
+  readonly preview = new PathPreview({
+    source: () => this.source,
+    target: () => this.target,
+    ready: () => this.catalog !== null,
+    sample: () => this.ids.sample(),
+    onError: (message) => (this.error = message),
+  });
 
   types = $derived(this.catalog?.types ?? []);
-  /** The source type the paths preview is for: the chosen one, or the one detected so far. */
-  effectiveSource = $derived<IdTypeId | null>(
-    this.source === AUTO_SOURCE ? (this.sampleDetection?.type ?? null) : this.source,
-  );
   canRun = $derived(!this.running && this.ids.reading === null && this.ids.count > 0);
 
   #resultGeneration = 0;
-  #detectTimer: ReturnType<typeof setTimeout> | undefined;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
-  #pathsRequest = 0;
-  #detectRequest = 0;
   #pendingProgress: Progress | null = null;
   #progressFrame = 0;
 
@@ -126,8 +120,8 @@ export class MappingSession {
     const typeIds = catalog.types.map((type) => type.id);
     if (!typeIds.includes(this.target) && typeIds.length > 0) this.target = typeIds[0];
     if (this.source !== AUTO_SOURCE && !typeIds.includes(this.source)) this.source = AUTO_SOURCE;
-    this.#scheduleDetection();
-    void this.refreshPaths();
+    this.preview.scheduleDetection();
+    void this.preview.refresh();
     // Tables added, removed, enabled or disabled change which attribute columns exist.
     void this.extraColumns.refresh(this.target);
   }
@@ -144,35 +138,14 @@ export class MappingSession {
 
   setSource(source: IdTypeId | typeof AUTO_SOURCE): void {
     this.source = source;
-    if (source === AUTO_SOURCE) this.#scheduleDetection();
-    else void this.refreshPaths();
+    if (source === AUTO_SOURCE) this.preview.scheduleDetection();
+    else void this.preview.refresh();
   }
 
   setTarget(target: IdTypeId): void {
     this.target = target;
-    void this.refreshPaths();
+    void this.preview.refresh();
     void this.extraColumns.refresh(target);
-  }
-
-  async refreshPaths(): Promise<void> {
-    const source = this.effectiveSource;
-    const target = this.target;
-    const request = ++this.#pathsRequest;
-    if (!source || !this.catalog) {
-      this.paths = null;
-      this.pathsLoading = false;
-      return;
-    }
-    this.pathsLoading = true;
-    try {
-      const paths = await engine.paths(source, target);
-      if (request === this.#pathsRequest) this.paths = paths;
-    } catch (error) {
-      if (request === this.#pathsRequest) this.paths = null;
-      if (!(error instanceof EngineStoppedError)) this.error = messageOf(error);
-    } finally {
-      if (request === this.#pathsRequest) this.pathsLoading = false;
-    }
   }
 
   async refreshCache(): Promise<void> {
@@ -222,7 +195,7 @@ export class MappingSession {
       if (error instanceof EngineStoppedError && error.reason === 'cancelled') {
         this.#markResultStale();
         this.#notify('Run cancelled; the engine was restarted with an empty cache.');
-        void this.refreshPaths();
+        void this.preview.refresh();
         void this.refreshCache();
       } else {
         this.error = messageOf(error);
@@ -297,30 +270,6 @@ export class MappingSession {
   // Only one worker exists at a time, so when it stops, whichever one made the result is gone.
   #markResultStale(): void {
     if (this.result) this.resultStale = true;
-  }
-
-  #scheduleDetection(): void {
-    clearTimeout(this.#detectTimer);
-    if (this.source !== AUTO_SOURCE || !this.catalog) return;
-    this.#detectTimer = setTimeout(() => void this.#detectSample(), DETECT_DELAY_MS);
-  }
-
-  async #detectSample(): Promise<void> {
-    const request = ++this.#detectRequest;
-    const sample = await this.ids.sample();
-    let detection: Detection | null = null;
-    if (sample.trim()) {
-      try {
-        detection = await engine.detect(sample);
-      } catch (error) {
-        if (!(error instanceof EngineStoppedError)) this.error = messageOf(error);
-        return;
-      }
-    }
-    if (request !== this.#detectRequest) return;
-    const changed = detection?.type !== this.sampleDetection?.type;
-    this.sampleDetection = detection;
-    if (changed || this.paths === null) void this.refreshPaths();
   }
 
   // Progress can arrive far faster than the screen refreshes; commit at most once per frame.

@@ -1,0 +1,92 @@
+/**
+ * The paths a run would take, shown before it runs: for the chosen source type, or in `auto`
+ * mode for the type detected on the first ids (detected again shortly after the ids change).
+ */
+import type { Detection, IdTypeId, PathInfo } from '../../workers/api';
+import { engine, EngineStoppedError } from '../engine/client';
+
+export const AUTO_SOURCE = 'auto';
+const DETECT_DELAY_MS = 300;
+
+/** What the preview reads from the session. */
+export interface PathPreviewInputs {
+  source(): IdTypeId | typeof AUTO_SOURCE;
+  target(): IdTypeId;
+  /** False until the catalog is loaded. */
+  ready(): boolean;
+  /** The first ids, for detection. */
+  sample(): Promise<string>;
+  onError(message: string): void;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+export class PathPreview {
+  /** Detection on the first ids while typing (`auto` mode only). */
+  detection = $state.raw<Detection | null>(null);
+  paths = $state.raw<PathInfo[] | null>(null);
+  loading = $state(false);
+
+  /** The source type the paths are for: the chosen one, or the one detected so far. */
+  source = $derived.by<IdTypeId | null>(() => {
+    const chosen = this.#inputs.source();
+    return chosen === AUTO_SOURCE ? (this.detection?.type ?? null) : chosen;
+  });
+
+  readonly #inputs: PathPreviewInputs;
+  #detectTimer: ReturnType<typeof setTimeout> | undefined;
+  #pathsRequest = 0;
+  #detectRequest = 0;
+
+  constructor(inputs: PathPreviewInputs) {
+    this.#inputs = inputs;
+  }
+
+  /** Detects the type of the ids again after a short pause (typing), in `auto` mode. */
+  scheduleDetection(): void {
+    clearTimeout(this.#detectTimer);
+    if (this.#inputs.source() !== AUTO_SOURCE || !this.#inputs.ready()) return;
+    this.#detectTimer = setTimeout(() => void this.#detect(), DETECT_DELAY_MS);
+  }
+
+  async refresh(): Promise<void> {
+    const source = this.source;
+    const target = this.#inputs.target();
+    const request = ++this.#pathsRequest;
+    if (!source || !this.#inputs.ready()) {
+      this.paths = null;
+      this.loading = false;
+      return;
+    }
+    this.loading = true;
+    try {
+      const paths = await engine.paths(source, target);
+      if (request === this.#pathsRequest) this.paths = paths;
+    } catch (error) {
+      if (request === this.#pathsRequest) this.paths = null;
+      if (!(error instanceof EngineStoppedError)) this.#inputs.onError(messageOf(error));
+    } finally {
+      if (request === this.#pathsRequest) this.loading = false;
+    }
+  }
+
+  async #detect(): Promise<void> {
+    const request = ++this.#detectRequest;
+    const sample = await this.#inputs.sample();
+    let detection: Detection | null = null;
+    if (sample.trim()) {
+      try {
+        detection = await engine.detect(sample);
+      } catch (error) {
+        if (!(error instanceof EngineStoppedError)) this.#inputs.onError(messageOf(error));
+        return;
+      }
+    }
+    if (request !== this.#detectRequest) return;
+    const changed = detection?.type !== this.detection?.type;
+    this.detection = detection;
+    if (changed || this.paths === null) void this.refresh();
+  }
+}
