@@ -26,6 +26,8 @@ export interface LargeInput {
   ids: number;
 }
 
+const LIMIT = `at most ${formatMegabytes(MAX_INPUT_CHARS)} of identifiers (4 to 9 million, by their length) can be mapped at once`;
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
@@ -58,8 +60,7 @@ export class IdsInput {
   }
 
   setText(text: string): void {
-    this.#version++;
-    this.reading = null;
+    this.#begin();
     this.large = null;
     this.text = text;
     this.#onChange();
@@ -75,6 +76,13 @@ export class IdsInput {
       this.setText(text);
       return Promise.resolve();
     }
+    // Refused here, before the text is copied to the worker.
+    if (text.length > MAX_INPUT_CHARS) {
+      this.#onError(
+        `The pasted text is ${formatMegabytes(text.length)}; ${LIMIT}. Split the list.`,
+      );
+      return Promise.resolve();
+    }
     return this.#takeLarge(text, null, text.length);
   }
 
@@ -82,14 +90,12 @@ export class IdsInput {
   async takeFile(file: File): Promise<void> {
     // Refused before reading: the engine would refuse it anyway, after the tab held it all.
     if (file.size > MAX_INPUT_CHARS) {
-      this.#onError(
-        `${file.name} is ${formatMegabytes(file.size)}; at most ${formatMegabytes(MAX_INPUT_CHARS)} of identifiers (4 to 9 million, by their length) can be mapped at once. Split the list.`,
-      );
+      this.#onError(`${file.name} is ${formatMegabytes(file.size)}; ${LIMIT}. Split the list.`);
       return;
     }
     if (file.size > LARGE_INPUT_CHARS) return this.#takeLarge(file, file.name, file.size);
     // Small enough to read here in a few milliseconds, and maybe to edit.
-    const version = ++this.#version;
+    const version = this.#begin();
     let text: string;
     try {
       text = await file.text();
@@ -106,8 +112,15 @@ export class IdsInput {
   async showInEditor(): Promise<void> {
     const large = this.large;
     if (!large || !this.canShowInEditor) return;
-    const text = typeof large.content === 'string' ? large.content : await large.content.text();
-    if (this.large === large) this.setText(text);
+    const version = this.#version;
+    let text: string;
+    try {
+      text = typeof large.content === 'string' ? large.content : await large.content.text();
+    } catch (error) {
+      this.#onError(`Could not read ${large.fileName ?? 'the pasted text'}: ${messageOf(error)}`);
+      return;
+    }
+    if (version === this.#version) this.setText(text);
   }
 
   /** The first ids, for type detection while the user is still choosing types. */
@@ -115,21 +128,42 @@ export class IdsInput {
     return sampleOf(this.content);
   }
 
+  /** Starts a change of input: reads still under way are no longer wanted. */
+  #begin(): number {
+    this.reading = null;
+    return ++this.#version;
+  }
+
   async #takeLarge(content: string | Blob, fileName: string | null, bytes: number): Promise<void> {
-    const version = ++this.#version;
+    const version = this.#begin();
     const label = fileName ?? 'pasted text';
     this.reading = label;
     try {
-      const ids = await engine.countIds(content);
+      const ids = await this.#count(content);
       if (version !== this.#version) return;
       this.text = '';
       this.large = { content, fileName, bytes, ids };
       this.#onChange();
     } catch (error) {
-      if (version !== this.#version || error instanceof EngineStoppedError) return;
+      if (version !== this.#version) return;
       this.#onError(`${label}: ${messageOf(error)}`);
     } finally {
       if (version === this.#version) this.reading = null;
+    }
+  }
+
+  /**
+   * Counts in the worker. A count queued behind a run that is then cancelled goes down with that
+   * worker; the paste exists nowhere else, so it is counted again on the new one.
+   */
+  async #count(content: string | Blob): Promise<number> {
+    try {
+      return await engine.countIds(content);
+    } catch (error) {
+      if (error instanceof EngineStoppedError && error.reason === 'cancelled') {
+        return engine.countIds(content);
+      }
+      throw error;
     }
   }
 }

@@ -84,6 +84,7 @@ export class MappingSession {
   canRun = $derived(!this.running && this.ids.reading === null && this.ids.count > 0);
 
   #resultGeneration = 0;
+  #runCount = 0;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingProgress: Progress | null = null;
   #progressFrame = 0;
@@ -166,6 +167,7 @@ export class MappingSession {
       target: this.target,
       attributes: this.extraColumns.forRun(this.target),
     };
+    const run = ++this.#runCount;
     this.running = true;
     this.error = null;
     this.progress = { phase: 'Starting', done: 0, total: 0 };
@@ -187,10 +189,11 @@ export class MappingSession {
       await nextFrame();
       const shown = performance.now();
       // The timing panel updates once the results' frames are done, not in one of them.
-      await new Promise<void>((resolve) => whenIdle(resolve, 500));
-      this.history.add(result, received - started, shown - received);
-      this.runsShown += 1;
-      void this.refreshCache();
+      whenIdle(() => {
+        this.history.add(result, received - started, shown - received);
+        this.runsShown += 1;
+        void this.refreshCache();
+      }, 500);
     } catch (error) {
       if (error instanceof EngineStoppedError && error.reason === 'cancelled') {
         this.#markResultStale();
@@ -201,9 +204,12 @@ export class MappingSession {
         this.error = messageOf(error);
       }
     } finally {
-      this.running = false;
-      this.progress = null;
-      this.#pendingProgress = null;
+      // A run started while this one was being drawn owns the running state now.
+      if (run === this.#runCount) {
+        this.running = false;
+        this.progress = null;
+        this.#pendingProgress = null;
+      }
     }
   }
 

@@ -74,15 +74,13 @@ export class PathPreview {
 
   async #detect(): Promise<void> {
     const request = ++this.#detectRequest;
-    const sample = await this.#inputs.sample();
     let detection: Detection | null = null;
-    if (sample.trim()) {
-      try {
-        detection = await engine.detect(sample);
-      } catch (error) {
-        if (!(error instanceof EngineStoppedError)) this.#inputs.onError(messageOf(error));
-        return;
-      }
+    try {
+      const sample = await this.#inputs.sample();
+      if (sample.trim()) detection = await engine.detect(sample);
+    } catch (error) {
+      if (!(error instanceof EngineStoppedError)) this.#inputs.onError(messageOf(error));
+      return;
     }
     if (request !== this.#detectRequest) return;
     const changed = detection?.type !== this.detection?.type;
