@@ -62,15 +62,15 @@ function copyForTransfer(result: MapResult): [MapResult, ArrayBuffer[]] {
       confidence: copy(pairs.confidence),
       flags: copy(pairs.flags),
     },
-    rows: {
-      count: rows.count,
-      input: copy(rows.input),
-      pair: copy(rows.pair),
-      byStatus: copy(rows.byStatus),
-      statusStart: copy(rows.statusStart),
-    },
+    // Exact-length arrays the engine does not keep: sent as they are.
+    rows,
     attributes: { ...result.attributes, values: result.attributes.values.map(strings) },
   };
+  buffers.push(
+    ...[rows.input, rows.pair, rows.byStatus, rows.statusStart].map(
+      (view) => view.buffer as ArrayBuffer,
+    ),
+  );
   return [copied, buffers];
 }
 

@@ -26,6 +26,7 @@ import type { PairSink } from './executor';
 import { exportRows } from './export';
 import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './graph';
 import { idType } from './id-types';
+import { STATUS_NAMES } from '../codes';
 import { countIds } from './id-tokens';
 import { parseInput, readInput } from './input';
 import { PhaseTimer } from './phase-timer';
@@ -52,6 +53,13 @@ export interface EngineOptions {
 }
 
 const KEPT_RUNS = 3;
+const NO_ROWS: MapResult['rows'] = {
+  count: 0,
+  input: new Int32Array(0),
+  pair: new Int32Array(0),
+  byStatus: new Int32Array(0),
+  statusStart: new Int32Array(STATUS_NAMES.length + 1),
+};
 
 export class CrosswalkEngine {
   readonly cache: TableCache;
@@ -249,7 +257,8 @@ export class CrosswalkEngine {
       timing: timer.finish(),
       notes,
     };
-    this.#runs.set(result.runId, result);
+    // Kept for export, which never reads the rows: they are the page's, and go to it.
+    this.#runs.set(result.runId, { ...result, rows: NO_ROWS });
     for (const id of this.#runs.keys()) if (this.#runs.size > KEPT_RUNS) this.#runs.delete(id);
     return result;
   }

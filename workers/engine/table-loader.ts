@@ -75,7 +75,7 @@ export class TableLoader {
 
   /** Resolves once every background write has finished (benchmarks, tests, before clearing). */
   async flushWrites(): Promise<void> {
-    this.startWrites();
+    this.startWrites(0);
     while (this.#writes.size > 0) await Promise.allSettled([...this.#writes]);
   }
 
@@ -152,14 +152,12 @@ export class TableLoader {
   }
 
   /** Starts the queued writes once the current run has finished (called by the engine). */
-  startWrites(): void {
+  startWrites(delayMs = WRITE_DELAY_MS): void {
     const queued = this.#queued.splice(0);
     if (queued.length === 0) return;
-    const started = new Promise<void>((resolve) => setTimeout(resolve, WRITE_DELAY_MS)).then(
-      async () => {
-        for (const write of queued) await write();
-      },
-    );
+    const started = new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(async () => {
+      for (const write of queued) await write();
+    });
     this.#writes.add(started);
     void started.finally(() => this.#writes.delete(started));
   }
