@@ -54,6 +54,19 @@ async function waitForRun(page: Page, run: number): Promise<void> {
 
 type PastePage = Window & { __pasted?: string };
 
+/** `aria-rowindex` of the first results row whose top is in view (the header is row 1). */
+async function topRowIndex(page: Page): Promise<number> {
+  return page
+    .getByTestId('results')
+    .getByRole('rowgroup')
+    .evaluate((box) => {
+      const top = box.getBoundingClientRect().top;
+      const rows = [...box.querySelectorAll('[role="row"]')];
+      const first = rows.find((row) => row.getBoundingClientRect().top >= top - 0.5);
+      return Number(first?.getAttribute('aria-rowindex') ?? -1);
+    });
+}
+
 /**
  * Hands `text` to the page for a later `pasteStashed`. Playwright's own transfer of a large
  * argument costs the page a long task of its own (~100 ms for 700 KB), which is not the app's.
@@ -155,6 +168,25 @@ test.describe('large inputs', () => {
     const last = rows.getByRole('row').filter({ hasText: '1000000' }).last();
     await expect(last).toBeVisible();
     await expect(last.getByRole('cell').nth(1)).toHaveText(ids[ids.length - 1]);
+
+    // A million rows overflow the browser's height limit, so the scrollbar is scaled; the
+    // keyboard still moves one row at a time.
+    await page.keyboard.press('Home');
+    await expect.poll(() => topRowIndex(page)).toBe(2);
+    for (let press = 0; press < 3; press++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => topRowIndex(page)).toBe(5);
+    await page.keyboard.press('PageDown');
+    const afterPage = await topRowIndex(page);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => topRowIndex(page)).toBe(afterPage - 1);
+    // A page moves by what the viewport shows, less one row, never more.
+    const shown = await page
+      .getByTestId('results')
+      .getByRole('rowgroup')
+      .evaluate((box) => {
+        return Math.floor(box.clientHeight / 30);
+      });
+    expect(afterPage - 5).toBe(shown - 1);
 
     await page.getByTestId('large-input-clear').click();
     await expect(page.getByTestId('ids-input')).toHaveValue('');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SCROLL_HEIGHT, rowWindow } from '../../../src/lib/row-window';
+import {
+  isScaled,
+  MAX_SCROLL_HEIGHT,
+  rowsOffsetAt,
+  rowWindow,
+  scrollTopFor,
+} from '../../../src/lib/row-window';
 
 const ROW = 30;
 const VIEWPORT = 300; // ten rows
@@ -57,5 +63,44 @@ describe('rowWindow', () => {
     // The first drawn row covers the top edge of the viewport.
     expect(middle.top).toBeLessThanOrEqual(maxScroll / 2);
     expect(middle.top + ROW).toBeGreaterThan(maxScroll / 2);
+  });
+
+  it('moves a scaled list row by row without skipping one (keyboard, wheel)', () => {
+    // 8.9 million rows: one pixel of scrollbar is 33 px of rows, more than a row.
+    const count = 8_858_085;
+    expect(isScaled(count, ROW)).toBe(true);
+    expect(isScaled(100, ROW)).toBe(false);
+    const start = rowsOffsetAt(MAX_SCROLL_HEIGHT / 2, count, ROW, VIEWPORT);
+    let offset = Math.floor(start / ROW) * ROW;
+    let previous = rowWindow(
+      count,
+      ROW,
+      scrollTopFor(offset, count, ROW, VIEWPORT),
+      VIEWPORT,
+      0,
+      offset,
+    );
+    for (let step = 0; step < 50; step++) {
+      offset += ROW;
+      // The browser keeps whole pixels: the scroll position is rounded, the rows' offset is not.
+      const scrollTop = Math.round(scrollTopFor(offset, count, ROW, VIEWPORT));
+      const next = rowWindow(count, ROW, scrollTop, VIEWPORT, 0, offset);
+      expect(next.first).toBe(previous.first + 1);
+      // The first row is drawn at the top edge of the viewport.
+      expect(next.top).toBeCloseTo(scrollTop, 6);
+      previous = next;
+    }
+  });
+
+  it('maps rows to scroll positions and back', () => {
+    const count = 1_000_000;
+    for (const offset of [0, 123_456, 15_000_000, count * ROW - VIEWPORT]) {
+      const scrollTop = scrollTopFor(offset, count, ROW, VIEWPORT);
+      expect(scrollTop).toBeLessThanOrEqual(MAX_SCROLL_HEIGHT - VIEWPORT);
+      expect(rowsOffsetAt(scrollTop, count, ROW, VIEWPORT)).toBeCloseTo(offset, 3);
+    }
+    // Unscaled, a scroll position is the rows' offset.
+    expect(scrollTopFor(600, 100, ROW, VIEWPORT)).toBe(600);
+    expect(rowsOffsetAt(600, 100, ROW, VIEWPORT)).toBe(600);
   });
 });
