@@ -61,7 +61,7 @@ async function topRowIndex(page: Page): Promise<number> {
     .getByRole('rowgroup')
     .evaluate((box) => {
       const top = box.getBoundingClientRect().top;
-      const rows = [...box.querySelectorAll('[role="row"]')];
+      const rows = Array.from(box.querySelectorAll('[role="row"]'));
       const first = rows.find((row) => row.getBoundingClientRect().top >= top - 0.5);
       return Number(first?.getAttribute('aria-rowindex') ?? -1);
     });

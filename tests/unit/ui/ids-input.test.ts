@@ -7,8 +7,11 @@ const engine = vi.hoisted(() => ({ countIds: vi.fn() }));
 vi.mock('../../../src/engine/client', () => ({
   engine,
   EngineStoppedError: class EngineStoppedError extends Error {
-    constructor(readonly reason: string) {
-      super(`stopped: ${reason}`);
+    constructor(
+      readonly reason: string,
+      message: string,
+    ) {
+      super(message);
     }
   },
 }));
@@ -63,7 +66,7 @@ describe('IdsInput', () => {
   it('counts a large paste again when a cancelled run took the worker down with it', async () => {
     const { input, errors } = setUp();
     engine.countIds
-      .mockRejectedValueOnce(new EngineStoppedError('cancelled'))
+      .mockRejectedValueOnce(new EngineStoppedError('cancelled', 'The run was cancelled.'))
       .mockResolvedValueOnce(200_000);
     await input.take('P04637\n'.repeat(LARGE_INPUT_CHARS / 7 + 10));
     expect(engine.countIds).toHaveBeenCalledTimes(2);
