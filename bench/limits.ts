@@ -57,9 +57,12 @@ async function peakMemory<T>(work: () => Promise<T>): Promise<[T, number]> {
       // ps finds no process between two launches
     }
   };
+  sample();
   const timer = setInterval(sample, 200);
   try {
-    return [await work(), peak];
+    const result = await work();
+    sample();
+    return [result, peak];
   } finally {
     clearInterval(timer);
   }
