@@ -7,10 +7,7 @@
 import type { AttributeRef, IdTypeId } from '../../workers/api';
 import { engine, EngineStoppedError } from '../engine/client';
 import { attributeKey, chosenAttributes, keepAvailable } from '../lib/attributes';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message || error.name : String(error);
-}
+import { messageOf } from '../lib/error-message';
 
 export class ExtraColumns {
   /** The target type `available` was listed for (null before the first answer). */

@@ -13,6 +13,7 @@ import {
   MAX_INPUT_CHARS,
   sampleOf,
 } from '../lib/input-count';
+import { messageOf } from '../lib/error-message';
 
 /** Text too large for the textarea (see `isLargeInput`). */
 export interface LargeInput {
@@ -27,10 +28,6 @@ export interface LargeInput {
 }
 
 const LIMIT = `at most ${formatMegabytes(MAX_INPUT_CHARS)} of identifiers (4 to 9 million, by their length) can be mapped at once`;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message || error.name : String(error);
-}
 
 export class IdsInput {
   text = $state('');

@@ -25,6 +25,7 @@ import { IdsInput } from './IdsInput.svelte';
 import { AUTO_SOURCE, PathPreview } from './PathPreview.svelte';
 import { RunHistory } from './RunHistory.svelte';
 import { StoredTables } from './StoredTables.svelte';
+import { messageOf } from '../lib/error-message';
 
 export { AUTO_SOURCE };
 const DEFAULT_TARGET: IdTypeId = 'entrez';
@@ -32,11 +33,6 @@ const NOTICE_MS = 5000;
 
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
 }
 
 export class MappingSession {

@@ -4,6 +4,7 @@
  */
 import type { Detection, IdTypeId, PathInfo } from '../../workers/api';
 import { engine, EngineStoppedError } from '../engine/client';
+import { messageOf } from '../lib/error-message';
 
 export const AUTO_SOURCE = 'auto';
 const DETECT_DELAY_MS = 300;
@@ -17,10 +18,6 @@ export interface PathPreviewInputs {
   /** The first ids, for detection. */
   sample(): Promise<string>;
   onError(message: string): void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message || error.name : String(error);
 }
 
 export class PathPreview {

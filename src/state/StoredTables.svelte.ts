@@ -11,16 +11,13 @@ import {
   type StorageEstimateInfo,
 } from '../storage/device-storage';
 import type { TypePair } from '../storage/last-pair';
+import { messageOf } from '../lib/error-message';
 
 /** How often, and for how long at most, to look for the tables a run writes in the background. */
 const WRITE_POLL_MS = 250;
 const WRITE_WAIT_MS = 60_000;
 
 export type WarmUpState = 'idle' | 'warming' | 'done';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message || error.name : String(error);
-}
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -20,6 +20,7 @@ import {
   type ColumnDraft,
   type TableDraft,
 } from '../lib/table-spec';
+import { messageOf } from '../lib/error-message';
 
 /** What the table manager needs from the app: the catalog, and where results and errors go. */
 export interface TableManagerHost {
@@ -29,11 +30,6 @@ export interface TableManagerHost {
 }
 
 export type TableTask = 'preview' | 'check' | 'add';
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
-}
 
 export class TableManager {
   file = $state.raw<File | null>(null);
