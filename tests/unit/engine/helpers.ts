@@ -13,6 +13,7 @@ import { CrosswalkEngine, type EngineOptions } from '../../../workers/engine/eng
 import { CrosswalkError, type ErrorCode } from '../../../workers/engine/errors';
 import { parseTable } from '../../../workers/engine/load-table';
 import type { PackedTable } from '../../../workers/engine/table';
+import { parseCsvRecords } from '../../reference-csv';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ORG_DIR = join(ROOT, 'tests', 'fixtures', 'org-hs-eg');
@@ -38,39 +39,9 @@ export interface Csv {
   rows: string[][];
 }
 
-/**
- * Reads simple RFC 4180 text: a quoted field may hold the delimiter, `""` and line breaks; LF or
- * CRLF line ends; blank lines skipped. Cells are returned exactly as written (no trimming).
- */
+/** `parseCsvRecords` as a header and rows. */
 export function parseCsvText(text: string, delimiter = ','): Csv {
-  const records: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      if (row.length > 1 || row[0] !== '') records.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    records.push(row);
-  }
+  const records = parseCsvRecords(text, delimiter);
   return { header: records[0], rows: records.slice(1) };
 }
 
