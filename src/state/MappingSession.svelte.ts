@@ -27,7 +27,6 @@ import { RunHistory } from './RunHistory.svelte';
 import { StoredTables } from './StoredTables.svelte';
 import { messageOf } from '../lib/error-message';
 
-export { AUTO_SOURCE };
 const DEFAULT_TARGET: IdTypeId = 'entrez';
 const NOTICE_MS = 5000;
 
