@@ -12,28 +12,69 @@ import ts from 'typescript-eslint';
  */
 const BOUNDARIES = {
   comlink: {
-    files: ['src/engine/client.ts', 'workers/engine.worker.ts'],
-    message: 'Only src/engine/client.ts and workers/engine.worker.ts talk Comlink.',
+    files: ['src/worker-client/engine-client.ts', 'workers/engine.worker.ts'],
+    message: 'Only src/worker-client/engine-client.ts and workers/engine.worker.ts talk Comlink.',
   },
   papaparse: {
-    files: ['workers/engine/csv-papa.ts'],
-    message: 'Parse CSV through workers/engine/csv-papa.ts.',
+    files: ['workers/engine/tables/csv-papa.ts'],
+    message: 'Parse CSV through workers/engine/tables/csv-papa.ts.',
   },
   'idb-keyval': {
-    files: ['workers/engine/storage/**', 'src/storage/**'],
-    message: 'Persist through workers/engine/storage/ or src/storage/.',
+    files: ['workers/storage/**', 'src/storage/**'],
+    message: 'Persist through workers/storage/ or src/storage/.',
   },
 };
 
 /**
- * The `no-restricted-imports` rule for a module allowed to import `allowed` (if any).
+ * Layers: modules under `files` may not import what `patterns` match (type imports included).
+ * The page reaches the engine only through the contract and the client; the engine knows its
+ * stores by interface only; code shared by page and worker depends on neither side.
+ */
+const LAYERS = [
+  {
+    files: ['src/**'],
+    patterns: [
+      {
+        regex: '(^|/)workers/(engine|storage)(/|$)',
+        message:
+          'The page reaches the engine through workers/api.ts (types) and src/worker-client/ only.',
+      },
+    ],
+  },
+  {
+    files: ['workers/engine/**'],
+    patterns: [
+      {
+        regex: '^(\\.\\./)+(storage|engine\\.worker)(/|$)',
+        message: 'The engine knows its stores by interface only (workers/engine/*/…-store.ts).',
+      },
+    ],
+  },
+  {
+    files: ['workers/common/**'],
+    patterns: [
+      {
+        regex: '^\\.\\./(engine|storage)(/|$)',
+        message: 'workers/common/ runs on the page too: it may not import the engine or storage.',
+      },
+    ],
+  },
+];
+
+/**
+ * The `no-restricted-imports` rule for the modules `files`, allowed to import the package
+ * `allowed` (if any).
+ * @param {string[]} files
  * @param {string | null} allowed
  */
-function restrictImports(allowed) {
+function restrictImports(files, allowed) {
   const paths = Object.entries(BOUNDARIES)
     .filter(([name]) => name !== allowed)
     .map(([name, { message }]) => ({ name, message, allowTypeImports: true }));
-  return { '@typescript-eslint/no-restricted-imports': ['error', { paths }] };
+  const patterns = LAYERS.filter((layer) =>
+    layer.files.some((glob) => files.some((file) => file.startsWith(glob.replace('**', '')))),
+  ).flatMap((layer) => layer.patterns);
+  return { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }] };
 }
 
 export default defineConfig(
@@ -78,10 +119,13 @@ export default defineConfig(
       'svelte/no-useless-mustaches': ['error', { ignoreStringEscape: true }],
     },
   },
-  { files: ['src/**', 'workers/**'], rules: restrictImports(null) },
-  ...Object.entries(BOUNDARIES).map(([name, { files }]) => ({
-    files,
-    rules: restrictImports(name),
+  // The later entry wins for a file, so each carries every rule that applies to its files.
+  ...['src/**', 'workers/**', ...LAYERS.flatMap((layer) => layer.files)].map((glob) => ({
+    files: [glob],
+    rules: restrictImports([glob], null),
   })),
+  ...Object.entries(BOUNDARIES).flatMap(([name, { files }]) =>
+    files.map((file) => ({ files: [file], rules: restrictImports([file], name) })),
+  ),
   prettier,
 );

@@ -26,9 +26,9 @@ import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import type { Phase } from '../workers/api';
-import { WRITE_DELAY_MS } from '../workers/engine/table-loader';
+import { WRITE_DELAY_MS } from '../workers/engine/tables/table-loader';
 import { CHROMIUM, CHROMIUM_ARGS, root, withBuiltApp } from './built-app';
-import type { CatalogFile, CatalogTable } from '../workers/engine/catalog';
+import type { CatalogFile, CatalogTable } from '../workers/engine/tables/catalog';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const shared = process.env.CROSSWALK_SOURCE_DATA ?? `${root}../shared/data/org-hs-eg`;

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { MAX_INPUT_CHARS } from '../workers/engine/id-tokens';
+import { MAX_INPUT_CHARS } from '../workers/common/id-tokens';
 import { MAX_USER_FILE_BYTES } from '../workers/engine/user-tables/user-tables';
 import { CHROMIUM, CHROMIUM_ARGS, root, withBuiltApp } from './built-app';
 

@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
-import { STATUS_MAPPED } from '../workers/codes';
+import { STATUS_MAPPED } from '../workers/common/codes';
 import { CrosswalkEngine } from '../workers/engine/engine';
-import { parseTable, type TableSpec } from '../workers/engine/load-table';
+import { parseTable, type TableSpec } from '../workers/engine/tables/parse-table';
 import { mb, measure, row, rssMonitor } from './measure';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

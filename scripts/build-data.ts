@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { CatalogFile } from '../workers/engine/catalog';
+import type { CatalogFile } from '../workers/engine/tables/catalog';
 import { CATALOG_VERSION, TABLES, catalogEntry, sourceDir } from './org-hs-eg';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));

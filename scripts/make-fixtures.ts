@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { CatalogFile } from '../workers/engine/catalog';
+import type { CatalogFile } from '../workers/engine/tables/catalog';
 import { CATALOG_VERSION, TABLES, catalogEntry, sourceDir } from './org-hs-eg';
 
 /** Seed genes (entrez ids), each chosen for a case the engine must get right. */

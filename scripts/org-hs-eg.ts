@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { CatalogColumn, CatalogTable } from '../workers/engine/catalog';
+import type { CatalogColumn, CatalogTable } from '../workers/engine/tables/catalog';
 
 export const CATALOG_VERSION = 'org.Hs.eg.db-3.16.0';
 

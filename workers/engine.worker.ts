@@ -5,8 +5,8 @@
 import { expose, transfer } from 'comlink';
 import type { EngineApi, MapResult } from './api';
 import { CrosswalkEngine } from './engine/engine';
-import { IdbTableStore } from './engine/storage/idb-store';
-import { IdbUserTableStore } from './engine/storage/idb-user-table-store';
+import { IdbTableStore } from './storage/idb-table-store';
+import { IdbUserTableStore } from './storage/idb-user-table-store';
 
 /** IndexedDB may be missing or blocked (private windows, stubbed in tests): then no store. */
 function open<T>(create: () => T): T | undefined {

@@ -1,9 +1,9 @@
 /**
  * Thresholds for the ids input, and the sample of it that type detection reads while typing. The
- * live count is the engine's own (`workers/engine/id-tokens.ts`), so it matches the rows a run
+ * live count is the engine's own (`workers/common/id-tokens.ts`), so it matches the rows a run
  * returns.
  */
-export { countIds, MAX_INPUT_CHARS } from '../../workers/engine/id-tokens';
+export { countIds, MAX_INPUT_CHARS } from '../../workers/common/id-tokens';
 
 const SAMPLE_CHARS = 20_000;
 

@@ -12,7 +12,7 @@ import {
   PAIR_ROUND_TRIP,
   STATUS_NAMES,
   type StatusName,
-} from '../../workers/codes';
+} from '../../workers/common/codes';
 import { decodeAt } from './packed-strings';
 
 export type StatusFilter = 'all' | StatusName;

@@ -5,7 +5,7 @@
  * longer offered are dropped.
  */
 import type { AttributeRef, IdTypeId } from '../../workers/api';
-import { engine, EngineStoppedError } from '../engine/client';
+import { engine, EngineStoppedError } from '../worker-client/engine-client';
 import { attributeKey, chosenAttributes, keepAvailable } from '../lib/attributes';
 import { messageOf } from '../lib/error-message';
 

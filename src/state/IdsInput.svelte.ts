@@ -3,8 +3,8 @@
  * and shown as a card. A large file is never read on the page: the worker counts it and maps it
  * (reading a 7 MB file here cost the page tasks of 60–100 ms).
  */
-import { countIds } from '../../workers/engine/id-tokens';
-import { engine, EngineStoppedError } from '../engine/client';
+import { countIds } from '../../workers/common/id-tokens';
+import { engine, EngineStoppedError } from '../worker-client/engine-client';
 import { formatMegabytes } from '../lib/format';
 import {
   EDITOR_HARD_CAP_CHARS,

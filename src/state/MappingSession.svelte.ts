@@ -13,8 +13,8 @@ import type {
   MapResult,
   Progress,
 } from '../../workers/api';
-import type { StatusName } from '../../workers/codes';
-import { engine, EngineStoppedError } from '../engine/client';
+import type { StatusName } from '../../workers/common/codes';
+import { engine, EngineStoppedError } from '../worker-client/engine-client';
 import { downloadBytes, exportFileName, mimeTypeOf } from '../lib/download';
 import { whenIdle } from '../lib/idle';
 import { inputsWithStatus } from '../lib/row-model';

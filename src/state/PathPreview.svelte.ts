@@ -3,7 +3,7 @@
  * mode for the type detected on the first ids (detected again shortly after the ids change).
  */
 import type { Detection, IdTypeId, PathInfo } from '../../workers/api';
-import { engine, EngineStoppedError } from '../engine/client';
+import { engine, EngineStoppedError } from '../worker-client/engine-client';
 import { messageOf } from '../lib/error-message';
 
 export const AUTO_SOURCE = 'auto';

@@ -3,7 +3,7 @@
  * and the idle warm-up that loads the last pair's stored tables into memory before the first run.
  */
 import type { StorageInfo } from '../../workers/api';
-import { engine, EngineStoppedError } from '../engine/client';
+import { engine, EngineStoppedError } from '../worker-client/engine-client';
 import {
   estimateStorage,
   isPersisted,

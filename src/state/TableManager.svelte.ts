@@ -11,7 +11,7 @@ import type {
   TablePreview,
   ValidationReport,
 } from '../../workers/api';
-import { engine, EngineStoppedError } from '../engine/client';
+import { engine, EngineStoppedError } from '../worker-client/engine-client';
 import { defaultTableName } from '../lib/table-name';
 import {
   buildSpec,

@@ -1,7 +1,10 @@
 /**
- * The executor: registered tables, path planning, lazy table loading through the cache, batch
- * execution with fallback paths, assembly and timing. Pure TypeScript — the caller supplies
- * `readBytes`, so the same class runs in the worker (fetch) and in Node (fs) for tests and bench.
+ * The engine's facade, one method per call of the contract (workers/api.ts). It hands each
+ * request through the stages, one folder each: `ids/` (parse and type the input), `plan/` (the
+ * tables and the paths between types), `tables/` (load, parse, cache and store tables), `run/`
+ * (walk the keys along the paths, with fallback), `result/` (assemble, rows, export), plus
+ * `user-tables/`. Pure TypeScript — the caller supplies `readBytes` and the stores, so the same
+ * class runs in the worker (fetch, IndexedDB) and in Node (fs, memory) for tests, bench and CLI.
  */
 import type {
   AttributeRef,
@@ -17,29 +20,34 @@ import type {
   UserTableSpec,
   ValidationReport,
 } from '../api';
-import { TableCache } from './cache';
-import { parseCatalog, resolveUrl, type CatalogTable } from './catalog';
-import { detectType, detectionNote } from './detect';
-import { excelDateNote, markExcelDates } from './excel-dates';
+import { TableCache } from './tables/table-cache';
+import { parseCatalog, resolveUrl, type CatalogTable } from './tables/catalog';
+import { detectType, detectionNote } from './ids/detect-type';
+import { excelDateNote, markExcelDates } from './ids/excel-dates';
 import { fail } from './errors';
-import type { PairSink } from './executor';
-import { exportRows } from './export';
-import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './graph';
-import { idType } from './id-types';
-import { STATUS_NAMES } from '../codes';
-import { countIds } from './id-tokens';
-import { parseInput, readInput } from './input';
-import { PhaseTimer } from './phase-timer';
-import { assemble, type AssembledResult } from './result';
-import { attributeColumns, attributeSpec, attributesFor, type AttributeSource } from './attributes';
-import { roundTripFlags } from './round-trip';
-import type { StringDict } from './string-dict';
-import type { TableStore } from './storage/table-store';
-import { PathRunner } from './path-runner';
-import { TableLoader } from './table-loader';
-import { TableRegistry } from './table-registry';
-import { resolveTypes } from './resolve-types';
-import { MemoryUserTableStore, type UserTableStore } from './storage/user-table-store';
+import type { PairSink } from './run/walk-path';
+import { exportRows } from './result/export';
+import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './plan/type-graph';
+import { idType } from './ids/id-types';
+import { STATUS_NAMES } from '../common/codes';
+import { countIds } from '../common/id-tokens';
+import { parseInput, readInput } from './ids/parse-input';
+import { PhaseTimer } from './run/phase-timer';
+import { assemble, type AssembledResult } from './result/assemble';
+import {
+  attributeColumns,
+  attributeSpec,
+  attributesFor,
+  type AttributeSource,
+} from './result/attributes';
+import { roundTripFlags } from './run/round-trip';
+import type { StringDict } from './packed/string-dict';
+import type { TableStore } from './tables/table-store';
+import { PathRunner } from './run/path-runner';
+import { TableLoader } from './tables/table-loader';
+import { TableRegistry } from './plan/table-registry';
+import { resolveTypes } from './ids/resolve-types';
+import { MemoryUserTableStore, type UserTableStore } from './user-tables/user-table-store';
 import { UserTables, type TableHost } from './user-tables/user-tables';
 
 export interface EngineOptions {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CatalogFile } from '../../../workers/engine/catalog';
-import { parseTable } from '../../../workers/engine/load-table';
-import type { PackedTable } from '../../../workers/engine/table';
+import type { CatalogFile } from '../../../workers/engine/tables/catalog';
+import { parseTable } from '../../../workers/engine/tables/parse-table';
+import type { PackedTable } from '../../../workers/engine/tables/packed-table';
 import { parseCsvText, PUBLIC_DATA_DIR } from './helpers';
 
 // Published in public/data/PROVENANCE.md for uniprot.csv.gz: "32,265 rows; 256 accessions map to

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import type { MapResult, PackedStrings } from '../../../workers/api';
-import type { CatalogColumn, CatalogFile } from '../../../workers/engine/catalog';
+import type { CatalogColumn, CatalogFile } from '../../../workers/engine/tables/catalog';
 import { CrosswalkEngine, type EngineOptions } from '../../../workers/engine/engine';
 import { CrosswalkError, type ErrorCode } from '../../../workers/engine/errors';
-import { parseTable } from '../../../workers/engine/load-table';
-import type { PackedTable } from '../../../workers/engine/table';
+import { parseTable } from '../../../workers/engine/tables/parse-table';
+import type { PackedTable } from '../../../workers/engine/tables/packed-table';
 import { parseCsvRecords } from '../../reference-csv';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

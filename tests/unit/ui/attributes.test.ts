@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_AMBIGUOUS, STATUS_MAPPED, STATUS_UNMAPPED } from '../../../workers/codes';
+import { STATUS_AMBIGUOUS, STATUS_MAPPED, STATUS_UNMAPPED } from '../../../workers/common/codes';
 import {
   attributeKey,
   attributeLabel,

@@ -9,7 +9,7 @@ const engine = vi.hoisted(() => ({
 
 class EngineStoppedError extends Error {}
 
-vi.mock('../../../src/engine/client', () => ({ engine, EngineStoppedError }));
+vi.mock('../../../src/worker-client/engine-client', () => ({ engine, EngineStoppedError }));
 
 const { ExtraColumns } = await import('../../../src/state/ExtraColumns.svelte');
 

@@ -7,7 +7,7 @@ import {
   sampleOf,
   sampleText,
 } from '../../../src/lib/input-count';
-import { parseInput } from '../../../workers/engine/input';
+import { parseInput } from '../../../workers/engine/ids/parse-input';
 
 describe('countIds', () => {
   it('counts ids separated by new lines, tabs, commas, semicolons and spaces', () => {

@@ -1,6 +1,6 @@
 import type { AttributeRef, MapResult } from '../../../workers/api';
 import { packStrings } from '../../../src/lib/packed-strings';
-import { buildRows } from '../../../workers/engine/result-rows';
+import { buildRows } from '../../../workers/engine/result/result-rows';
 
 export interface InputSpec {
   id: string;

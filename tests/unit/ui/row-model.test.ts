@@ -8,7 +8,7 @@ import {
   STATUS_INVALID,
   STATUS_MAPPED,
   STATUS_UNMAPPED,
-} from '../../../workers/codes';
+} from '../../../workers/common/codes';
 import {
   inputsWithStatus,
   pathLabelsOf,

@@ -9,7 +9,7 @@ const engine = vi.hoisted(() => ({
   warmUp: vi.fn<(source: string, target: string) => Promise<string[]>>(),
 }));
 
-vi.mock('../../../src/engine/client', () => ({
+vi.mock('../../../src/worker-client/engine-client', () => ({
   engine,
   EngineStoppedError: class EngineStoppedError extends Error {},
 }));

@@ -17,7 +17,7 @@ const engine = vi.hoisted(() => ({
   setTableOptions: vi.fn(),
 }));
 
-vi.mock('../../../src/engine/client', () => ({
+vi.mock('../../../src/worker-client/engine-client', () => ({
   engine,
   EngineStoppedError: class EngineStoppedError extends Error {},
 }));

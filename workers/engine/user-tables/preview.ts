@@ -1,7 +1,7 @@
 /** The start of a user's file: how it is delimited, its header, first rows and type suggestions. */
 import type { TablePreview } from '../../api';
-import { previewRows } from '../csv-papa';
-import { assertText, assertUtf8, detectDelimiter, findHeader, toUtf8 } from '../dialect';
+import { previewRows } from '../tables/csv-papa';
+import { assertText, assertUtf8, detectDelimiter, findHeader, toUtf8 } from '../tables/dialect';
 import { readHead } from './read-head';
 import { suggestType } from './suggest-type';
 

@@ -2,7 +2,7 @@
  * The first bytes of a user's file, decompressed when it is gzip, without reading the rest: a
  * preview of a 250 MB file must not load 250 MB.
  */
-import { isGzip } from '../dialect';
+import { isGzip } from '../tables/dialect';
 import { fail } from '../errors';
 
 export interface FileHead {

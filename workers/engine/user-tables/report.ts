@@ -1,8 +1,8 @@
 /** The validation report of a parsed table, in the terms a biologist checks a lookup file by. */
 import type { ColumnReport, RelationReport, ValidationReport } from '../../api';
-import { idType } from '../id-types';
-import { StringDict } from '../string-dict';
-import type { PackedTable } from '../table';
+import { idType } from '../ids/id-types';
+import { StringDict } from '../packed/string-dict';
+import type { PackedTable } from '../tables/packed-table';
 
 const EXAMPLES = 3;
 

@@ -2,7 +2,7 @@
  * Suggests an identifier type for a column of a user's table, from its header name and from how
  * its values look. Values win when they clearly disagree with the name.
  */
-import { BUILTIN_TYPES } from '../id-types';
+import { BUILTIN_TYPES } from '../ids/id-types';
 
 const HEADER_HINTS: [RegExp, string][] = [
   [

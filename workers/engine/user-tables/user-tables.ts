@@ -4,11 +4,11 @@
  * message naming it and changes nothing.
  */
 import type { TablePreview, UserTableSpec, ValidationReport } from '../../api';
-import type { CatalogTable } from '../catalog';
+import type { CatalogTable } from '../tables/catalog';
 import { CrosswalkError, fail } from '../errors';
-import { parseTable } from '../load-table';
-import type { UserTableRecord, UserTableStore } from '../storage/user-table-store';
-import type { PackedTable } from '../table';
+import { parseTable } from '../tables/parse-table';
+import type { UserTableRecord, UserTableStore } from './user-table-store';
+import type { PackedTable } from '../tables/packed-table';
 import { previewTable } from './preview';
 import { validationReport } from './report';
 

@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogTable } from '../../../../workers/engine/tables/catalog';
+import type { CrosswalkEngine } from '../../../../workers/engine/engine';
+import { neutralise } from '../../../../workers/engine/result/export';
+import {
+  expectCrosswalkError,
+  fixtureCatalog,
+  loadFixtureEngine,
+  multiMap,
+  parseCsvText,
+  QUIRKS_DIR,
+  readCsv,
+  sorted,
+} from '../helpers';
+
+const HEAD = ['input_index', 'input', 'status', 'target', 'path', 'via', 'match', 'confidence'];
+// Hand-chosen: P04637 → 1 Ensembl gene; P0C0L4 → 9 (C4A + C4B); Q13072 (BAGE) → none;
+// the formula-like inputs are not UniProt accessions (invalid, one row each).
+const INPUTS = ['P04637', '=cmd()', '+1', '-x', '@x', 'P0C0L4', 'Q13072', 'P04637'];
+
+const entrezOf = multiMap(readCsv('org-hs-eg/uniprot.csv'), 'uniprot', 'entrez_id');
+const ensemblOf = multiMap(readCsv('org-hs-eg/ensembl_gene.csv'), 'entrez_id', 'ensembl_gene');
+const expectedTargets = (accession: string) =>
+  sorted(new Set((entrezOf.get(accession) ?? []).flatMap((e) => ensemblOf.get(e) ?? [])));
+
+/** A quirk file registered as an extra table (types of its own: organ, note). */
+function quirkTable(name: string, file: string, columns: CatalogTable['columns']): CatalogTable {
+  return { ...fixtureCatalog().tables[0], name, file, hash: name, columns };
+}
+
+let engine: CrosswalkEngine;
+let runId: number;
+const exported = (format: 'tsv' | 'csv' | 'json') =>
+  new TextDecoder().decode(engine.exportResult(runId, format));
+
+beforeAll(async () => {
+  engine = await loadFixtureEngine();
+  const result = await engine.map({
+    text: INPUTS.join('\n'),
+    source: 'uniprot',
+    target: 'ensembl_gene',
+  });
+  runId = result.runId;
+});
+
+describe('exportResult', () => {
+  it('writes one TSV row per pair plus one per input without pairs, in input order', () => {
+    const { header, rows } = parseCsvText(exported('tsv'), '\t');
+    expect(header.slice(0, HEAD.length)).toEqual(HEAD);
+    const col = (name: string) => header.indexOf(name);
+    const expected = INPUTS.flatMap((input, i) => {
+      const targets = expectedTargets(input);
+      return targets.length === 0 ? [[i + 1, '']] : targets.map((t) => [i + 1, t]);
+    });
+    expect(rows).toHaveLength(expected.length);
+    const actual = rows.map((r) => [Number(r[col('input_index')]), r[col('target')]]);
+    const byIndex = (list: (string | number)[][]) =>
+      list.map(([i, t]) => `${String(i).padStart(3, '0')} ${t}`).sort();
+    expect(byIndex(actual)).toEqual(byIndex(expected));
+    // Input order: the index never goes down.
+    const indexes = actual.map(([i]) => i as number);
+    expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    const statusOf = new Map(rows.map((r) => [r[col('input_index')], r[col('status')]]));
+    expect([...statusOf.values()]).toEqual([
+      'mapped',
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'ambiguous',
+      'unmapped',
+      'mapped',
+    ]);
+    expect(rows.at(-1)![col('duplicate')]).toBe('yes');
+  });
+
+  it('neutralises formula-like cells with a leading apostrophe', () => {
+    for (const format of ['tsv', 'csv'] as const) {
+      const { header, rows } = parseCsvText(exported(format), format === 'tsv' ? '\t' : ',');
+      const inputs = rows.map((r) => r[header.indexOf('input')]);
+      for (const cell of ["'=cmd()", "'+1", "'-x", "'@x"]) expect(inputs, format).toContain(cell);
+      expect(inputs).toContain('P04637');
+    }
+    expect(neutralise('=cmd()')).toBe("'=cmd()");
+    expect(neutralise('\t=1')).toBe("'\t=1");
+    expect(neutralise('P04637')).toBe('P04637');
+    expect(neutralise('')).toBe('');
+  });
+
+  it('keeps the same rows in CSV and JSON', () => {
+    const tsv = parseCsvText(exported('tsv'), '\t');
+    const csv = parseCsvText(exported('csv'));
+    expect(csv.header).toEqual(tsv.header);
+    expect(csv.rows).toEqual(tsv.rows);
+    const json = JSON.parse(exported('json')) as {
+      source: string;
+      target: string;
+      rows: Record<string, string | number>[];
+    };
+    expect([json.source, json.target]).toEqual(['uniprot', 'ensembl_gene']);
+    expect(json.rows.map((r) => [r.input_index, r.target])).toEqual(
+      tsv.rows.map((r) => [Number(r[0]), r[tsv.header.indexOf('target')]]),
+    );
+    expect(json.rows.map((r) => r.input)).toContain('=cmd()');
+  });
+
+  it('quotes CSV fields with commas, quotes and line breaks, and flattens them in TSV', async () => {
+    const local = await loadFixtureEngine();
+    const qin = quirkTable('qin', 'qin-like.csv', [
+      { name: 'uniprot', type: 'uniprot' },
+      { name: 'organ', type: 'organ' },
+    ]);
+    local.register(qin, pathToFileURL(join(QUIRKS_DIR, 'qin-like.csv')).href);
+    const notes = quirkTable('notes', 'crlf-bom.tsv', [
+      { name: 'symbol', type: 'note_symbol' },
+      { name: 'note', type: 'note' },
+    ]);
+    local.register(notes, pathToFileURL(join(QUIRKS_DIR, 'crlf-bom.tsv')).href);
+    // Hand-checked: qin-like.csv gives P02647 the organ cell "liver, intestine".
+    const organs = multiMap(readCsv('quirks/qin-like.csv'), 'uniprot', 'organ');
+    expect(organs.get('P02647')).toEqual(['liver, intestine']);
+    const a = await local.map({ text: 'P02647', source: 'uniprot', target: 'organ' });
+    const csvA = new TextDecoder().decode(local.exportResult(a.runId, 'csv'));
+    expect(csvA).toContain(',"liver, intestine",');
+    expect(parseCsvText(csvA).rows[0][3]).toBe('liver, intestine');
+
+    const b = await local.map({ text: 'BRCA1', source: 'note_symbol', target: 'note' });
+    const note = 'has a\ttab, a "quote" and a\r\nline break';
+    const csvB = new TextDecoder().decode(local.exportResult(b.runId, 'csv'));
+    expect(csvB).toContain(`"${note.replace(/"/g, '""')}"`);
+    expect(parseCsvText(csvB).rows[0][3]).toBe(note);
+    const tsvB = new TextDecoder().decode(local.exportResult(b.runId, 'tsv'));
+    const lines = tsvB.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1].split('\t')[3]).toBe('has a tab, a "quote" and a  line break');
+  });
+
+  it('refuses to export a run that is no longer kept', async () => {
+    const local = await loadFixtureEngine();
+    const first = await local.map({ text: 'P04637', source: 'uniprot', target: 'entrez' });
+    for (let i = 0; i < 5; i++)
+      await local.map({ text: 'P04637', source: 'uniprot', target: 'entrez' });
+    expect(() => local.exportResult(first.runId, 'tsv')).toThrow();
+    await expectCrosswalkError(
+      Promise.resolve().then(() => local.exportResult(first.runId, 'tsv')),
+      'bad-request',
+      `Run ${first.runId}`,
+    );
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * What we know about each identifier type: how to recognise it, and which relaxed keys may match
+ * when the exact spelling misses. Each relaxation becomes part of a pair's match type.
+ */
+import type { IdTypeInfo } from '../../api';
+
+/** A relaxed key: applied to both the input and the table's keys; null when it changes nothing. */
+export interface KeyTransform {
+  name: string;
+  /** Bit recorded in a pair's match flags (see match-types.ts). */
+  bit: number;
+  /** ASCII characters whose presence may let `apply` change a key (non-ASCII always may). */
+  triggers: string;
+  apply(key: string): string | null;
+}
+
+export const MATCH_TRIMMED = 1;
+export const MATCH_CASE = 2;
+export const MATCH_VERSION = 4;
+export const MATCH_ISOFORM = 8;
+export const MATCH_PREFIX = 16;
+export const MATCH_COMPOSITE = 32;
+
+const caseInsensitive: KeyTransform = {
+  name: 'case-insensitive',
+  bit: MATCH_CASE,
+  triggers: 'abcdefghijklmnopqrstuvwxyz',
+  apply: (key) => key.toUpperCase(),
+};
+const versionStripped: KeyTransform = {
+  name: 'version-stripped',
+  bit: MATCH_VERSION,
+  triggers: '.',
+  apply: (key) => {
+    const dot = key.lastIndexOf('.');
+    return dot > 0 && /^\.\d+$/.test(key.slice(dot)) ? key.slice(0, dot) : key;
+  },
+};
+const isoformStripped: KeyTransform = {
+  name: 'isoform-stripped',
+  bit: MATCH_ISOFORM,
+  triggers: '-',
+  apply: (key) => key.replace(/-\d+$/, ''),
+};
+
+function prefixStripped(prefixes: string[]): KeyTransform {
+  const pattern = new RegExp(`^(?:${prefixes.join('|')}):\\s*`, 'i');
+  return {
+    name: 'prefix-stripped',
+    bit: MATCH_PREFIX,
+    triggers: ':',
+    apply: (key) => key.replace(pattern, ''),
+  };
+}
+
+export interface IdType extends IdTypeInfo {
+  regex?: RegExp;
+  transforms: KeyTransform[];
+}
+
+function type(
+  id: string,
+  label: string,
+  options: {
+    pattern?: string;
+    example?: string;
+    caseInsensitive?: boolean;
+    transforms?: KeyTransform[];
+  },
+): IdType {
+  const transforms = [...(options.transforms ?? [])];
+  const caseFold = options.caseInsensitive ?? false;
+  if (caseFold && !transforms.includes(caseInsensitive)) transforms.unshift(caseInsensitive);
+  return {
+    id,
+    label,
+    pattern: options.pattern,
+    example: options.example,
+    caseInsensitive: caseFold,
+    regex: options.pattern ? new RegExp(options.pattern) : undefined,
+    transforms,
+  };
+}
+
+const UNIPROT = '(?:[OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9](?:[A-Z][A-Z0-9]{2}[0-9]){1,2})';
+
+/** Built-in types, in the order auto-detection prefers them when several patterns match. */
+export const BUILTIN_TYPES: IdType[] = [
+  type('go', 'GO term id', { pattern: '^GO:\\d{7}$', example: 'GO:0005634' }),
+  type('ensembl_gene', 'Ensembl gene', {
+    pattern: '^ENS[A-Z]*G\\d{11}(?:\\.\\d+)?$',
+    example: 'ENSG00000141510',
+    transforms: [prefixStripped(['ensembl']), caseInsensitive, versionStripped],
+  }),
+  type('ensembl_transcript', 'Ensembl transcript', {
+    pattern: '^ENS[A-Z]*T\\d{11}(?:\\.\\d+)?$',
+    example: 'ENST00000269305',
+    transforms: [prefixStripped(['ensembl']), caseInsensitive, versionStripped],
+  }),
+  type('ensembl_protein', 'Ensembl protein', {
+    pattern: '^ENS[A-Z]*P\\d{11}(?:\\.\\d+)?$',
+    example: 'ENSP00000269305',
+    transforms: [prefixStripped(['ensembl']), caseInsensitive, versionStripped],
+  }),
+  type('refseq', 'RefSeq accession', {
+    pattern: '^(?:AC|AP|NC|NG|NM|NP|NR|NT|NW|NZ|XM|XP|XR|YP|WP)_\\d+(?:\\.\\d+)?$',
+    example: 'NM_000546',
+    transforms: [prefixStripped(['refseq']), caseInsensitive, versionStripped],
+  }),
+  type('uniprot', 'UniProt accession', {
+    pattern: `^${UNIPROT}(?:-\\d+)?$`,
+    example: 'P04637',
+    transforms: [prefixStripped(['uniprot', 'uniprotkb']), caseInsensitive, isoformStripped],
+  }),
+  type('entrez', 'NCBI Gene (Entrez) id', {
+    pattern: '^\\d+$',
+    example: '7157',
+    transforms: [prefixStripped(['ncbigene', 'entrez', 'geneid'])],
+  }),
+  type('omim', 'OMIM (MIM) number', {
+    pattern: '^\\d{6}$',
+    example: '191170',
+    transforms: [prefixStripped(['mim', 'omim'])],
+  }),
+  type('symbol', 'Gene symbol', { example: 'TP53', caseInsensitive: true }),
+  type('go_term', 'GO term name', { example: 'nucleus', caseInsensitive: true }),
+];
+
+const byId = new Map(BUILTIN_TYPES.map((t) => [t.id, t]));
+
+/** The known type with this id, or a plain case-sensitive type for a user's own column type. */
+export function idType(id: string): IdType {
+  return byId.get(id) ?? type(id, id, {});
+}
+
+export function typeInfo(t: IdType): IdTypeInfo {
+  return {
+    id: t.id,
+    label: t.label,
+    pattern: t.pattern,
+    example: t.example,
+    caseInsensitive: t.caseInsensitive,
+  };
+}
+
+/**
+ * True when `key` has the shape of `type` as it is or once relaxed (`p04637-2` is a UniProt
+ * accession); types without a pattern accept anything.
+ */
+export function looksLike(type: IdType, key: string): boolean {
+  if (!type.regex || type.regex.test(key)) return true;
+  let relaxed = key;
+  for (const t of type.transforms) {
+    relaxed = t.apply(relaxed) ?? relaxed;
+    if (type.regex.test(relaxed)) return true;
+  }
+  return false;
+}

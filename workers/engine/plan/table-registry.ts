@@ -1,0 +1,97 @@
+/** The tables the engine knows (bundled and the user's), with what paths and the catalog need. */
+import type { CatalogInfo, PathInfo, TableInfo } from '../../api';
+import type { CatalogTable } from '../tables/catalog';
+import { fail } from '../errors';
+import { typesOf, type RegisteredTable } from './type-graph';
+import { BUILTIN_TYPES, idType, typeInfo } from '../ids/id-types';
+import type { LoadableTable } from '../tables/table-loader';
+
+export interface Registered extends RegisteredTable, LoadableTable {
+  user: boolean;
+}
+
+export class TableRegistry {
+  readonly #tables = new Map<string, Registered>();
+
+  /** Adds a table and returns its identity key: content hash and parse settings. */
+  register(
+    spec: CatalogTable,
+    location: string,
+    read: () => Promise<Uint8Array>,
+    user: boolean,
+    enabled = true,
+  ): string {
+    if (!spec.columns.some((c) => c.type)) {
+      fail('no-usable-ids', `Table "${spec.name}" declares no typed column.`);
+    }
+    const key = `${spec.hash}|${spec.delimiter ?? ''}|${JSON.stringify(spec.columns)}`;
+    this.#tables.set(spec.name, {
+      name: spec.name,
+      columns: spec.columns,
+      priority: spec.priority ?? 0,
+      matchLabel: spec.matchLabel,
+      enabled,
+      spec,
+      location,
+      read,
+      user,
+      key,
+    });
+    return key;
+  }
+
+  unregister(name: string): Registered | undefined {
+    const table = this.#tables.get(name);
+    this.#tables.delete(name);
+    return table;
+  }
+
+  has(name: string): boolean {
+    return this.#tables.has(name);
+  }
+
+  get(name: string): Registered {
+    return (
+      this.#tables.get(name) ?? fail('unknown-table', `No table named "${name}" is registered.`)
+    );
+  }
+
+  enabled(): Registered[] {
+    return [...this.#tables.values()].filter((t) => t.enabled);
+  }
+
+  /** Match labels of the tables along a path (e.g. `['alias']`), each once. */
+  labels(path: PathInfo): string[] {
+    const labels = path.steps.map((s) => this.get(s.table).matchLabel);
+    return [...new Set(labels.filter((l): l is string => !!l))];
+  }
+
+  catalog(version: string, isLoaded: (key: string) => boolean): CatalogInfo {
+    const present = typesOf(this.#tables.values());
+    const builtin = BUILTIN_TYPES.filter((t) => present.has(t.id));
+    const custom = [...present].filter((id) => !builtin.some((t) => t.id === id)).map(idType);
+    return {
+      version,
+      types: [...builtin, ...custom].map(typeInfo),
+      tables: [...this.#tables.values()].map((t) => tableInfo(t, isLoaded(t.key))),
+    };
+  }
+}
+
+function tableInfo(t: Registered, loaded: boolean): TableInfo {
+  return {
+    name: t.name,
+    label: t.spec.label,
+    columns: t.columns.map((c) => ({ name: c.name, type: c.type })),
+    rows: t.spec.rows,
+    bytes: t.spec.bytes,
+    priority: t.priority,
+    matchLabel: t.matchLabel,
+    source: t.spec.source,
+    date: t.spec.date,
+    licence: t.spec.licence,
+    loaded,
+    enabled: t.enabled,
+    user: t.user,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The type graph: every pair of typed columns of a registered table is an edge, both ways. Paths
+ * between two types are found over all enabled tables, never visiting a type twice, and ranked by
+ * hops, then by the tables' priorities, then by name so the order never depends on load order.
+ */
+import type { PathInfo, PathStepInfo } from '../../api';
+import type { CatalogColumn } from '../tables/catalog';
+
+export interface RegisteredTable {
+  name: string;
+  columns: CatalogColumn[];
+  priority: number;
+  matchLabel?: string;
+  enabled: boolean;
+}
+
+export interface PlannedPath extends PathInfo {
+  /** Sum of the tables' priorities along the path. */
+  cost: number;
+}
+
+export const DEFAULT_MAX_HOPS = 3;
+const MAX_PATHS = 24;
+
+export function typesOf(tables: Iterable<RegisteredTable>): Set<string> {
+  const types = new Set<string>();
+  for (const t of tables) for (const c of t.columns) if (c.type) types.add(c.type);
+  return types;
+}
+
+export function findPaths(
+  tables: RegisteredTable[],
+  source: string,
+  target: string,
+  maxHops = DEFAULT_MAX_HOPS,
+): PlannedPath[] {
+  const edges = new Map<string, { step: PathStepInfo; priority: number }[]>();
+  for (const table of tables) {
+    if (!table.enabled) continue;
+    for (const a of table.columns) {
+      for (const b of table.columns) {
+        if (a === b || !a.type || !b.type || a.type === b.type) continue;
+        const list = edges.get(a.type) ?? [];
+        list.push({
+          step: { table: table.name, from: a.name, to: b.name, fromType: a.type, toType: b.type },
+          priority: table.priority,
+        });
+        edges.set(a.type, list);
+      }
+    }
+  }
+  const found: PlannedPath[] = [];
+  const visited = new Set([source]);
+  const steps: PathStepInfo[] = [];
+  let cost = 0;
+  const walk = (type: string): void => {
+    if (steps.length > 0 && type === target) {
+      found.push({
+        index: 0,
+        label: pathLabel(steps),
+        types: [source, ...steps.map((s) => s.toType)],
+        steps: [...steps],
+        cost,
+      });
+      return;
+    }
+    if (steps.length === maxHops) return;
+    for (const edge of edges.get(type) ?? []) {
+      if (visited.has(edge.step.toType)) continue;
+      // Two steps in a row through one table only re-join its own rows: never a new mapping.
+      if (steps.length > 0 && steps[steps.length - 1].table === edge.step.table) continue;
+      visited.add(edge.step.toType);
+      steps.push(edge.step);
+      cost += edge.priority;
+      walk(edge.step.toType);
+      cost -= edge.priority;
+      steps.pop();
+      visited.delete(edge.step.toType);
+    }
+  };
+  if (source !== target) walk(source);
+  found.sort(
+    (a, b) => a.steps.length - b.steps.length || a.cost - b.cost || a.label.localeCompare(b.label),
+  );
+  return found.slice(0, MAX_PATHS).map((p, index) => ({ ...p, index }));
+}
+
+export function pathLabel(steps: PathStepInfo[]): string {
+  const types = [steps[0].fromType, ...steps.map((s) => s.toType)].join(' → ');
+  return `${types} via ${steps.map((s) => s.table).join(' + ')}`;
+}

@@ -1,0 +1,116 @@
+/**
+ * Runs the ranked paths of one request: loads each path's tables, maps the keys still unmapped,
+ * and goes on to the next path. A table that cannot be read (offline, damaged) costs only the
+ * paths through it, and a note names it; the run fails only when no path could run at all.
+ */
+import type { PathInfo, ProgressFn } from '../../api';
+import { CrosswalkError } from '../errors';
+import { PairSink, runPath, type ExecPath, type StepTiming } from './walk-path';
+import { addStepPhases, type PhaseTimer } from './phase-timer';
+import type { StringDict } from '../packed/string-dict';
+import type { PackedTable } from '../tables/packed-table';
+import type { TableLoader } from '../tables/table-loader';
+import type { Registered, TableRegistry } from '../plan/table-registry';
+
+/** Load failures that skip a table's paths instead of failing the run. */
+const UNREADABLE = new Set<string>(['fetch-failed', 'unreadable-file', 'empty-file']);
+
+export interface KeysToMap {
+  keys: StringDict;
+  keyBits: Uint8Array;
+}
+
+export class PathRunner {
+  constructor(
+    readonly registry: TableRegistry,
+    readonly loader: TableLoader,
+  ) {}
+
+  async runWithFallback(
+    paths: PathInfo[],
+    input: KeysToMap,
+    timer: PhaseTimer,
+    notes: string[],
+    onProgress?: ProgressFn,
+  ): Promise<{ sink: PairSink; used: PathInfo[] }> {
+    const total = input.keys.size;
+    const sink = new PairSink(total);
+    let pending: Int32Array = Int32Array.from({ length: total }, (_, k) => k);
+    const used: PathInfo[] = [];
+    const unreadable = new Map<string, CrosswalkError>();
+    for (const path of paths) {
+      if (pending.length === 0) break;
+      if (path.steps.some((s) => unreadable.has(s.table))) continue;
+      const exec = await this.prepare(
+        { ...path, index: used.length },
+        timer,
+        unreadable,
+        onProgress,
+      );
+      if (!exec) continue;
+      used.push(exec.info);
+      onProgress?.({
+        phase: `mapping via ${exec.info.label}`,
+        done: total - pending.length,
+        total,
+      });
+      const before = pending.length;
+      const timings: StepTiming[] = [];
+      pending = runPath(exec, input.keys, input.keyBits, pending, sink, timings);
+      addStepPhases(timer, exec.info, timings);
+      if (used.length > 1 && before > pending.length) {
+        notes.push(
+          `${before - pending.length === 1 ? '1 id was' : `${before - pending.length} ids were`} mapped only by fallback path ${used.length}: ${exec.info.label}.`,
+        );
+      }
+    }
+    if (unreadable.size > 0) {
+      if (used.length === 0) throw [...unreadable.values()][0];
+      const skipped = paths.filter((p) => p.steps.some((s) => unreadable.has(s.table)));
+      notes.push(
+        `${[...unreadable.values()].map((e) => e.message).join(' ')} Paths through ${[...unreadable.keys()].join(', ')} were skipped: ${skipped.map((p) => p.label).join('; ')}.`,
+      );
+    }
+    return { sink, used };
+  }
+
+  /** Loads the path's tables, or records the one that could not be read and returns null. */
+  async prepare(
+    path: PathInfo,
+    timer: PhaseTimer,
+    unreadable: Map<string, CrosswalkError>,
+    onProgress?: ProgressFn,
+  ): Promise<ExecPath | null> {
+    const steps = [];
+    for (const step of path.steps) {
+      let table: PackedTable;
+      try {
+        table = await this.load(this.registry.get(step.table), timer, onProgress, [
+          step.from,
+          step.to,
+        ]);
+      } catch (error) {
+        if (!(error instanceof CrosswalkError) || !UNREADABLE.has(error.code)) throw error;
+        unreadable.set(step.table, error);
+        return null;
+      }
+      steps.push({ table, from: table.columnIndex(step.from), to: table.columnIndex(step.to) });
+    }
+    return { info: path, steps };
+  }
+
+  /** Loads one table as a timed `load` phase, building the edge list `edge` when given. */
+  async load(
+    registered: Registered,
+    timer: PhaseTimer,
+    onProgress?: ProgressFn,
+    edge?: [string, string],
+  ): Promise<PackedTable> {
+    const phase = timer.begin('load', registered.name);
+    try {
+      return await this.loader.load(registered, phase, onProgress, edge);
+    } finally {
+      timer.end(phase);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/** The bundled (or user-given) table catalog: what `public/data/catalog.json` holds. */
+import { fail } from '../errors';
+
+export interface CatalogColumn {
+  /** Header name in the file. */
+  name: string;
+  /** Identifier type carried by the column; untyped columns are attributes and not indexed. */
+  type?: string;
+  /** Split cells on this string into several ids (composite cells like `"P58401, Q9P2S2"`). */
+  separator?: string;
+}
+
+export interface CatalogTable {
+  name: string;
+  label: string;
+  /** URL of the file relative to the catalog (`.csv`, `.tsv`, optionally `.gz`). */
+  file: string;
+  /** Content hash of the file's bytes as shipped (hex); part of the table's cache identity. */
+  hash: string;
+  bytes: number;
+  rows: number;
+  columns: CatalogColumn[];
+  /** Lower is preferred among paths with the same hop count; default 0. */
+  priority?: number;
+  /** Match type recorded for pairs found through this table (e.g. `alias`). */
+  matchLabel?: string;
+  delimiter?: string;
+  source: string;
+  date: string;
+  licence: string;
+}
+
+export interface CatalogFile {
+  version: string;
+  tables: CatalogTable[];
+}
+
+export function parseCatalog(bytes: Uint8Array, url: string): CatalogFile {
+  let catalog: CatalogFile;
+  try {
+    catalog = JSON.parse(new TextDecoder().decode(bytes)) as CatalogFile;
+  } catch (error) {
+    return fail(
+      'unreadable-file',
+      `The table catalog at ${url} is not valid JSON (${String(error)}).`,
+    );
+  }
+  if (!Array.isArray(catalog?.tables))
+    fail('unreadable-file', `The table catalog at ${url} lists no tables.`);
+  return catalog;
+}
+
+/** A table file's URL, relative to the catalog's (plain paths too, for Node). */
+export function resolveUrl(base: string, file: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(base)) return new URL(file, base).href;
+  return base.slice(0, base.lastIndexOf('/') + 1) + file;
+}

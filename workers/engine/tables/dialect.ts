@@ -1,0 +1,123 @@
+/**
+ * Looks at the first bytes of a file: is it gzip, binary, UTF-16; where does the header start
+ * (after a BOM and `#` comment lines); which delimiter does it use.
+ */
+import { fail } from '../errors';
+
+const DELIMITERS = ['\t', ',', ';', '|'];
+
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Rejects content that is not delimited text, naming what it looks like. */
+export function assertText(name: string, bytes: Uint8Array): void {
+  if (bytes.length === 0) fail('empty-file', `Table "${name}" is an empty file.`);
+  const head = bytes.subarray(0, 65536);
+  if (head[0] === 0x89 && head[1] === 0x50 && head[2] === 0x4e && head[3] === 0x47) {
+    fail('unreadable-file', `Table "${name}" is a PNG image, not a CSV or TSV file.`);
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4) {
+    fail(
+      'unreadable-file',
+      `Table "${name}" is a ZIP archive (an Excel workbook?), not a CSV or TSV file; export it as CSV first.`,
+    );
+  }
+  if (head.indexOf(0) >= 0) {
+    fail(
+      'unreadable-file',
+      `Table "${name}" contains NUL bytes: it looks like a binary file, not delimited text.`,
+    );
+  }
+}
+
+/** UTF-16 files (with a BOM) are re-encoded as UTF-8 so the rest of the pipeline sees one encoding. */
+export function toUtf8(bytes: Uint8Array): Uint8Array {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return bytes;
+  return new TextEncoder().encode(new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes));
+}
+
+/** Throws unless the bytes are valid UTF-8; only scans further when a non-ASCII byte exists. */
+export function assertUtf8(name: string, bytes: Uint8Array): void {
+  let ascii = true;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] >= 128) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    fail('unreadable-file', notUtf8(name));
+  }
+}
+
+export interface HeaderInfo {
+  /** Byte offset of the header line. */
+  headerStart: number;
+  /** Byte offset just after the header line's newline. */
+  dataStart: number;
+  /** 1-based line number of the header. */
+  headerLine: number;
+  headerText: string;
+}
+
+export function findHeader(name: string, bytes: Uint8Array): HeaderInfo {
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let line = 1;
+  while (at < bytes.length) {
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
+    const text = new TextDecoder().decode(bytes.subarray(at, end)).replace(/\r$/, '');
+    if (text.trim() !== '' && !text.startsWith('#')) {
+      return {
+        headerStart: at,
+        dataStart: Math.min(end + 1, bytes.length),
+        headerLine: line,
+        headerText: text,
+      };
+    }
+    at = end + 1;
+    line++;
+  }
+  return fail(
+    'empty-file',
+    `Table "${name}" has no header row (the file is blank or only comments).`,
+  );
+}
+
+/** The delimiter that splits the header line into the most fields (tab wins ties). */
+export function detectDelimiter(headerText: string): string {
+  let best = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const count = headerText.split(d).length - 1;
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export async function gunzip(name: string, bytes: Uint8Array): Promise<Uint8Array> {
+  try {
+    const stream = new Blob([bytes as BlobPart])
+      .stream()
+      .pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (error) {
+    return fail(
+      'unreadable-file',
+      `Table "${name}" is a damaged or truncated gzip file (${String(error)}).`,
+    );
+  }
+}
+
+export function notUtf8(name: string): string {
+  return `Table "${name}" is not UTF-8 text (Latin-1 or another legacy encoding?); save it as UTF-8 and load it again.`;
+}

@@ -1,0 +1,264 @@
+/**
+ * A loaded lookup table in packed form: per typed column a string dictionary and one id per
+ * record (-1 where the cell was blank or a placeholder). Edges between two columns are CSR lists
+ * built on first use, per direction, so a table costs only what the paths through it need.
+ */
+import { idType, type KeyTransform } from '../ids/id-types';
+import { StringDict } from '../packed/string-dict';
+
+export interface ColumnStats {
+  name: string;
+  type: string;
+  distinct: number;
+  blank: number;
+  placeholder: number;
+  placeholderExamples: string[];
+  /** Cells whose white space, invisible characters or quotes were removed. */
+  repaired: number;
+  compositeCells: number;
+}
+
+export interface TableStats {
+  /** Data rows in the file (comment and blank lines excluded). */
+  rows: number;
+  /** Rows after composite cells are expanded. */
+  records: number;
+  /** Rows with a different number of fields than the header; the first few data-row numbers kept. */
+  raggedRows: number;
+  raggedExamples: number[];
+  columns: ColumnStats[];
+}
+
+export interface RelationStats {
+  from: string;
+  to: string;
+  /** Distinct (from, to) pairs. */
+  pairs: number;
+  /** Records repeating a pair already seen (collapsed). */
+  duplicatePairs: number;
+  /** Keys of `from` with more than one `to` value (one-to-many). */
+  fromWithSeveral: number;
+  /** Keys of `to` with more than one `from` value (many-to-one). */
+  toWithSeveral: number;
+}
+
+export interface PackedColumn {
+  name: string;
+  type: string;
+  dict: StringDict;
+  /** Dictionary id per record, -1 = no value. */
+  ids: Int32Array;
+  /** 1 where the record's value came from splitting a composite cell; absent if none did. */
+  composite?: Uint8Array;
+  /** An untyped column: values kept for output columns, not part of the type graph. */
+  attribute?: boolean;
+}
+
+/** Edges from one column's ids to another's: targets of id k are `target[start[k] .. start[k+1])`. */
+export interface Csr {
+  start: Int32Array;
+  target: Int32Array;
+  /** 1 where every record giving this edge came from a composite cell. */
+  composite: Uint8Array;
+}
+
+/** Keys that match only after a relaxation: transformed key → original ids. */
+interface RelaxedIndex {
+  /** Every key relaxes to itself: a lookup here can only repeat the exact one. */
+  identity: boolean;
+  dict: StringDict;
+  start: Int32Array;
+  ids: Int32Array;
+}
+
+export class PackedTable {
+  readonly #edges = new Map<string, Csr>();
+  readonly #relaxed = new Map<string, RelaxedIndex>();
+
+  constructor(
+    readonly name: string,
+    readonly columns: PackedColumn[],
+    readonly records: number,
+    readonly stats: TableStats,
+    edges: [string, Csr][] = [],
+  ) {
+    for (const [key, csr] of edges) this.#edges.set(key, csr);
+  }
+
+  /** The edge lists built so far, keyed `from>to`, for persistence. */
+  builtEdges(): [string, Csr][] {
+    return [...this.#edges];
+  }
+
+  columnIndex(name: string): number {
+    return this.columns.findIndex((c) => c.name === name);
+  }
+
+  /** Edges from column `from` to column `to` (indexes into `columns`), duplicates removed. */
+  edges(from: number, to: number): Csr {
+    const key = `${from}>${to}`;
+    let csr = this.#edges.get(key);
+    if (!csr) {
+      csr = buildCsr(this.columns[from], this.columns[to], this.records);
+      this.#edges.set(key, csr);
+    }
+    return csr;
+  }
+
+  /**
+   * Ids of column `col` whose key, relaxed by the column type's first `level` transforms applied
+   * in turn, equals `relaxedKey`: `[ids, start, end)`.
+   */
+  relaxedLookup(
+    col: number,
+    level: number,
+    relaxedKey: string,
+  ): [Int32Array, number, number] | null {
+    const index = this.#relaxedIndex(col, level);
+    const k = index.dict.lookupString(relaxedKey);
+    if (k < 0) return null;
+    return [index.ids, index.start[k], index.start[k + 1]];
+  }
+
+  #relaxedIndex(col: number, level: number): RelaxedIndex {
+    const key = `${col}:${level}`;
+    let index = this.#relaxed.get(key);
+    if (!index) {
+      index = buildRelaxedIndex(this.columns[col].dict, this.transformsOf(col).slice(0, level));
+      this.#relaxed.set(key, index);
+    }
+    return index;
+  }
+
+  /** True when relaxing this column's keys to `level` changes none of them. */
+  relaxationIsIdentity(col: number, level: number): boolean {
+    return this.#relaxedIndex(col, level).identity;
+  }
+
+  /**
+   * Cardinality of the relation between two columns: distinct keys on each side, keys with more
+   * than one value in each direction, and records that repeat an earlier pair.
+   */
+  relation(from: number, to: number): RelationStats {
+    const forward = this.edges(from, to);
+    const backward = this.edges(to, from);
+    let pairsWithBoth = 0;
+    for (let r = 0; r < this.records; r++) {
+      if (this.columns[from].ids[r] >= 0 && this.columns[to].ids[r] >= 0) pairsWithBoth++;
+    }
+    return {
+      from: this.columns[from].name,
+      to: this.columns[to].name,
+      pairs: forward.target.length,
+      duplicatePairs: pairsWithBoth - forward.target.length,
+      fromWithSeveral: countSeveral(forward.start),
+      toWithSeveral: countSeveral(backward.start),
+    };
+  }
+
+  /** Approximate bytes held, for the cache budget. */
+  get byteSize(): number {
+    let bytes = 0;
+    for (const c of this.columns)
+      bytes += c.dict.byteSize + c.ids.byteLength + (c.composite?.byteLength ?? 0);
+    for (const e of this.#edges.values())
+      bytes += e.start.byteLength + e.target.byteLength + e.composite.byteLength;
+    for (const r of this.#relaxed.values())
+      bytes += r.dict.byteSize + r.start.byteLength + r.ids.byteLength;
+    return bytes;
+  }
+
+  typeOf(col: number): string {
+    return this.columns[col].type;
+  }
+
+  transformsOf(col: number): KeyTransform[] {
+    return idType(this.columns[col].type).transforms;
+  }
+}
+
+function countSeveral(start: Int32Array): number {
+  let several = 0;
+  for (let k = 0; k + 1 < start.length; k++) if (start[k + 1] - start[k] > 1) several++;
+  return several;
+}
+
+function buildCsr(from: PackedColumn, to: PackedColumn, records: number): Csr {
+  const nKeys = from.dict.size;
+  const start = new Int32Array(nKeys + 1);
+  for (let r = 0; r < records; r++) {
+    if (from.ids[r] >= 0 && to.ids[r] >= 0) start[from.ids[r] + 1]++;
+  }
+  for (let k = 0; k < nKeys; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, nKeys);
+  const target = new Int32Array(start[nKeys]);
+  const composite = new Uint8Array(start[nKeys]);
+  for (let r = 0; r < records; r++) {
+    const a = from.ids[r];
+    const b = to.ids[r];
+    if (a < 0 || b < 0) continue;
+    const at = fill[a]++;
+    target[at] = b;
+    composite[at] = (from.composite?.[r] ?? 0) | (to.composite?.[r] ?? 0);
+  }
+  // Collapse duplicate pairs in place, keeping file order; a pair is composite only if every
+  // record giving it was.
+  const seenAt = new Int32Array(to.dict.size).fill(-1);
+  let write = 0;
+  for (let k = 0; k < nKeys; k++) {
+    const begin = start[k];
+    const end = start[k + 1];
+    start[k] = write;
+    for (let i = begin; i < end; i++) {
+      const b = target[i];
+      if (seenAt[b] >= start[k]) {
+        composite[seenAt[b]] &= composite[i];
+        continue;
+      }
+      seenAt[b] = write;
+      target[write] = b;
+      composite[write++] = composite[i];
+    }
+  }
+  start[nKeys] = write;
+  return { start, target: target.slice(0, write), composite: composite.slice(0, write) };
+}
+
+function buildRelaxedIndex(source: StringDict, transforms: KeyTransform[]): RelaxedIndex {
+  const dict = new StringDict(source.size);
+  const relaxedOf = new Int32Array(source.size);
+  // Keys holding none of the transforms' trigger characters relax to themselves: intern their
+  // bytes as they are and skip the decode/transform/encode round trip (most keys, measured).
+  const trigger = new Uint8Array(128);
+  for (const t of transforms) for (const ch of t.triggers) trigger[ch.charCodeAt(0)] = 1;
+  let identity = true;
+  for (let id = 0; id < source.size; id++) {
+    const bytes = source.bytesOf(id);
+    let plain = true;
+    for (let i = 0; i < bytes.length && plain; i++)
+      plain = bytes[i] < 128 && trigger[bytes[i]] === 0;
+    if (plain) {
+      relaxedOf[id] = dict.intern(bytes, 0, bytes.length);
+      continue;
+    }
+    const original = source.get(id);
+    const relaxed = relax(transforms, original);
+    if (relaxed !== original) identity = false;
+    relaxedOf[id] = dict.internString(relaxed);
+  }
+  const start = new Int32Array(dict.size + 1);
+  for (let id = 0; id < source.size; id++) start[relaxedOf[id] + 1]++;
+  for (let k = 0; k < dict.size; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, dict.size);
+  const ids = new Int32Array(source.size);
+  for (let id = 0; id < source.size; id++) ids[fill[relaxedOf[id]]++] = id;
+  dict.compact();
+  return { identity, dict, start, ids };
+}
+
+/** `key` with each transform applied in turn. */
+export function relax(transforms: KeyTransform[], key: string): string {
+  let relaxed = key;
+  for (const t of transforms) relaxed = t.apply(relaxed) ?? relaxed;
+  return relaxed;
+}

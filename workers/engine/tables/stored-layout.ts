@@ -1,0 +1,157 @@
+/**
+ * The persisted form of a PackedTable: a small header plus a few dozen typed arrays — the shape
+ * IndexedDB stores and reads fastest (shared/reference/performance.md §4: 1M-entry Maps take
+ * 9–12 s to read back, the same data as buffers ~1 s). Hash tables and built edge lists are
+ * stored too, so a warm load does no rebuilding at all.
+ */
+import { StringDict } from '../packed/string-dict';
+import { PackedTable, type Csr, type PackedColumn, type TableStats } from './packed-table';
+
+/** Bump when the stored layout changes: older entries are then ignored and rebuilt. */
+export const STORED_FORMAT = 2;
+
+interface StoredColumn {
+  name: string;
+  type: string;
+  count: number;
+  pool: Uint8Array;
+  offsets: Int32Array;
+  hashes: Int32Array;
+  slots: Int32Array;
+  ids: Int32Array;
+  composite?: Uint8Array;
+  attribute?: boolean;
+}
+
+export interface StoredTable {
+  format: number;
+  key: string;
+  name: string;
+  records: number;
+  stats: TableStats;
+  columns: StoredColumn[];
+  edges: { key: string; start: Int32Array; target: Int32Array; composite: Uint8Array }[];
+  bytes: number;
+  checksum: number;
+}
+
+export function toStored(key: string, table: PackedTable): StoredTable {
+  const columns = table.columns.map((c) => {
+    const parts = c.dict.parts();
+    return {
+      name: c.name,
+      type: c.type,
+      count: parts.count,
+      // No copies: the store clones what it keeps (IndexedDB's structured clone).
+      pool: parts.pool,
+      offsets: parts.offsets,
+      hashes: parts.hashes,
+      slots: parts.slots!,
+      ids: c.ids,
+      composite: c.composite,
+      attribute: c.attribute,
+    };
+  });
+  const edges = table.builtEdges().map(([edgeKey, csr]) => ({ key: edgeKey, ...csr }));
+  const stored = {
+    format: STORED_FORMAT,
+    key,
+    name: table.name,
+    records: table.records,
+    stats: table.stats,
+    columns,
+    edges,
+    bytes: 0,
+    checksum: 0,
+  };
+  stored.bytes = arraysOf(stored).reduce((sum, a) => sum + a.byteLength, 0);
+  stored.checksum = checksum(stored);
+  return stored;
+}
+
+/**
+ * Rebuilds the table, or returns null with the reason when the entry is not one this build can
+ * trust: another format version, another key, or arrays that are truncated or corrupt.
+ */
+export function fromStored(
+  key: string,
+  stored: StoredTable,
+): { table: PackedTable } | { problem: string } {
+  if (!stored || typeof stored !== 'object') return { problem: 'the entry is not a stored table' };
+  if (stored.format !== STORED_FORMAT)
+    return { problem: `stored format ${stored.format} is not the current ${STORED_FORMAT}` };
+  if (stored.key !== key) return { problem: 'the entry belongs to another version of the table' };
+  const problem = shapeProblem(stored);
+  if (problem) return { problem };
+  if (checksum(stored) !== stored.checksum)
+    return { problem: 'the stored arrays do not match their checksum' };
+  const columns: PackedColumn[] = stored.columns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    dict: new StringDict(c.count, {
+      pool: c.pool,
+      offsets: c.offsets,
+      hashes: c.hashes,
+      count: c.count,
+      slots: c.slots,
+    }),
+    ids: c.ids,
+    composite: c.composite,
+    attribute: c.attribute,
+  }));
+  const edges: [string, Csr][] = stored.edges.map((e) => [
+    e.key,
+    { start: e.start, target: e.target, composite: e.composite },
+  ]);
+  return { table: new PackedTable(stored.name, columns, stored.records, stored.stats, edges) };
+}
+
+function shapeProblem(s: StoredTable): string | null {
+  if (!Array.isArray(s.columns) || !Array.isArray(s.edges)) return 'the entry has no columns';
+  for (const c of s.columns) {
+    const typed =
+      c.pool instanceof Uint8Array &&
+      c.offsets instanceof Int32Array &&
+      c.hashes instanceof Int32Array;
+    if (!typed || !(c.slots instanceof Int32Array) || !(c.ids instanceof Int32Array))
+      return `column ${c.name} is missing arrays`;
+    if (c.offsets.length !== c.count + 1 || c.hashes.length !== c.count)
+      return `column ${c.name} is truncated`;
+    if (c.offsets[c.count] !== c.pool.length || c.ids.length !== s.records)
+      return `column ${c.name} is truncated`;
+    if ((c.slots.length & (c.slots.length - 1)) !== 0 || c.slots.length < c.count * 2)
+      return `column ${c.name} has a damaged hash table`;
+  }
+  for (const e of s.edges) {
+    const typed = e.start instanceof Int32Array && e.target instanceof Int32Array;
+    if (!typed || !(e.composite instanceof Uint8Array)) return 'an edge list is missing arrays';
+    if (e.start[e.start.length - 1] !== e.target.length || e.composite.length !== e.target.length)
+      return 'an edge list is truncated';
+  }
+  return null;
+}
+
+function arraysOf(s: StoredTable): ArrayBufferView[] {
+  const arrays: ArrayBufferView[] = [];
+  for (const c of s.columns) {
+    arrays.push(c.pool, c.offsets, c.hashes, c.slots, c.ids);
+    if (c.composite) arrays.push(c.composite);
+  }
+  for (const e of s.edges) arrays.push(e.start, e.target, e.composite);
+  return arrays;
+}
+
+/** FNV-1a over every stored array, a 32-bit word at a time (bytes for the odd tail). */
+function checksum(s: StoredTable): number {
+  let h = 0x811c9dc5;
+  for (const a of arraysOf(s)) {
+    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const words =
+      a.byteOffset % 4 === 0 ? new Int32Array(a.buffer, a.byteOffset, a.byteLength >> 2) : null;
+    const wordBytes = words ? words.length * 4 : 0;
+    if (words) for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+    for (let i = wordBytes; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    h = Math.imul(h ^ a.byteLength, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,199 @@
+/**
+ * Gets a table ready for a path: from memory (the cache), else from the persistent store, else by
+ * reading and parsing its file — then stores the parsed form in the background. Storage trouble
+ * never fails a run: the table is parsed instead and one notice says why.
+ */
+import type { Phase, ProgressFn } from '../../api';
+import type { TableCache } from './table-cache';
+import type { CatalogTable } from './catalog';
+import { fail } from '../errors';
+import { parseTable } from './parse-table';
+import { fromStored, toStored, type StoredTable } from './stored-layout';
+import type { TableStore } from './table-store';
+import type { PackedTable } from './packed-table';
+
+export interface LoadableTable {
+  name: string;
+  /** Table identity: content hash and parse settings (the store's key too). */
+  key: string;
+  /** Where the bytes come from, for messages (a URL, or "your file x.csv"). */
+  location: string;
+  read(): Promise<Uint8Array>;
+  spec: CatalogTable;
+}
+
+/**
+ * How long after a run the background writes start: the page is drawing the result then, and on
+ * a two-core machine serialising a large table beside it doubled that frame (measured with the
+ * long-task tests in tests/e2e/hardening.e2e.ts).
+ */
+export const WRITE_DELAY_MS = 1000;
+
+export class TableLoader {
+  /** Plain-language notices for the next result (storage fell back, an entry was rebuilt). */
+  readonly notices: string[] = [];
+  readonly #writes = new Set<Promise<void>>();
+  readonly #queued: (() => Promise<void>)[] = [];
+  #storageBroken = false;
+  /** The first storage failure, in words. */
+  storageProblem?: string;
+
+  constructor(
+    readonly cache: TableCache,
+    readonly store?: TableStore,
+  ) {}
+
+  /** Loads `table` and builds the edge list `edge` (column names) if given, recording phases. */
+  async load(
+    table: LoadableTable,
+    phase: Phase,
+    onProgress?: ProgressFn,
+    edge?: [string, string],
+  ): Promise<PackedTable> {
+    const children = phase.children ?? (phase.children = []);
+    const { table: packed, source } = await this.cache.get(table.key, table.name, async () => {
+      // The file is read while the store is asked: a first visit then never waits for IndexedDB
+      // to open and miss (measured 0.1–0.75 s in a fresh browser profile) before fetching.
+      const reading = this.#read(table);
+      reading.catch(() => undefined);
+      const stored = await this.#fromStore(table, children);
+      if (stored) return { table: stored, source: 'persisted' as const };
+      return {
+        table: await this.#parse(table, reading, children, onProgress),
+        source: 'parsed' as const,
+      };
+    });
+    if (edge) {
+      const start = performance.now();
+      packed.edges(packed.columnIndex(edge[0]), packed.columnIndex(edge[1]));
+      children.push({ name: 'index', kind: 'load', ms: performance.now() - start });
+    }
+    phase.source = source;
+    if (source === 'parsed' && !this.#storageBroken) this.#persist(table, packed);
+    return packed;
+  }
+
+  /** Resolves once every background write has finished (benchmarks, tests, before clearing). */
+  async flushWrites(): Promise<void> {
+    this.startWrites(0);
+    while (this.#writes.size > 0) await Promise.allSettled([...this.#writes]);
+  }
+
+  async #fromStore(table: LoadableTable, children: Phase[]): Promise<PackedTable | null> {
+    if (!this.store || this.#storageBroken) return null;
+    const start = performance.now();
+    try {
+      const stored = await this.store.get(table.key);
+      if (!stored) return null;
+      const restored = restore(table.key, stored);
+      children.push({
+        name: 'read stored',
+        kind: 'load',
+        ms: performance.now() - start,
+        detail: `${stored.bytes} bytes`,
+      });
+      if ('table' in restored) return restored.table;
+      this.notices.push(
+        `The stored copy of table "${table.name}" was discarded (${restored.problem}) and rebuilt from its file.`,
+      );
+      await this.store.delete(table.key).catch(() => undefined);
+      return null;
+    } catch (error) {
+      this.reportStorageFailure(error);
+      return null;
+    }
+  }
+
+  async #parse(
+    table: LoadableTable,
+    reading: Promise<{ bytes: Uint8Array; ms: number }>,
+    children: Phase[],
+    onProgress?: ProgressFn,
+  ): Promise<PackedTable> {
+    onProgress?.({ phase: `reading ${table.name}`, done: 0, total: table.spec.bytes });
+    const { bytes, ms } = await reading;
+    children.push({ name: 'read', kind: 'load', ms, detail: `${bytes.length} bytes` });
+    onProgress?.({ phase: `parsing ${table.name}`, done: 0, total: table.spec.rows });
+    const parsed = await parseTable(table.spec, bytes, {
+      onProgress: (done, total) => onProgress?.({ phase: `parsing ${table.name}`, done, total }),
+    });
+    children.push({ name: 'decompress', kind: 'load', ms: parsed.times.decompress });
+    children.push({
+      name: 'parse',
+      kind: 'load',
+      ms: parsed.times.parse,
+      detail: `${parsed.table.stats.rows} rows`,
+    });
+    return parsed.table;
+  }
+
+  async #read(table: LoadableTable): Promise<{ bytes: Uint8Array; ms: number }> {
+    const start = performance.now();
+    try {
+      const bytes = await table.read();
+      return { bytes, ms: performance.now() - start };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return fail(
+        'fetch-failed',
+        `Could not read table "${table.name}" from ${table.location}: ${reason}.`,
+      );
+    }
+  }
+
+  /**
+   * Queues the table's write. Building the stored form (copy and checksum, ~0.5 s for genbank)
+   * is synchronous, so it waits until the run that parsed the table has returned its result.
+   */
+  #persist(table: LoadableTable, packed: PackedTable): void {
+    const store = this.store;
+    if (!store) return;
+    this.#queued.push(() => this.#write(store, table, packed));
+  }
+
+  /** Starts the queued writes once the current run has finished (called by the engine). */
+  startWrites(delayMs = WRITE_DELAY_MS): void {
+    const queued = this.#queued.splice(0);
+    if (queued.length === 0) return;
+    const started = new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(async () => {
+      for (const write of queued) await write();
+    });
+    this.#writes.add(started);
+    void started.finally(() => this.#writes.delete(started));
+  }
+
+  #write(store: TableStore, table: LoadableTable, packed: PackedTable): Promise<void> {
+    const write = (async () => {
+      try {
+        await store.put(toStored(table.key, packed));
+        // Copies of an older version of the same table are never read again: drop them.
+        for (const old of await store.list()) {
+          if (old.name === table.name && old.key !== table.key) await store.delete(old.key);
+        }
+      } catch (error) {
+        this.reportStorageFailure(error);
+      }
+    })();
+    return write;
+  }
+
+  /** Records the first storage failure, with one notice for the whole session. */
+  reportStorageFailure(error: unknown): void {
+    if (this.#storageBroken) return;
+    this.#storageBroken = true;
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.storageProblem = reason;
+    this.notices.push(
+      `Browser storage is unavailable (${reason}): tables are parsed again after a reload, and tables you add last for this visit only.`,
+    );
+  }
+}
+
+/** A stored entry that makes the reader throw is damaged, not a sign that storage is broken. */
+function restore(key: string, stored: StoredTable): ReturnType<typeof fromStored> {
+  try {
+    return fromStored(key, stored);
+  } catch (error) {
+    return { problem: `it could not be read (${String(error)})` };
+  }
+}
