@@ -106,6 +106,7 @@ export default defineConfig(
     files: ['*.{js,ts}', 'scripts/**', 'bench/**', 'tests/**'],
     languageOptions: { globals: globals.node },
   },
+  { files: ['*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
   // Playwright callbacks passed to page.evaluate() run in the page.
   { files: ['tests/e2e/**', 'tests/component/**'], languageOptions: { globals: globals.browser } },
   {
