@@ -39,9 +39,28 @@ export class EngineStoppedError extends Error {
   }
 }
 
+/** What the client uses of a Worker; tests pass one built on a `MessageChannel`. */
+export type EngineWorker = Pick<
+  Worker,
+  'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'
+>;
+
+export interface EngineClientOptions {
+  /** Where the worker loads the catalog of bundled tables from. */
+  catalogUrl: string;
+  /** Starts a mapping worker; the default starts `workers/engine.worker.ts`. */
+  startWorker?: () => EngineWorker;
+}
+
+function startEngineWorker(): EngineWorker {
+  return new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+}
+
 /** One started worker; a restart creates a new one, so stale calls can never reach a new worker. */
 interface WorkerSession {
-  worker: Worker;
+  worker: EngineWorker;
   remote: Comlink.Remote<EngineApi>;
   ready: Promise<CatalogInfo>;
   stopped: Promise<never>;
@@ -52,12 +71,14 @@ type CrashListener = (error: EngineStoppedError) => void;
 
 export class EngineClient {
   readonly #catalogUrl: string;
+  readonly #startWorker: () => EngineWorker;
   #session: WorkerSession | null = null;
   #generation = 0;
   readonly #crashListeners = new Set<CrashListener>();
 
-  constructor(catalogUrl: string) {
+  constructor({ catalogUrl, startWorker = startEngineWorker }: EngineClientOptions) {
     this.#catalogUrl = catalogUrl;
+    this.#startWorker = startWorker;
   }
 
   /** Increases every time a worker starts; results of an older generation are gone from the worker. */
@@ -164,9 +185,7 @@ export class EngineClient {
   #ensureSession(): WorkerSession {
     if (this.#session) return this.#session;
 
-    const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
-      type: 'module',
-    });
+    const worker = this.#startWorker();
     const remote = Comlink.wrap<EngineApi>(worker);
     let stop: (error: EngineStoppedError) => void = () => {};
     const stopped = new Promise<never>((_, reject) => {
@@ -219,4 +238,4 @@ const catalogUrl = new URL(
 ).href;
 
 /** The app's one engine. */
-export const engine = new EngineClient(catalogUrl);
+export const engine = new EngineClient({ catalogUrl });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Phase } from '../../../workers/api';
+import type { Phase } from '../../../../workers/api';
 import {
   barPercent,
   flattenPhases,
   kindTotals,
   parsedTables,
   withUiPhases,
-} from '../../../src/lib/timing';
+} from '../../../../src/lib/timing';
 
 const phases: Phase[] = [
   { name: 'setup', kind: 'setup', ms: 2 },

@@ -6,8 +6,8 @@ import {
   LARGE_INPUT_LINES,
   sampleOf,
   sampleText,
-} from '../../../src/lib/input-count';
-import { parseInput } from '../../../workers/engine/ids/parse-input';
+} from '../../../../src/lib/input-count';
+import { parseInput } from '../../../../workers/engine/ids/parse-input';
 
 describe('countIds', () => {
   it('counts ids separated by new lines, tabs, commas, semicolons and spaces', () => {

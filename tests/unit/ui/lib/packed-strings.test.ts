@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAt, packStrings, packedCount } from '../../../src/lib/packed-strings';
+import { decodeAt, packStrings, packedCount } from '../../../../src/lib/packed-strings';
 
 describe('packed strings', () => {
   it('decodes any string of a pool by index', () => {

@@ -1,7 +1,7 @@
 // The state class imports the engine client, which reads Vite's `import.meta.env`.
 /// <reference types="vite/client" />
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StorageInfo } from '../../../workers/api';
+import type { StorageInfo } from '../../../../workers/api';
 
 const engine = vi.hoisted(() => ({
   storage: vi.fn<() => Promise<StorageInfo>>(),
@@ -9,12 +9,12 @@ const engine = vi.hoisted(() => ({
   warmUp: vi.fn<(source: string, target: string) => Promise<string[]>>(),
 }));
 
-vi.mock('../../../src/worker-client/engine-client', () => ({
+vi.mock('../../../../src/worker-client/engine-client', () => ({
   engine,
   EngineStoppedError: class EngineStoppedError extends Error {},
 }));
 
-const { StoredTables } = await import('../../../src/state/StoredTables.svelte');
+const { StoredTables } = await import('../../../../src/state/StoredTables.svelte');
 
 const stored = (name: string, savedAt: number) => ({
   key: `${name}-key`,

@@ -1,7 +1,7 @@
 // The state class imports the engine client, which reads Vite's `import.meta.env`.
 /// <reference types="vite/client" />
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AttributeRef } from '../../../workers/api';
+import type { AttributeRef } from '../../../../workers/api';
 
 const engine = vi.hoisted(() => ({
   attributesFor: vi.fn<(target: string) => Promise<AttributeRef[]>>(),
@@ -9,9 +9,9 @@ const engine = vi.hoisted(() => ({
 
 class EngineStoppedError extends Error {}
 
-vi.mock('../../../src/worker-client/engine-client', () => ({ engine, EngineStoppedError }));
+vi.mock('../../../../src/worker-client/engine-client', () => ({ engine, EngineStoppedError }));
 
-const { ExtraColumns } = await import('../../../src/state/ExtraColumns.svelte');
+const { ExtraColumns } = await import('../../../../src/state/ExtraColumns.svelte');
 
 const organ = { table: 'panel', column: 'organ' };
 const name = { table: 'genes', column: 'name' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TablePreview } from '../../../workers/api';
+import type { TablePreview } from '../../../../workers/api';
 import {
   ATTRIBUTE,
   NEW_TYPE,
@@ -10,7 +10,7 @@ import {
   draftProblems,
   type ColumnDraft,
   type TableDraft,
-} from '../../../src/lib/table-spec';
+} from '../../../../src/lib/table-spec';
 
 const KNOWN = ['uniprot', 'symbol', 'entrez'];
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_AMBIGUOUS, STATUS_MAPPED, STATUS_UNMAPPED } from '../../../workers/common/codes';
+import { STATUS_AMBIGUOUS, STATUS_MAPPED, STATUS_UNMAPPED } from '../../../../workers/common/codes';
 import {
   attributeKey,
   attributeLabel,
   chosenAttributes,
   keepAvailable,
-} from '../../../src/lib/attributes';
-import { pathLabelsOf, rowCells } from '../../../src/lib/row-model';
-import { makeResult } from './make-result';
+} from '../../../../src/lib/attributes';
+import { pathLabelsOf, rowCells } from '../../../../src/lib/row-model';
+import { makeResult } from '../make-result';
 
 const organ = { table: 'panel', column: 'organ' };
 const name = { table: 'genes', column: 'name' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, mimeTypeOf } from '../../../src/lib/download';
+import { exportFileName, mimeTypeOf } from '../../../../src/lib/download';
 
 describe('exportFileName', () => {
   it('names files after the mapping', () => {

@@ -1,21 +1,21 @@
 // The state class imports src/pwa/register.ts, which imports vite-plugin-pwa's virtual module.
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ServiceWorkerEvents } from '../../../src/pwa/register';
+import type { ServiceWorkerEvents } from '../../../../src/pwa/register';
 
 const worker = vi.hoisted(() => ({
   events: null as ServiceWorkerEvents | null,
   activate: vi.fn(async () => {}),
 }));
 
-vi.mock('../../../src/pwa/register', () => ({
+vi.mock('../../../../src/pwa/register', () => ({
   registerServiceWorker: (events: ServiceWorkerEvents) => {
     worker.events = events;
     return worker.activate;
   },
 }));
 
-const { AppUpdate } = await import('../../../src/state/AppUpdate.svelte');
+const { AppUpdate } = await import('../../../../src/state/AppUpdate.svelte');
 
 describe('AppUpdate', () => {
   let busy = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ColumnReport, RelationReport, ValidationReport } from '../../../workers/api';
+import type { ColumnReport, RelationReport, ValidationReport } from '../../../../workers/api';
 import {
   columnHasProblems,
   columnLines,
@@ -7,7 +7,7 @@ import {
   raggedLine,
   relationLines,
   tableLine,
-} from '../../../src/lib/table-report';
+} from '../../../../src/lib/table-report';
 
 const clean: ColumnReport = {
   name: 'gene',

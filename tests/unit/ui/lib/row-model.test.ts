@@ -8,7 +8,7 @@ import {
   STATUS_INVALID,
   STATUS_MAPPED,
   STATUS_UNMAPPED,
-} from '../../../workers/common/codes';
+} from '../../../../workers/common/codes';
 import {
   inputsWithStatus,
   pathLabelsOf,
@@ -16,8 +16,8 @@ import {
   selectRows,
   summaryLine,
   type StatusFilter,
-} from '../../../src/lib/row-model';
-import { makeResult } from './make-result';
+} from '../../../../src/lib/row-model';
+import { makeResult } from '../make-result';
 
 const result = makeResult([
   { id: 'P04637', status: STATUS_MAPPED, pairs: [{ target: '7157', via: 'P04637 > 7157' }] },

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatStorageSize } from '../../../src/lib/format';
-import { whenIdle } from '../../../src/lib/idle';
-import { LAST_PAIR_KEY, readLastPair, writeLastPair } from '../../../src/storage/last-pair';
+import { formatStorageSize } from '../../../../src/lib/format';
+import { whenIdle } from '../../../../src/lib/idle';
+import { LAST_PAIR_KEY, readLastPair, writeLastPair } from '../../../../src/storage/last-pair';
 
 describe('the last pair mapped', () => {
   const items = new Map<string, string>();

@@ -6,7 +6,7 @@ import type {
   TablePreview,
   UserTableSpec,
   ValidationReport,
-} from '../../../workers/api';
+} from '../../../../workers/api';
 
 const engine = vi.hoisted(() => ({
   generation: 1,
@@ -17,12 +17,12 @@ const engine = vi.hoisted(() => ({
   setTableOptions: vi.fn(),
 }));
 
-vi.mock('../../../src/worker-client/engine-client', () => ({
+vi.mock('../../../../src/worker-client/engine-client', () => ({
   engine,
   EngineStoppedError: class EngineStoppedError extends Error {},
 }));
 
-const { TableManager } = await import('../../../src/state/TableManager.svelte');
+const { TableManager } = await import('../../../../src/state/TableManager.svelte');
 
 function table(name: string, user = false) {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newTypeIdProblem, suggestTypeId } from '../../../src/lib/type-id';
+import { newTypeIdProblem, suggestTypeId } from '../../../../src/lib/type-id';
 
 const KNOWN = ['uniprot', 'symbol', 'entrez'];
 

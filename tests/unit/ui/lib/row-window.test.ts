@@ -5,7 +5,7 @@ import {
   rowsOffsetAt,
   rowWindow,
   scrollTopFor,
-} from '../../../src/lib/row-window';
+} from '../../../../src/lib/row-window';
 
 const ROW = 30;
 const VIEWPORT = 300; // ten rows

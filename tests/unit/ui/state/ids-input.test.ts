@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const engine = vi.hoisted(() => ({ countIds: vi.fn() }));
 
-vi.mock('../../../src/worker-client/engine-client', () => ({
+vi.mock('../../../../src/worker-client/engine-client', () => ({
   engine,
   EngineStoppedError: class EngineStoppedError extends Error {
     constructor(
@@ -16,9 +16,9 @@ vi.mock('../../../src/worker-client/engine-client', () => ({
   },
 }));
 
-const { IdsInput } = await import('../../../src/state/IdsInput.svelte');
-const { EngineStoppedError } = await import('../../../src/worker-client/engine-client');
-const { LARGE_INPUT_CHARS, MAX_INPUT_CHARS } = await import('../../../src/lib/input-count');
+const { IdsInput } = await import('../../../../src/state/IdsInput.svelte');
+const { EngineStoppedError } = await import('../../../../src/worker-client/engine-client');
+const { LARGE_INPUT_CHARS, MAX_INPUT_CHARS } = await import('../../../../src/lib/input-count');
 
 function setUp() {
   const errors: string[] = [];
