@@ -232,10 +232,12 @@ export class EngineClient {
   }
 }
 
-const catalogUrl = new URL(
-  `${import.meta.env.BASE_URL}data/catalog.json`,
-  globalThis.location?.href,
-).href;
+/** The bundled catalog, as an absolute URL (the worker lives elsewhere under `assets/`). */
+function bundledCatalogUrl(): string {
+  const path = `${import.meta.env.BASE_URL}data/catalog.json`;
+  // Outside a page (unit tests importing this module) there is no location to resolve against.
+  return globalThis.location ? new URL(path, globalThis.location.href).href : path;
+}
 
 /** The app's one engine. */
-export const engine = new EngineClient({ catalogUrl });
+export const engine = new EngineClient({ catalogUrl: bundledCatalogUrl() });

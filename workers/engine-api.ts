@@ -1,0 +1,39 @@
+/**
+ * The contract's calls (workers/api.ts) over one engine: what the worker exposes. Results go
+ * back with their buffers listed for transfer (zero-copy), never cloned. Kept apart from the
+ * entry so tests can expose it over a `MessageChannel` exactly as the worker does.
+ */
+import { transfer } from 'comlink';
+import type { EngineApi } from './api';
+import type { CrosswalkEngine } from './engine/engine';
+import { copyForTransfer } from './transfer';
+
+export function createEngineApi(engine: CrosswalkEngine) {
+  return {
+    // A worker resolves the catalog's URL against its own; Node (tests) passes absolute URLs.
+    init: (catalogUrl) => engine.init(new URL(catalogUrl, globalThis.location?.href).href),
+    catalog: async () => engine.catalog(),
+    detect: async (text) => engine.detect(text),
+    countIds: (input) => engine.countIds(input),
+    paths: async (source, target, maxHops) => engine.paths(source, target, maxHops),
+    attributesFor: async (target) => engine.attributesFor(target),
+    map: async (request, onProgress) => {
+      const [copy, buffers] = copyForTransfer(await engine.map(request, onProgress));
+      return transfer(copy, buffers);
+    },
+    exportResult: async (runId, format) => {
+      const bytes = engine.exportResult(runId, format);
+      return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+    },
+    cacheStats: async () => engine.cache.stats(),
+    preload: (tables) => engine.preload(tables),
+    warmUp: (source, target) => engine.warmUp(source, target),
+    storage: () => engine.storage(),
+    clearStorage: () => engine.clearStorage(),
+    previewTable: (file, fileName, delimiter) => engine.previewTable(file, fileName, delimiter),
+    checkTable: (file, spec) => engine.checkTable(file, spec),
+    addTable: (name) => engine.addTable(name),
+    removeTable: (name) => engine.removeTable(name),
+    setTableOptions: (name, options) => engine.setTableOptions(name, options),
+  } satisfies EngineApi;
+}
