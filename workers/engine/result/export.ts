@@ -32,9 +32,15 @@ type Row = Record<string, string | number>;
 
 const decoder = new TextDecoder();
 
-/** Cells a spreadsheet would run as a formula get a leading apostrophe (OWASP CSV injection). */
+/** A plain number (`-1`, `+5`, `-2.5e3`): a spreadsheet reads it as that number, never runs it. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Cells a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a CR:
+ * OWASP's CSV-injection rule) get a leading apostrophe, except plain numbers, which are data.
+ */
 export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
 export function exportRows(result: MapResult, format: ExportFormat): Uint8Array {
@@ -56,7 +62,7 @@ export function exportRows(result: MapResult, format: ExportFormat): Uint8Array 
     parts.push('\n]}\n');
   } else {
     const separator = format === 'tsv' ? '\t' : ',';
-    const cell = format === 'tsv' ? tsvCell : csvCell;
+    const cell = (value: string) => delimitedCell(value, separator);
     const columns = [...EXPORT_COLUMNS, ...result.attributes.labels];
     parts.push(columns.map(cell).join(separator), '\n');
     eachRow(result, (row) => {
@@ -114,11 +120,14 @@ function text(packed: { bytes: Uint8Array; offsets: Int32Array }, i: number): st
   return decoder.decode(packed.bytes.subarray(packed.offsets[i], packed.offsets[i + 1]));
 }
 
-function tsvCell(value: string): string {
-  return neutralise(value).replace(/[\t\r\n]/g, ' ');
-}
-
-function csvCell(value: string): string {
+/**
+ * RFC 4180 in CSV and TSV alike: a cell holding a quote, the separator or a line break is
+ * quoted, its quotes doubled, so Python's csv, pandas, R's read.delim and spreadsheets read
+ * every cell back exactly (line breaks included). Doubling keeps a cell's own quotes, so the
+ * id `"=1+1"` reads back as the text `"=1+1"`, never as the formula `=1+1`.
+ */
+function delimitedCell(value: string, separator: string): string {
   const safe = neutralise(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const special = safe.includes('"') || safe.includes(separator) || /[\r\n]/.test(safe);
+  return special ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -8,6 +8,7 @@ import {
   expectCrosswalkError,
   fixtureCatalog,
   loadFixtureEngine,
+  distinct,
   multiMap,
   parseCsvText,
   QUIRKS_DIR,
@@ -76,17 +77,45 @@ describe('exportResult', () => {
     expect(rows.at(-1)![col('duplicate')]).toBe('yes');
   });
 
-  it('neutralises formula-like cells with a leading apostrophe', () => {
+  it('neutralises formula-like cells with a leading apostrophe, but not plain numbers', () => {
     for (const format of ['tsv', 'csv'] as const) {
       const { header, rows } = parseCsvText(exported(format), format === 'tsv' ? '\t' : ',');
       const inputs = rows.map((r) => r[header.indexOf('input')]);
-      for (const cell of ["'=cmd()", "'+1", "'-x", "'@x"]) expect(inputs, format).toContain(cell);
+      for (const cell of ["'=cmd()", "'-x", "'@x"]) expect(inputs, format).toContain(cell);
+      expect(inputs).toContain('+1');
       expect(inputs).toContain('P04637');
     }
     expect(neutralise('=cmd()')).toBe("'=cmd()");
     expect(neutralise('\t=1')).toBe("'\t=1");
+    expect(neutralise('\r5')).toBe("'\r5");
     expect(neutralise('P04637')).toBe('P04637');
     expect(neutralise('')).toBe('');
+    // OWASP's rule keeps a gene name a spreadsheet would evaluate neutralised.
+    expect(neutralise('-8 kb enhancer of CYP2C8')).toBe("'-8 kb enhancer of CYP2C8");
+    for (const number of ['-1', '+5', '-2.5e3', '+.5', '-3.', '1E-7', '42'])
+      expect(neutralise(number), number).toBe(number);
+    for (const formula of ['-1+1', '+5*2', '-2.5e3+A1', '-', '+', '-e3', '--1', '-1 '])
+      expect(neutralise(formula), formula).toBe(`'${formula}`);
+  });
+
+  it('reads back every cell exactly, quotes included, in TSV and CSV', async () => {
+    const local = await loadFixtureEngine();
+    const tricky = ['"P04637', 'P38398"', 'a"b', '"=1+1"', '"@SUM(A1)"', 'P04637'];
+    const result = await local.map({
+      text: tricky.join('\n'),
+      source: 'uniprot',
+      target: 'entrez',
+    });
+    for (const format of ['tsv', 'csv'] as const) {
+      const text = new TextDecoder().decode(local.exportResult(result.runId, format));
+      const { header, rows } = parseCsvText(text, format === 'tsv' ? '\t' : ',');
+      const inputs = distinct(rows.map((r) => r[header.indexOf('input')]));
+      expect(inputs, format).toEqual(tricky);
+      expect(
+        rows.every((r) => r.length === header.length),
+        format,
+      ).toBe(true);
+    }
   });
 
   it('keeps the same rows in CSV and JSON', () => {
@@ -106,7 +135,7 @@ describe('exportResult', () => {
     expect(json.rows.map((r) => r.input)).toContain('=cmd()');
   });
 
-  it('quotes CSV fields with commas, quotes and line breaks, and flattens them in TSV', async () => {
+  it('quotes fields with separators, quotes and line breaks, in CSV and TSV', async () => {
     const local = await loadFixtureEngine();
     const qin = quirkTable('qin', 'qin-like.csv', [
       { name: 'uniprot', type: 'uniprot' },
@@ -132,9 +161,8 @@ describe('exportResult', () => {
     expect(csvB).toContain(`"${note.replace(/"/g, '""')}"`);
     expect(parseCsvText(csvB).rows[0][3]).toBe(note);
     const tsvB = new TextDecoder().decode(local.exportResult(b.runId, 'tsv'));
-    const lines = tsvB.trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[1].split('\t')[3]).toBe('has a tab, a "quote" and a  line break');
+    expect(tsvB).toContain(`\t"${note.replace(/"/g, '""')}"\t`);
+    expect(parseCsvText(tsvB, '\t').rows[0][3]).toBe(note);
   });
 
   it('refuses to export a run that is no longer kept', async () => {
