@@ -17,8 +17,12 @@ export const PLACEHOLDERS = new Set([
   'nouniprot id',
 ]);
 
-// Zero-width space/joiners, word joiner and BOM: invisible, never part of an identifier.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Invisible, never part of an identifier: zero-width space and joiners, word joiner, BOM, the
+ * soft hyphen and Mongolian vowel separator, and the direction and isolate marks (U+200E/F,
+ * U+202A–E, U+2066–9) that text copied from right-to-left pages or PDFs carries.
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 const QUOTE_PAIRS: Record<string, string> = {
   '"': '"',
   "'": "'",

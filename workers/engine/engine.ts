@@ -217,7 +217,7 @@ export class CrosswalkEngine {
     const notes: string[] = [];
     const { sink, used } = await this.#paths.runWithFallback(
       paths,
-      input,
+      input.keys,
       timer,
       notes,
       onProgress,
@@ -241,7 +241,7 @@ export class CrosswalkEngine {
         excelDate: excel.flags,
       }),
     );
-    const repaired = input.keyBits.reduce((n, b) => n + (b ? 1 : 0), 0);
+    const repaired = input.trimmed.reduce((n, b) => n + b, 0);
     if (repaired > 0)
       notes.push(
         `${repaired === 1 ? '1 id' : `${repaired} ids`} had stray spaces, quotes or invisible characters removed.`,
@@ -273,8 +273,7 @@ export class CrosswalkEngine {
 
   /** Maps distinct keys along `paths` with fallback; used by the round trip. */
   async mapKeys(keys: StringDict, paths: PathInfo[]): Promise<PairSink> {
-    const input = { keys, keyBits: new Uint8Array(keys.size) };
-    return (await this.#paths.runWithFallback(paths, input, new PhaseTimer(), [])).sink;
+    return (await this.#paths.runWithFallback(paths, keys, new PhaseTimer(), [])).sink;
   }
 
   exportResult(runId: number, format: ExportFormat): Uint8Array {

@@ -20,12 +20,14 @@ export interface ParsedInput {
   keyOf: Int32Array;
   /** Distinct cleaned keys, in order of first appearance. */
   keys: StringDict;
-  /** Match bits from clean-up, per key (trimmed quotes, padding or invisible characters). */
-  keyBits: Uint8Array;
+  /**
+   * 1 for each token that clean-up changed (quotes, padding or invisible characters removed):
+   * per token, not per key, since `P04637` and `"P04637"` share a key but not a match type.
+   */
+  trimmed: Uint8Array;
   /** Tokens that repeat an earlier key. */
   duplicates: number;
 }
-import { MATCH_TRIMMED } from './id-types';
 import { StringDict } from '../packed/string-dict';
 
 /** Refuses inputs that cannot be a list of ids, before any work: too large, or binary. */
@@ -66,14 +68,16 @@ export function parseInput(text: string): ParsedInput {
   const tokens = new StringsBuffer(text.length + 16);
   const keys = new StringDict(Math.max(1024, text.length >> 4));
   const keyOf = new IntBuffer(Math.max(1024, text.length >> 4));
-  const keyBits = new IntBuffer(1024);
+  // Tokens clean-up changed, by index; most inputs have none, so a list beats a flag per token.
+  const changedTokens = new IntBuffer(16);
+  let keysSeen = 0;
   const encoder = new TextEncoder();
   let duplicates = 0;
   const scanner = new TokenScanner(text);
   while (scanner.next()) {
     const { start, end } = scanner;
     let k: number;
-    let bits = 0;
+    let changed = false;
     if (scanner.plain) {
       // Plain ASCII: the token's bytes are the key's bytes, interned straight from the buffer.
       tokens.reserve(end - start);
@@ -89,11 +93,12 @@ export function parseInput(text: string): ParsedInput {
       if (key === '') continue;
       tokens.append(encoder.encode(raw));
       k = keys.internString(key);
-      bits = key !== raw ? MATCH_TRIMMED : 0;
+      changed = key !== raw;
     }
     tokens.end();
-    if (k === keyBits.length) keyBits.push(bits);
+    if (k === keysSeen) keysSeen++;
     else duplicates++;
+    if (changed) changedTokens.push(keyOf.length);
     keyOf.push(k);
   }
   keys.compact();
@@ -102,7 +107,13 @@ export function parseInput(text: string): ParsedInput {
     count: keyOf.length,
     keyOf: keyOf.data.subarray(0, keyOf.length),
     keys,
-    keyBits: Uint8Array.from(keyBits.data.subarray(0, keyBits.length)),
+    trimmed: flagsAt(keyOf.length, changedTokens),
     duplicates,
   };
+}
+
+function flagsAt(count: number, indexes: IntBuffer): Uint8Array {
+  const flags = new Uint8Array(count);
+  for (let i = 0; i < indexes.length; i++) flags[indexes.data[i]] = 1;
+  return flags;
 }

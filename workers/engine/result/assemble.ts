@@ -17,7 +17,7 @@ import { StringsBuffer } from '../packed/growable-buffers';
 import { confidence } from './confidence';
 import { buildRows } from './result-rows';
 import type { PairSink } from '../run/walk-path';
-import { looksLike, type IdType } from '../ids/id-types';
+import { looksLike, MATCH_TRIMMED, type IdType } from '../ids/id-types';
 import type { ParsedInput } from '../ids/parse-input';
 import { MatchTypes } from './match-types';
 
@@ -70,6 +70,17 @@ export function assemble({
 
   const matchTypes = new MatchTypes();
   const pairMatch = new Uint8Array(sink.pairs);
+  // A pair reached from a token that clean-up changed (`"P04637"`) adds `trimmed` to its match;
+  // `P04637` on another row shares the key and pair, not the match type. Made on first use.
+  const NONE = 255;
+  const trimmedMatch = new Uint8Array(input.trimmed.includes(1) ? sink.pairs : 0).fill(NONE);
+  const matchOfTrimmed = (p: number): number => {
+    if (trimmedMatch[p] === NONE) {
+      const labels = pathLabels[sink.path.data[p]];
+      trimmedMatch[p] = matchTypes.of(labels, sink.bits.data[p] | MATCH_TRIMMED);
+    }
+    return trimmedMatch[p];
+  };
   const pairConfidence = new Float32Array(sink.pairs);
   const pairFlags = new Uint8Array(sink.pairs);
   for (let k = 0; k < nKeys; k++) {
@@ -118,13 +129,14 @@ export function assemble({
     if (excelDate[k]) flags[i] |= INPUT_EXCEL_DATE;
     seenKey[k] = 1;
     pairStart[i] = out;
+    const trimmed = input.trimmed[i] === 1;
     for (let p = sink.keyFirst[k], end = p + sink.keyCount[k]; p < end; p++) {
       pairInput[out] = i;
       sink.targets.writeTo(sink.target.data[p], targets);
       targets.end();
       via.copyFrom(viaPacked, p);
       path[out] = sink.path.data[p];
-      match[out] = pairMatch[p];
+      match[out] = trimmed ? matchOfTrimmed(p) : pairMatch[p];
       conf[out] = pairConfidence[p];
       pairFlagsOut[out] = pairFlags[p];
       if (pairFlags[p] & PAIR_CONVERGENT) flags[i] |= INPUT_CONVERGENT;

@@ -15,11 +15,6 @@ import type { Registered, TableRegistry } from '../plan/table-registry';
 /** Load failures that skip a table's paths instead of failing the run. */
 const UNREADABLE = new Set<string>(['fetch-failed', 'unreadable-file', 'empty-file']);
 
-export interface KeysToMap {
-  keys: StringDict;
-  keyBits: Uint8Array;
-}
-
 export class PathRunner {
   constructor(
     readonly registry: TableRegistry,
@@ -28,12 +23,12 @@ export class PathRunner {
 
   async runWithFallback(
     paths: PathInfo[],
-    input: KeysToMap,
+    keys: StringDict,
     timer: PhaseTimer,
     notes: string[],
     onProgress?: ProgressFn,
   ): Promise<{ sink: PairSink; used: PathInfo[] }> {
-    const total = input.keys.size;
+    const total = keys.size;
     const sink = new PairSink(total);
     let pending: Int32Array = Int32Array.from({ length: total }, (_, k) => k);
     const used: PathInfo[] = [];
@@ -56,7 +51,7 @@ export class PathRunner {
       });
       const before = pending.length;
       const timings: StepTiming[] = [];
-      pending = runPath(exec, input.keys, input.keyBits, pending, sink, timings);
+      pending = runPath(exec, keys, pending, sink, timings);
       addStepPhases(timer, exec.info, timings);
       if (used.length > 1 && before > pending.length) {
         notes.push(

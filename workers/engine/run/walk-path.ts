@@ -113,12 +113,10 @@ export function resolveKey(
 
 /**
  * Maps `keys[pending[i]]` along `path`, adding pairs to `sink`. Returns the keys still unmapped.
- * `keyBits` carries match bits from input clean-up (e.g. trimmed white space).
  */
 export function runPath(
   path: ExecPath,
   keys: StringDict,
-  keyBits: Uint8Array,
   pending: Int32Array,
   sink: PairSink,
   timings: StepTiming[],
@@ -132,7 +130,7 @@ export function runPath(
       first.from,
       keys.bytesOf(k),
       () => keys.get(k),
-      (id, bits) => levels[0].add(k, id, -1, bits | keyBits[k], -1),
+      (id, bits) => levels[0].add(k, id, -1, bits, -1),
     );
   }
   timings.push({

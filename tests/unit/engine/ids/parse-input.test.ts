@@ -116,4 +116,44 @@ describe('pasted input that is not a clean list', () => {
     expect(rows[0].pairs[0].match).toBe('trimmed');
     expect(result.summary.duplicates).toBe(2);
   });
+
+  it('gives each row its own match type: the quoted repeat of a plain id says trimmed', async () => {
+    const engine = await loadFixtureEngine();
+    const result = await engine.map({
+      text: 'P04637\n"P04637"\nP04637\n\u00a0P04637',
+      source: 'uniprot',
+      target: 'entrez',
+    });
+    const rows = rowsOf(result);
+    expect(rows.map((row) => row.pairs.map((p) => p.match))).toEqual([
+      ['exact'],
+      ['trimmed'],
+      ['exact'],
+      ['trimmed'],
+    ]);
+    // The note counts the rows clean-up changed.
+    expect(result.notes).toContain(
+      '2 ids had stray spaces, quotes or invisible characters removed.',
+    );
+  });
+
+  it('strips direction, isolate and format marks around an id, and says so', async () => {
+    const engine = await loadFixtureEngine();
+    // LRM, RLM, LRE/RLE/PDF/LRO/RLO, LRI/RLI/FSI/PDI, soft hyphen, Mongolian vowel separator.
+    const marks = [0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067]
+      .concat([0x2068, 0x2069, 0x00ad, 0x180e])
+      .map((code) => String.fromCharCode(code));
+    const inputs = marks.map((mark) => `${mark}P04637${mark}`);
+    const result = await engine.map({
+      text: inputs.join('\n'),
+      source: 'uniprot',
+      target: 'entrez',
+    });
+    const rows = rowsOf(result);
+    expect(rows.map((row) => row.input)).toEqual(inputs);
+    for (const row of rows) {
+      expect(row.status, JSON.stringify(row.input)).toBe('mapped');
+      expect(row.pairs.map((p) => [p.target, p.match])).toEqual([['7157', 'trimmed']]);
+    }
+  });
 });
