@@ -39,12 +39,24 @@ export function parseQuoted(
   if (problem) fail('unreadable-file', problem);
 }
 
+export interface PreviewRows {
+  /** The first rows, header included, cells as written (quotes resolved). */
+  rows: string[][];
+  /** A quote left open, by data row (1-based, after the header). */
+  quoteError: { row: number; message: string } | null;
+}
+
 /** The first `count` rows of `text` (header included), for a preview: quotes and all. */
-export function previewRows(text: string, delimiter: string, count: number): string[][] {
-  return Papa.parse<string[]>(text, {
+export function previewRows(text: string, delimiter: string, count: number): PreviewRows {
+  const parsed = Papa.parse<string[]>(text, {
     delimiter,
     header: false,
     skipEmptyLines: 'greedy',
     preview: count,
-  }).data;
+  });
+  const error = parsed.errors.find((e) => e.type === 'Quotes');
+  return {
+    rows: parsed.data,
+    quoteError: error ? { row: error.row ?? parsed.data.length - 1, message: error.message } : null,
+  };
 }

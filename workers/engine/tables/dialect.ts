@@ -31,12 +31,36 @@ export function assertText(name: string, bytes: Uint8Array): void {
   }
 }
 
-/** UTF-16 files (with a BOM) are re-encoded as UTF-8 so the rest of the pipeline sees one encoding. */
+/**
+ * UTF-16 files are re-encoded as UTF-8 so the rest of the pipeline sees one encoding: with a
+ * BOM, or without one when the NUL bytes fall on one side of each pair only, as they do for
+ * UTF-16 text of Latin letters and digits (Windows tools save "Unicode text" so).
+ */
 export function toUtf8(bytes: Uint8Array): Uint8Array {
-  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
-  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
-  if (!le && !be) return bytes;
-  return new TextEncoder().encode(new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes));
+  const bom =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'be'
+        : null;
+  const order = bom ?? utf16WithoutBom(bytes);
+  if (!order) return bytes;
+  return new TextEncoder().encode(new TextDecoder(`utf-16${order}`).decode(bytes));
+}
+
+function utf16WithoutBom(bytes: Uint8Array): 'le' | 'be' | null {
+  const pairs = Math.min(bytes.length, 65536) >> 1;
+  if (pairs < 2) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenNul++;
+    if (bytes[2 * i + 1] === 0) oddNul++;
+  }
+  // Text: nearly every pair has its NUL on the same side and a character on the other.
+  if (oddNul >= pairs * 0.9 && evenNul <= pairs * 0.01) return 'le';
+  if (evenNul >= pairs * 0.9 && oddNul <= pairs * 0.01) return 'be';
+  return null;
 }
 
 /** Throws unless the bytes are valid UTF-8; only scans further when a non-ASCII byte exists. */

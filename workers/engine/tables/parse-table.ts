@@ -16,6 +16,7 @@ import {
   toUtf8,
 } from './dialect';
 import { fail } from '../errors';
+import { splitHeader } from './header';
 import type { PackedTable } from './packed-table';
 import { TableBuilder } from './table-builder';
 
@@ -51,7 +52,7 @@ export async function parseTable(
   assertText(spec.name, bytes);
   const header = findHeader(spec.name, bytes);
   const delimiter = spec.delimiter ?? detectDelimiter(header.headerText);
-  const headerCells = parseHeaderQuoted(header.headerText, delimiter);
+  const headerCells = splitHeader(header.headerText, delimiter);
   if (headerCells.length < 2) {
     fail(
       'unreadable-file',
@@ -80,28 +81,6 @@ export async function parseTable(
   }
   const table = builder.finish();
   return { table, times: { decompress, parse: performance.now() - t } };
-}
-
-function parseHeaderQuoted(headerText: string, delimiter: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < headerText.length; i++) {
-    const ch = headerText[i];
-    if (quoted) {
-      if (ch === '"' && headerText[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
 }
 
 function delimiterName(delimiter: string): string {

@@ -5,6 +5,7 @@
  */
 import type { CatalogColumn } from './catalog';
 import { fail } from '../errors';
+import { assertDistinctColumns, columnName } from './header';
 import { cleanCell, isPlaceholderBytes } from '../../common/normalize';
 import { StringDict } from '../packed/string-dict';
 import { PackedTable, type ColumnStats, type PackedColumn } from './packed-table';
@@ -44,7 +45,7 @@ export class TableBuilder {
     expectedRows = 1024,
   ) {
     this.#capacity = expectedRows;
-    this.header = header.map((h) => cleanCell(h).value);
+    this.header = header.map(columnName);
     this.slotOfField = new Int32Array(header.length).fill(-1);
     const typed = columns.filter((c): c is CatalogColumn & { type: string } => !!c.type);
     if (typed.length === 0)
@@ -52,6 +53,11 @@ export class TableBuilder {
     this.#typed = typed.length;
     // Untyped columns are attributes: kept per row for output columns, never split or joined on.
     const attributes = columns.filter((c) => !c.type).map((c) => ({ name: c.name, type: '' }));
+    assertDistinctColumns(
+      name,
+      this.header,
+      columns.map((c) => c.name),
+    );
     this.#slots = [...typed, ...attributes].map((spec, slot) => {
       const field = this.header.indexOf(spec.name);
       if (field < 0) {

@@ -2,6 +2,8 @@
 import type { TablePreview } from '../../api';
 import { previewRows } from '../tables/csv-papa';
 import { assertText, assertUtf8, detectDelimiter, findHeader, toUtf8 } from '../tables/dialect';
+import { fail } from '../errors';
+import { columnName } from '../tables/header';
 import { readHead } from './read-head';
 import { suggestType } from './suggest-type';
 
@@ -20,12 +22,27 @@ export async function previewTable(
   const bytes = toUtf8(start.bytes);
   assertText(fileName, bytes);
   // Cut at the last complete line when the file goes on.
-  const head = start.more ? bytes.subarray(0, bytes.lastIndexOf(10) + 1) : bytes;
+  const lastLine = bytes.lastIndexOf(10);
+  if (start.more && lastLine < 0) {
+    fail(
+      'unreadable-file',
+      `The first line of "${fileName}" runs past ${PREVIEW_BYTES / 1024} KB without a line break: that is not a table's header row (one long line, or not a table at all?).`,
+    );
+  }
+  const head = start.more ? bytes.subarray(0, lastLine + 1) : bytes;
   assertUtf8(fileName, head);
   const header = findHeader(fileName, head);
   const delimiter = declared ?? detectDelimiter(header.headerText);
   const text = new TextDecoder().decode(head.subarray(header.headerStart));
-  const [headerCells, ...parsed] = previewRows(text, delimiter, SAMPLED_ROWS + 1);
+  const { rows: records, quoteError } = previewRows(text, delimiter, SAMPLED_ROWS + 1);
+  if (quoteError) {
+    fail(
+      'unreadable-file',
+      `"${fileName}" has an unterminated quote near data row ${quoteError.row}: ${quoteError.message}. Close the quote, or remove it, and load the file again.`,
+    );
+  }
+  const [rawHeader, ...parsed] = records;
+  const headerCells = rawHeader.map(columnName);
   const suggestions = headerCells.map((column, c) => {
     const { type, reason } = suggestType(
       column,

@@ -42,4 +42,70 @@ describe('previewTable', () => {
     expect(preview.rows).toHaveLength(20);
     for (const row of preview.rows) expect(row).toHaveLength(2);
   });
+
+  it('cleans header names as the check does: "gene, uniprot, organ" has a column "uniprot"', async () => {
+    const engine = await loadFixtureEngine();
+    const file = new File(['gene, uniprot, organ\nTP53, P04637, liver\n'], 'spaced.csv');
+    const preview = await engine.previewTable(file, file.name);
+    expect(preview.header).toEqual(['gene', 'uniprot', 'organ']);
+    expect(preview.suggestions.map((s) => s.column)).toEqual(['gene', 'uniprot', 'organ']);
+    const report = await engine.checkTable(file, {
+      name: 'spaced',
+      columns: [
+        { name: preview.header[0], type: 'symbol' },
+        { name: preview.header[1], type: 'uniprot' },
+      ],
+    });
+    expect(report.rows).toBe(1);
+  });
+
+  it('refuses a first line longer than it reads, saying so instead of "no header row"', async () => {
+    const engine = await loadFixtureEngine();
+    const file = new File(['x'.repeat(300 * 1024), '\nP04637,7157\n'], 'one-line.csv');
+    const error = await expectCrosswalkError(
+      engine.previewTable(file, file.name),
+      'unreadable-file',
+      'one-line.csv',
+      'without a line break',
+    );
+    expect(error.message).not.toContain('no header row');
+  });
+
+  it('refuses an unterminated quote at once, naming it and its row', async () => {
+    const engine = await loadFixtureEngine();
+    const file = new File(['gene,uniprot\nTP53,P04637\nBRCA1,"P38398\nEGFR,P00533\n'], 'q.csv');
+    await expectCrosswalkError(
+      engine.previewTable(file, file.name),
+      'unreadable-file',
+      'q.csv',
+      'unterminated quote near data row 2',
+    );
+  });
+
+  it('reads UTF-16 text without a byte-order mark, little- and big-endian', async () => {
+    const engine = await loadFixtureEngine();
+    const text = 'gene\tuniprot\r\nTP53\tP04637\r\nBRCA1\tP38398\r\n';
+    const le = Uint8Array.from([...text].flatMap((c) => [c.charCodeAt(0), 0]));
+    const be = Uint8Array.from([...text].flatMap((c) => [0, c.charCodeAt(0)]));
+    for (const [bytes, name] of [
+      [le, 'le.tsv'],
+      [be, 'be.tsv'],
+    ] as const) {
+      const file = new File([bytes as BlobPart], name);
+      const preview = await engine.previewTable(file, name);
+      expect(preview.header, name).toEqual(['gene', 'uniprot']);
+      expect(preview.rows, name).toEqual([
+        ['TP53', 'P04637'],
+        ['BRCA1', 'P38398'],
+      ]);
+      const report = await engine.checkTable(file, {
+        name: name.replace('.tsv', ''),
+        columns: [
+          { name: 'gene', type: 'symbol' },
+          { name: 'uniprot', type: 'uniprot' },
+        ],
+      });
+      expect(report.rows, name).toBe(2);
+    }
+  });
 });

@@ -448,6 +448,13 @@ describe('checkTable refuses unusable tables and registers nothing', () => {
         'unterminated quote',
       ],
       [
+        'a header naming a typed column twice',
+        textFile('gene,uniprot,uniprot\nTP53,P04637,P04637\n', 'twice.csv'),
+        twoColumns(),
+        'unreadable-file',
+        '2 columns named "uniprot" (columns 2 and 3)',
+      ],
+      [
         'a typed column missing from the header',
         textFile('symbol,uniprot\nTP53,P04637\n', 'columns.csv'),
         twoColumns(),
