@@ -32,12 +32,9 @@ const DATA_DIR = fileURLToPath(new URL('../../public/data/', import.meta.url));
 export const parseCsv = parseCsvRecords;
 
 /** Parses a TSV export: tab-separated, one header row, no quoting expected in our columns. */
+/** A TSV export read as Python's csv or pandas would: RFC 4180 quotes, line breaks in cells. */
 export function parseTsv(text: string): string[][] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((line) => line !== '')
-    .map((line) => line.split('\t'));
+  return parseCsvRecords(text, '\t');
 }
 
 /**

@@ -144,6 +144,19 @@ test('works offline once the service worker has cached the app and every bundled
   );
   expect(uncached, 'the network is really off').toBe('failed');
   await page.reload();
+  // The page came from the service worker: the network is still off for this document.
+  expect(
+    await page.evaluate(() =>
+      fetch('/data/catalog.json?still-off').then(
+        () => 1,
+        () => 0,
+      ),
+    ),
+  ).toBe(0);
+  // Chromium 150 reports navigator.onLine as true in a reloaded page under emulated offline
+  // (a real disconnection reports false); switching the emulation again tells the new page.
+  await context.setOffline(false);
+  await context.setOffline(true);
   await expect(page.getByTestId('online-status')).toHaveText('offline');
 
   // symbol → uniprot needs genes, alias and uniprot: never loaded before in this browser.
