@@ -2,7 +2,9 @@
  * Privacy and safety in the built app: nothing leaves the app's origin during a full visit, ids
  * never appear in a request, markup in ids is shown as text, and exports neutralise formulas.
  */
-import { expect, test, type Request } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test, type Page, type Request, type Worker } from '@playwright/test';
 import { download, failOnPageErrors, parseTsv, runMapping, toExportRows } from './helpers';
 
 // A made-up id that no table holds: if it shows up in any request, the user's list leaked.
@@ -58,6 +60,67 @@ test('the page forbids connections to other origins with a Content-Security-Poli
   });
   expect(violated).toBe('connect-src');
 });
+
+test('the policy is an HTTP header, and it holds the mapping worker too', async ({ page }) => {
+  // A listener on another loopback port: the worker must never reach it.
+  const reached: string[] = [];
+  const listener = createServer((req, res) => {
+    reached.push(req.url ?? '');
+    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/javascript' });
+    res.end('export const x = 1;');
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const elsewhere = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+  try {
+    const workerStarted = page.waitForEvent('worker');
+    const response = await page.goto('/');
+    expect(response!.headers()['content-security-policy']).toContain("connect-src 'self'");
+    expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+
+    for (const visit of ['first visit', 'served by the service worker']) {
+      const worker = visit === 'first visit' ? await workerStarted : await reloadedWorker(page);
+      const script = await page.request.get(worker.url());
+      expect(script.headers()['content-security-policy'], visit).toContain("connect-src 'self'");
+      const attempts = await worker.evaluate(async (url) => {
+        const fetched = await fetch(`${url}/fetch`).then(
+          () => 'reached',
+          () => 'refused',
+        );
+        const imported = await import(/* @vite-ignore */ `${url}/module.js`).then(
+          () => 'loaded',
+          () => 'refused',
+        );
+        let evaluated = 'refused';
+        try {
+          (0, eval)('1 + 1');
+          evaluated = 'ran';
+        } catch {
+          // EvalError: the policy has no 'unsafe-eval'.
+        }
+        return { fetched, imported, evaluated };
+      }, elsewhere);
+      expect(attempts, visit).toEqual({
+        fetched: 'refused',
+        imported: 'refused',
+        evaluated: 'refused',
+      });
+    }
+    expect(reached, 'requests that reached the other origin').toEqual([]);
+  } finally {
+    listener.close();
+  }
+});
+
+/** Reloads until the service worker controls the page, and returns the new mapping worker. */
+async function reloadedWorker(page: Page): Promise<Worker> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const next = page.waitForEvent('worker');
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  return next;
+}
 
 test('ids holding markup are shown as text, never run', async ({ page }) => {
   const errors = failOnPageErrors(page);
