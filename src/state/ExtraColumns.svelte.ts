@@ -5,9 +5,9 @@
  * longer offered are dropped.
  */
 import type { AttributeRef, IdTypeId } from '../../workers/api';
-import { engine, EngineStoppedError } from '../worker-client/engine-client';
+import { engine } from '../worker-client/engine-client';
+import { reportUnlessStopped } from '../worker-client/stopped';
 import { attributeKey, chosenAttributes, keepAvailable } from '../lib/attributes';
-import { messageOf } from '../lib/error-message';
 
 export class ExtraColumns {
   /** The target type `available` was listed for (null before the first answer). */
@@ -44,9 +44,9 @@ export class ExtraColumns {
         this.available = [];
         this.target = null;
       }
-      if (!(error instanceof EngineStoppedError)) {
-        this.#onError(`Could not list the extra columns: ${messageOf(error)}`);
-      }
+      reportUnlessStopped(error, (message) =>
+        this.#onError(`Could not list the extra columns: ${message}`),
+      );
     } finally {
       if (request === this.#request) this.loading = false;
     }

@@ -4,7 +4,8 @@
  * (reading a 7 MB file here cost the page tasks of 60–100 ms).
  */
 import { countIds } from '../../workers/common/id-tokens';
-import { engine, EngineStoppedError } from '../worker-client/engine-client';
+import { engine } from '../worker-client/engine-client';
+import { isCancelled } from '../worker-client/stopped';
 import { formatMegabytes } from '../lib/format';
 import {
   EDITOR_HARD_CAP_CHARS,
@@ -157,9 +158,7 @@ export class IdsInput {
     try {
       return await engine.countIds(content);
     } catch (error) {
-      if (error instanceof EngineStoppedError && error.reason === 'cancelled') {
-        return engine.countIds(content);
-      }
+      if (isCancelled(error)) return engine.countIds(content);
       throw error;
     }
   }

@@ -14,7 +14,8 @@ import type {
   Progress,
 } from '../../workers/api';
 import type { StatusName } from '../../workers/common/codes';
-import { engine, EngineStoppedError } from '../worker-client/engine-client';
+import { engine, type WorkerStamp } from '../worker-client/engine-client';
+import { isCancelled, reportUnlessStopped } from '../worker-client/stopped';
 import { downloadBytes, exportFileName, mimeTypeOf } from '../lib/download';
 import { whenIdle } from '../lib/idle';
 import { inputsWithStatus } from '../lib/row-model';
@@ -78,7 +79,8 @@ export class MappingSession {
   types = $derived(this.catalog?.types ?? []);
   canRun = $derived(!this.running && this.ids.reading === null && this.ids.count > 0);
 
-  #resultGeneration = 0;
+  /** The worker that made the result: only that one can export it. */
+  #resultStamp: WorkerStamp | null = null;
   #runCount = 0;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingProgress: Progress | null = null;
@@ -102,9 +104,10 @@ export class MappingSession {
     try {
       catalog = await engine.init();
     } catch (error) {
-      if (!(error instanceof EngineStoppedError)) {
-        this.error = `Could not load the table catalog: ${messageOf(error)}`;
-      }
+      reportUnlessStopped(
+        error,
+        (message) => (this.error = `Could not load the table catalog: ${message}`),
+      );
       return;
     }
     this.setCatalog(catalog);
@@ -149,7 +152,7 @@ export class MappingSession {
       this.cache = await engine.cacheStats();
       this.cacheError = null;
     } catch (error) {
-      if (!(error instanceof EngineStoppedError)) this.cacheError = messageOf(error);
+      reportUnlessStopped(error, (message) => (this.cacheError = message));
     }
   }
 
@@ -173,7 +176,7 @@ export class MappingSession {
       const received = performance.now();
       writeLastPair({ source: result.source, target: result.target });
       void this.storage.watchWrites(parsedTables(result.timing.phases), startedAt);
-      this.#resultGeneration = engine.generation;
+      this.#resultStamp = engine.stamp();
       this.result = result;
       this.resultStale = false;
       this.resultWasAuto = request.source === AUTO_SOURCE;
@@ -190,7 +193,7 @@ export class MappingSession {
         void this.refreshCache();
       }, 500);
     } catch (error) {
-      if (error instanceof EngineStoppedError && error.reason === 'cancelled') {
+      if (isCancelled(error)) {
         this.#markResultStale();
         this.#notify('Run cancelled; the engine was restarted with an empty cache.');
         void this.preview.refresh();
@@ -216,7 +219,7 @@ export class MappingSession {
   async exportAs(format: ExportFormat): Promise<void> {
     const result = this.result;
     if (!result || this.exporting) return;
-    if (engine.generation !== this.#resultGeneration) {
+    if (!this.#resultStamp?.current) {
       this.error =
         'The engine was restarted since this run (cancelled or crashed) and no longer holds its results. Run it again to export.';
       return;

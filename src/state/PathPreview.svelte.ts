@@ -3,8 +3,8 @@
  * mode for the type detected on the first ids (detected again shortly after the ids change).
  */
 import type { Detection, IdTypeId, PathInfo } from '../../workers/api';
-import { engine, EngineStoppedError } from '../worker-client/engine-client';
-import { messageOf } from '../lib/error-message';
+import { engine } from '../worker-client/engine-client';
+import { reportUnlessStopped } from '../worker-client/stopped';
 
 export const AUTO_SOURCE = 'auto';
 const DETECT_DELAY_MS = 300;
@@ -63,7 +63,7 @@ export class PathPreview {
       if (request === this.#pathsRequest) this.paths = paths;
     } catch (error) {
       if (request === this.#pathsRequest) this.paths = null;
-      if (!(error instanceof EngineStoppedError)) this.#inputs.onError(messageOf(error));
+      reportUnlessStopped(error, this.#inputs.onError);
     } finally {
       if (request === this.#pathsRequest) this.loading = false;
     }
@@ -76,7 +76,7 @@ export class PathPreview {
       const sample = await this.#inputs.sample();
       if (sample.trim()) detection = await engine.detect(sample);
     } catch (error) {
-      if (!(error instanceof EngineStoppedError)) this.#inputs.onError(messageOf(error));
+      reportUnlessStopped(error, this.#inputs.onError);
       return;
     }
     if (request !== this.#detectRequest) return;

@@ -11,7 +11,8 @@ import type {
   TablePreview,
   ValidationReport,
 } from '../../workers/api';
-import { engine, EngineStoppedError } from '../worker-client/engine-client';
+import { engine, type WorkerStamp } from '../worker-client/engine-client';
+import { reportUnlessStopped } from '../worker-client/stopped';
 import { defaultTableName } from '../lib/table-name';
 import {
   buildSpec,
@@ -20,7 +21,6 @@ import {
   type ColumnDraft,
   type TableDraft,
 } from '../lib/table-spec';
-import { messageOf } from '../lib/error-message';
 
 /** What the table manager needs from the app: the catalog, and where results and errors go. */
 export interface TableManagerHost {
@@ -46,7 +46,7 @@ export class TableManager {
   /** The spec (as JSON) the report was made with: a later edit makes the report out of date. */
   #reportSpec = $state<string | null>(null);
   /** The worker that made the report: a restarted one no longer holds the checked table. */
-  #reportGeneration = 0;
+  #reportStamp: WorkerStamp | null = null;
 
   busy = $state<TableTask | null>(null);
   /** The catalog table whose options or removal are being applied. */
@@ -152,7 +152,7 @@ export class TableManager {
       if (request !== this.#request) return;
       this.report = report;
       this.#reportSpec = JSON.stringify(spec);
-      this.#reportGeneration = engine.generation;
+      this.#reportStamp = engine.stamp();
     } catch (error) {
       if (request === this.#request) this.#fail('Could not check', file.name, error);
     } finally {
@@ -164,7 +164,7 @@ export class TableManager {
   async add(): Promise<void> {
     if (!this.canAdd) return;
     // The worker was restarted since the check (a cancelled run, a crash): check again first.
-    if (engine.generation !== this.#reportGeneration) {
+    if (!this.#reportStamp?.current) {
       await this.check();
       if (!this.canAdd) return;
     }
@@ -229,9 +229,10 @@ export class TableManager {
 
   /** Shows a failure in the banner, naming `subject` (a file or table) if the message does not. */
   #fail(action: string, subject: string, error: unknown): void {
-    // A stopped engine has reported itself already (crash banner), or was cancelled on purpose.
-    if (error instanceof EngineStoppedError) return;
-    const message = messageOf(error);
-    this.#host.showError(message.includes(subject) ? message : `${action} ${subject}: ${message}`);
+    reportUnlessStopped(error, (message) =>
+      this.#host.showError(
+        message.includes(subject) ? message : `${action} ${subject}: ${message}`,
+      ),
+    );
   }
 }
