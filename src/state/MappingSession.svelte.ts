@@ -5,7 +5,6 @@
  */
 import { tick } from 'svelte';
 import type {
-  CacheStats,
   CatalogInfo,
   ExportFormat,
   IdTypeId,
@@ -26,6 +25,7 @@ import { IdsInput } from './IdsInput.svelte';
 import { AUTO_SOURCE, PathPreview } from './PathPreview.svelte';
 import { RunHistory } from './RunHistory.svelte';
 import { StoredTables } from './StoredTables.svelte';
+import { EngineCache } from './EngineCache.svelte';
 import { messageOf } from '../lib/error-message';
 
 const DEFAULT_TARGET: IdTypeId = 'entrez';
@@ -55,11 +55,10 @@ export class MappingSession {
   notice = $state<string | null>(null);
   exporting = $state<ExportFormat | null>(null);
 
-  cache = $state.raw<CacheStats | null>(null);
-  cacheError = $state<string | null>(null);
-
   readonly history = new RunHistory();
   readonly storage = new StoredTables();
+  /** What the worker's table cache holds (the cache panel). */
+  readonly cache = new EngineCache();
   /** Attribute columns offered for the target type, and the ones ticked for the next run. */
   readonly extraColumns = new ExtraColumns((message) => (this.error = message));
   /** The ids to map (textarea, or a large paste or file). */
@@ -93,7 +92,7 @@ export class MappingSession {
       this.#markResultStale();
     });
     await this.loadCatalog();
-    void this.refreshCache();
+    void this.cache.refresh();
     void this.storage.refresh();
     this.#scheduleWarmUp();
   }
@@ -147,15 +146,6 @@ export class MappingSession {
     void this.extraColumns.refresh(target);
   }
 
-  async refreshCache(): Promise<void> {
-    try {
-      this.cache = await engine.cacheStats();
-      this.cacheError = null;
-    } catch (error) {
-      reportUnlessStopped(error, (message) => (this.cacheError = message));
-    }
-  }
-
   async run(): Promise<void> {
     if (!this.canRun) return;
     if (!this.catalog) void this.loadCatalog();
@@ -190,14 +180,14 @@ export class MappingSession {
       whenIdle(() => {
         this.history.add(result, received - started, shown - received);
         this.runsShown += 1;
-        void this.refreshCache();
+        void this.cache.refresh();
       }, 500);
     } catch (error) {
       if (isCancelled(error)) {
         this.#markResultStale();
         this.#notify('Run cancelled; the engine was restarted with an empty cache.');
         void this.preview.refresh();
-        void this.refreshCache();
+        void this.cache.refresh();
       } else {
         this.error = messageOf(error);
       }
@@ -267,7 +257,7 @@ export class MappingSession {
     const known = (id: string) => this.types.some((type) => type.id === id);
     if (!pair || !known(pair.source) || !known(pair.target)) return;
     whenIdle(() => {
-      void this.storage.warmUp(pair).then(() => this.refreshCache());
+      void this.storage.warmUp(pair).then(() => this.cache.refresh());
     });
   }
 
