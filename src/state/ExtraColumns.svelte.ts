@@ -9,6 +9,11 @@ import { engine } from '../worker-client/engine-client';
 import { reportUnlessStopped } from '../worker-client/stopped';
 import { attributeKey, chosenAttributes, keepAvailable } from '../lib/attributes';
 
+export interface ExtraColumnsOptions {
+  /** Shows why the list could not be fetched (not when the engine was stopped). */
+  onError: (message: string) => void;
+}
+
 export class ExtraColumns {
   /** The target type `available` was listed for (null before the first answer). */
   target = $state<IdTypeId | null>(null);
@@ -20,11 +25,11 @@ export class ExtraColumns {
   /** The ticked attributes, as plain objects in the engine's order: what a run asks for. */
   chosen = $derived(chosenAttributes(this.selected, this.available));
 
-  readonly #onError: (message: string) => void;
+  readonly #options: ExtraColumnsOptions;
   #request = 0;
 
-  constructor(onError: (message: string) => void = () => {}) {
-    this.#onError = onError;
+  constructor(options: ExtraColumnsOptions) {
+    this.#options = options;
   }
 
   /** Lists the attributes for `target`; a slower answer for an earlier call is ignored. */
@@ -45,7 +50,7 @@ export class ExtraColumns {
         this.target = null;
       }
       reportUnlessStopped(error, (message) =>
-        this.#onError(`Could not list the extra columns: ${message}`),
+        this.#options.onError(`Could not list the extra columns: ${message}`),
       );
     } finally {
       if (request === this.#request) this.loading = false;

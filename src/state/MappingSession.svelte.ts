@@ -1,7 +1,12 @@
 /**
  * Everything about one mapping session: the catalog, the input, the chosen types, the running job
- * and its last result. Components read these fields and call these methods; only this class (and
- * the engine client) talks to the worker.
+ * and its last result. Components read these fields and call these methods; they reach the worker
+ * only through the state classes, which call the engine client.
+ *
+ * Wiring goes one way, owner to part: a state class takes what it reads from its owner, and where
+ * it reports, in one options object (`new IdsInput({ onChange, onError })`, typed by
+ * `IdsInputOptions`), getters included; a class that needs nothing takes no argument. The engine
+ * client is a module import everywhere, not an option (tests replace it with `vi.mock`).
  */
 import { tick } from 'svelte';
 import type {
@@ -60,12 +65,12 @@ export class MappingSession {
   /** What the worker's table cache holds (the cache panel). */
   readonly cache = new EngineCache();
   /** Attribute columns offered for the target type, and the ones ticked for the next run. */
-  readonly extraColumns = new ExtraColumns((message) => (this.error = message));
+  readonly extraColumns = new ExtraColumns({ onError: (message) => (this.error = message) });
   /** The ids to map (textarea, or a large paste or file). */
-  readonly ids = new IdsInput(
-    () => this.preview.scheduleDetection(),
-    (message) => (this.error = message),
-  );
+  readonly ids = new IdsInput({
+    onChange: () => this.preview.scheduleDetection(),
+    onError: (message) => (this.error = message),
+  });
   /** The paths a run would take, shown before it runs. */
   readonly preview = new PathPreview({
     source: () => this.source,

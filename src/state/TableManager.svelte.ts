@@ -23,10 +23,13 @@ import {
 } from '../lib/table-spec';
 
 /** What the table manager needs from the app: the catalog, and where results and errors go. */
-export interface TableManagerHost {
-  catalog(): CatalogInfo | null;
-  setCatalog(catalog: CatalogInfo): void;
-  showError(message: string): void;
+export interface TableManagerOptions {
+  /** The catalog the types and tables are listed from (owned by the session). */
+  catalog: () => CatalogInfo | null;
+  /** Takes the catalog the engine returned after a table was added, changed or removed. */
+  setCatalog: (catalog: CatalogInfo) => void;
+  /** Shows a failure in the app's error banner. */
+  onError: (message: string) => void;
 }
 
 export type TableTask = 'preview' | 'check' | 'add';
@@ -53,15 +56,15 @@ export class TableManager {
   updating = $state<string | null>(null);
   notice = $state<string | null>(null);
 
-  readonly #host: TableManagerHost;
+  readonly #options: TableManagerOptions;
   #request = 0;
 
-  constructor(host: TableManagerHost) {
-    this.#host = host;
+  constructor(options: TableManagerOptions) {
+    this.#options = options;
   }
 
-  types = $derived.by((): IdTypeInfo[] => this.#host.catalog()?.types ?? []);
-  tables = $derived.by((): TableInfo[] => this.#host.catalog()?.tables ?? []);
+  types = $derived.by((): IdTypeInfo[] => this.#options.catalog()?.types ?? []);
+  tables = $derived.by((): TableInfo[] => this.#options.catalog()?.tables ?? []);
   #typeIds = $derived(this.types.map((type) => type.id));
 
   #draft = $derived.by((): TableDraft => ({
@@ -176,7 +179,7 @@ export class TableManager {
     try {
       const catalog = await engine.addTable(name);
       if (request !== this.#request) return;
-      this.#host.setCatalog(catalog);
+      this.#options.setCatalog(catalog);
       this.discard();
       this.notice = `Added “${name}” (${rows.toLocaleString('en-US')} rows). It is kept in this browser.`;
     } catch (error) {
@@ -205,7 +208,7 @@ export class TableManager {
 
   setPriority(name: string, priority: number): Promise<void> {
     if (!Number.isInteger(priority)) {
-      this.#host.showError(`The priority of ${name} must be a whole number.`);
+      this.#options.onError(`The priority of ${name} must be a whole number.`);
       return Promise.resolve();
     }
     return this.#update(name, () => engine.setTableOptions(name, { priority }));
@@ -218,7 +221,7 @@ export class TableManager {
   async #update(name: string, call: () => Promise<CatalogInfo>, done?: string): Promise<void> {
     this.updating = name;
     try {
-      this.#host.setCatalog(await call());
+      this.#options.setCatalog(await call());
       if (done) this.notice = done;
     } catch (error) {
       this.#fail('Could not change', name, error);
@@ -230,7 +233,7 @@ export class TableManager {
   /** Shows a failure in the banner, naming `subject` (a file or table) if the message does not. */
   #fail(action: string, subject: string, error: unknown): void {
     reportUnlessStopped(error, (message) =>
-      this.#host.showError(
+      this.#options.onError(
         message.includes(subject) ? message : `${action} ${subject}: ${message}`,
       ),
     );

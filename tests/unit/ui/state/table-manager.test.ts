@@ -85,7 +85,7 @@ function setUp() {
   const manager = new TableManager({
     catalog: () => catalog,
     setCatalog: (next) => (catalog = next),
-    showError: (message) => errors.push(message),
+    onError: (message) => errors.push(message),
   });
   return { manager, errors, catalog: () => catalog };
 }
