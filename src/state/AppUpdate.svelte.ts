@@ -6,6 +6,11 @@ import { registerServiceWorker } from '../pwa/register';
 
 const OFFLINE_READY_MS = 8000;
 
+export interface AppUpdateOptions {
+  /** Whether a mapping job is running, during which the page never reloads. */
+  busy: () => boolean;
+}
+
 export class AppUpdate {
   /** A new version is installed and waits for the user to switch to it. */
   needRefresh = $state(false);
@@ -14,13 +19,12 @@ export class AppUpdate {
   /** The app was just cached for offline use (shown once, after the first visit's precache). */
   offlineReady = $state(false);
 
-  readonly #isBusy: () => boolean;
+  readonly #options: AppUpdateOptions;
   #activate: (() => Promise<void>) | null = null;
   #offlineTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** `isBusy` says whether a job is running, during which the page never reloads. */
-  constructor(isBusy: () => boolean) {
-    this.#isBusy = isBusy;
+  constructor(options: AppUpdateOptions) {
+    this.#options = options;
     // Lives as long as the app: a reload that had to wait happens as soon as the job ends.
     $effect.root(() => {
       $effect(() => {
@@ -30,7 +34,7 @@ export class AppUpdate {
   }
 
   get busy(): boolean {
-    return this.#isBusy();
+    return this.#options.busy();
   }
 
   /** Registers the service worker; call once when the app mounts. */

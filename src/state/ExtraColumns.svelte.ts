@@ -5,9 +5,14 @@
  * longer offered are dropped.
  */
 import type { AttributeRef, IdTypeId } from '../../workers/api';
-import { engine, EngineStoppedError } from '../worker-client/engine-client';
+import { engine } from '../worker-client/engine-client';
+import { reportUnlessStopped } from '../worker-client/stopped';
 import { attributeKey, chosenAttributes, keepAvailable } from '../lib/attributes';
-import { messageOf } from '../lib/error-message';
+
+export interface ExtraColumnsOptions {
+  /** Shows why the list could not be fetched (not when the engine was stopped). */
+  onError: (message: string) => void;
+}
 
 export class ExtraColumns {
   /** The target type `available` was listed for (null before the first answer). */
@@ -20,11 +25,11 @@ export class ExtraColumns {
   /** The ticked attributes, as plain objects in the engine's order: what a run asks for. */
   chosen = $derived(chosenAttributes(this.selected, this.available));
 
-  readonly #onError: (message: string) => void;
+  readonly #options: ExtraColumnsOptions;
   #request = 0;
 
-  constructor(onError: (message: string) => void = () => {}) {
-    this.#onError = onError;
+  constructor(options: ExtraColumnsOptions) {
+    this.#options = options;
   }
 
   /** Lists the attributes for `target`; a slower answer for an earlier call is ignored. */
@@ -44,9 +49,9 @@ export class ExtraColumns {
         this.available = [];
         this.target = null;
       }
-      if (!(error instanceof EngineStoppedError)) {
-        this.#onError(`Could not list the extra columns: ${messageOf(error)}`);
-      }
+      reportUnlessStopped(error, (message) =>
+        this.#options.onError(`Could not list the extra columns: ${message}`),
+      );
     } finally {
       if (request === this.#request) this.loading = false;
     }

@@ -4,7 +4,8 @@
  * (reading a 7 MB file here cost the page tasks of 60–100 ms).
  */
 import { countIds } from '../../workers/common/id-tokens';
-import { engine, EngineStoppedError } from '../worker-client/engine-client';
+import { engine } from '../worker-client/engine-client';
+import { isCancelled } from '../worker-client/stopped';
 import { formatMegabytes } from '../lib/format';
 import {
   EDITOR_HARD_CAP_CHARS,
@@ -27,6 +28,13 @@ export interface LargeInput {
   ids: number;
 }
 
+export interface IdsInputOptions {
+  /** Runs whenever the ids change (the session then detects their type again). */
+  onChange: () => void;
+  /** Shows why a paste or file was refused or could not be read. */
+  onError: (message: string) => void;
+}
+
 const LIMIT = `at most ${formatMegabytes(MAX_INPUT_CHARS)} of identifiers (4 to 9 million, by their length) can be mapped at once`;
 
 export class IdsInput {
@@ -40,15 +48,12 @@ export class IdsInput {
   /** Whether the large input may still be moved into the textarea ("Show in editor"). */
   canShowInEditor = $derived(this.large !== null && this.large.bytes <= EDITOR_HARD_CAP_CHARS);
 
-  readonly #onChange: () => void;
-  readonly #onError: (message: string) => void;
+  readonly #options: IdsInputOptions;
   /** Bumped by every change, so a slow read cannot replace a newer input. */
   #version = 0;
 
-  /** `onChange` runs whenever the ids change; `onError` shows why a paste or file was refused. */
-  constructor(onChange: () => void, onError: (message: string) => void) {
-    this.#onChange = onChange;
-    this.#onError = onError;
+  constructor(options: IdsInputOptions) {
+    this.#options = options;
   }
 
   /** What a run maps. */
@@ -60,7 +65,7 @@ export class IdsInput {
     this.#begin();
     this.large = null;
     this.text = text;
-    this.#onChange();
+    this.#options.onChange();
   }
 
   clear(): void {
@@ -75,7 +80,7 @@ export class IdsInput {
     }
     // Refused here, before the text is copied to the worker.
     if (text.length > MAX_INPUT_CHARS) {
-      this.#onError(
+      this.#options.onError(
         `The pasted text is ${formatMegabytes(text.length)}; ${LIMIT}. Split the list.`,
       );
       return Promise.resolve();
@@ -87,7 +92,9 @@ export class IdsInput {
   async takeFile(file: File): Promise<void> {
     // Refused before reading: the engine would refuse it anyway, after the tab held it all.
     if (file.size > MAX_INPUT_CHARS) {
-      this.#onError(`${file.name} is ${formatMegabytes(file.size)}; ${LIMIT}. Split the list.`);
+      this.#options.onError(
+        `${file.name} is ${formatMegabytes(file.size)}; ${LIMIT}. Split the list.`,
+      );
       return;
     }
     if (file.size > LARGE_INPUT_CHARS) return this.#takeLarge(file, file.name, file.size);
@@ -97,7 +104,7 @@ export class IdsInput {
     try {
       text = await file.text();
     } catch (error) {
-      this.#onError(`Could not read ${file.name}: ${messageOf(error)}`);
+      this.#options.onError(`Could not read ${file.name}: ${messageOf(error)}`);
       return;
     }
     if (version !== this.#version) return;
@@ -114,7 +121,9 @@ export class IdsInput {
     try {
       text = typeof large.content === 'string' ? large.content : await large.content.text();
     } catch (error) {
-      this.#onError(`Could not read ${large.fileName ?? 'the pasted text'}: ${messageOf(error)}`);
+      this.#options.onError(
+        `Could not read ${large.fileName ?? 'the pasted text'}: ${messageOf(error)}`,
+      );
       return;
     }
     if (version === this.#version) this.setText(text);
@@ -140,10 +149,10 @@ export class IdsInput {
       if (version !== this.#version) return;
       this.text = '';
       this.large = { content, fileName, bytes, ids };
-      this.#onChange();
+      this.#options.onChange();
     } catch (error) {
       if (version !== this.#version) return;
-      this.#onError(`${label}: ${messageOf(error)}`);
+      this.#options.onError(`${label}: ${messageOf(error)}`);
     } finally {
       if (version === this.#version) this.reading = null;
     }
@@ -157,9 +166,7 @@ export class IdsInput {
     try {
       return await engine.countIds(content);
     } catch (error) {
-      if (error instanceof EngineStoppedError && error.reason === 'cancelled') {
-        return engine.countIds(content);
-      }
+      if (isCancelled(error)) return engine.countIds(content);
       throw error;
     }
   }

@@ -1,11 +1,15 @@
 /**
  * Everything about one mapping session: the catalog, the input, the chosen types, the running job
- * and its last result. Components read these fields and call these methods; only this class (and
- * the engine client) talks to the worker.
+ * and its last result. Components read these fields and call these methods; they reach the worker
+ * only through the state classes, which call the engine client.
+ *
+ * Wiring goes one way, owner to part: a state class takes what it reads from its owner, and where
+ * it reports, in one options object (`new IdsInput({ onChange, onError })`, typed by
+ * `IdsInputOptions`), getters included; a class that needs nothing takes no argument. The engine
+ * client is a module import everywhere, not an option (tests replace it with `vi.mock`).
  */
 import { tick } from 'svelte';
 import type {
-  CacheStats,
   CatalogInfo,
   ExportFormat,
   IdTypeId,
@@ -14,7 +18,8 @@ import type {
   Progress,
 } from '../../workers/api';
 import type { StatusName } from '../../workers/common/codes';
-import { engine, EngineStoppedError } from '../worker-client/engine-client';
+import { engine, type WorkerStamp } from '../worker-client/engine-client';
+import { isCancelled, reportUnlessStopped } from '../worker-client/stopped';
 import { downloadBytes, exportFileName, mimeTypeOf } from '../lib/download';
 import { whenIdle } from '../lib/idle';
 import { inputsWithStatus } from '../lib/row-model';
@@ -25,6 +30,7 @@ import { IdsInput } from './IdsInput.svelte';
 import { AUTO_SOURCE, PathPreview } from './PathPreview.svelte';
 import { RunHistory } from './RunHistory.svelte';
 import { StoredTables } from './StoredTables.svelte';
+import { EngineCache } from './EngineCache.svelte';
 import { messageOf } from '../lib/error-message';
 
 const DEFAULT_TARGET: IdTypeId = 'entrez';
@@ -54,18 +60,17 @@ export class MappingSession {
   notice = $state<string | null>(null);
   exporting = $state<ExportFormat | null>(null);
 
-  cache = $state.raw<CacheStats | null>(null);
-  cacheError = $state<string | null>(null);
-
   readonly history = new RunHistory();
   readonly storage = new StoredTables();
+  /** What the worker's table cache holds (the cache panel). */
+  readonly cache = new EngineCache();
   /** Attribute columns offered for the target type, and the ones ticked for the next run. */
-  readonly extraColumns = new ExtraColumns((message) => (this.error = message));
+  readonly extraColumns = new ExtraColumns({ onError: (message) => (this.error = message) });
   /** The ids to map (textarea, or a large paste or file). */
-  readonly ids = new IdsInput(
-    () => this.preview.scheduleDetection(),
-    (message) => (this.error = message),
-  );
+  readonly ids = new IdsInput({
+    onChange: () => this.preview.scheduleDetection(),
+    onError: (message) => (this.error = message),
+  });
   /** The paths a run would take, shown before it runs. */
   readonly preview = new PathPreview({
     source: () => this.source,
@@ -78,7 +83,8 @@ export class MappingSession {
   types = $derived(this.catalog?.types ?? []);
   canRun = $derived(!this.running && this.ids.reading === null && this.ids.count > 0);
 
-  #resultGeneration = 0;
+  /** The worker that made the result: only that one can export it. */
+  #resultStamp: WorkerStamp | null = null;
   #runCount = 0;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingProgress: Progress | null = null;
@@ -91,7 +97,7 @@ export class MappingSession {
       this.#markResultStale();
     });
     await this.loadCatalog();
-    void this.refreshCache();
+    void this.cache.refresh();
     void this.storage.refresh();
     this.#scheduleWarmUp();
   }
@@ -102,9 +108,10 @@ export class MappingSession {
     try {
       catalog = await engine.init();
     } catch (error) {
-      if (!(error instanceof EngineStoppedError)) {
-        this.error = `Could not load the table catalog: ${messageOf(error)}`;
-      }
+      reportUnlessStopped(
+        error,
+        (message) => (this.error = `Could not load the table catalog: ${message}`),
+      );
       return;
     }
     this.setCatalog(catalog);
@@ -144,15 +151,6 @@ export class MappingSession {
     void this.extraColumns.refresh(target);
   }
 
-  async refreshCache(): Promise<void> {
-    try {
-      this.cache = await engine.cacheStats();
-      this.cacheError = null;
-    } catch (error) {
-      if (!(error instanceof EngineStoppedError)) this.cacheError = messageOf(error);
-    }
-  }
-
   async run(): Promise<void> {
     if (!this.canRun) return;
     if (!this.catalog) void this.loadCatalog();
@@ -173,7 +171,7 @@ export class MappingSession {
       const received = performance.now();
       writeLastPair({ source: result.source, target: result.target });
       void this.storage.watchWrites(parsedTables(result.timing.phases), startedAt);
-      this.#resultGeneration = engine.generation;
+      this.#resultStamp = engine.stamp();
       this.result = result;
       this.resultStale = false;
       this.resultWasAuto = request.source === AUTO_SOURCE;
@@ -187,14 +185,14 @@ export class MappingSession {
       whenIdle(() => {
         this.history.add(result, received - started, shown - received);
         this.runsShown += 1;
-        void this.refreshCache();
+        void this.cache.refresh();
       }, 500);
     } catch (error) {
-      if (error instanceof EngineStoppedError && error.reason === 'cancelled') {
+      if (isCancelled(error)) {
         this.#markResultStale();
         this.#notify('Run cancelled; the engine was restarted with an empty cache.');
         void this.preview.refresh();
-        void this.refreshCache();
+        void this.cache.refresh();
       } else {
         this.error = messageOf(error);
       }
@@ -216,7 +214,7 @@ export class MappingSession {
   async exportAs(format: ExportFormat): Promise<void> {
     const result = this.result;
     if (!result || this.exporting) return;
-    if (engine.generation !== this.#resultGeneration) {
+    if (!this.#resultStamp?.current) {
       this.error =
         'The engine was restarted since this run (cancelled or crashed) and no longer holds its results. Run it again to export.';
       return;
@@ -264,7 +262,7 @@ export class MappingSession {
     const known = (id: string) => this.types.some((type) => type.id === id);
     if (!pair || !known(pair.source) || !known(pair.target)) return;
     whenIdle(() => {
-      void this.storage.warmUp(pair).then(() => this.refreshCache());
+      void this.storage.warmUp(pair).then(() => this.cache.refresh());
     });
   }
 

@@ -3,21 +3,24 @@
  * mode for the type detected on the first ids (detected again shortly after the ids change).
  */
 import type { Detection, IdTypeId, PathInfo } from '../../workers/api';
-import { engine, EngineStoppedError } from '../worker-client/engine-client';
-import { messageOf } from '../lib/error-message';
+import { engine } from '../worker-client/engine-client';
+import { reportUnlessStopped } from '../worker-client/stopped';
 
 export const AUTO_SOURCE = 'auto';
 const DETECT_DELAY_MS = 300;
 
-/** What the preview reads from the session. */
-export interface PathPreviewInputs {
-  source(): IdTypeId | typeof AUTO_SOURCE;
-  target(): IdTypeId;
+/** What the preview reads from the session, and where its failures go. */
+export interface PathPreviewOptions {
+  /** The chosen source type, or `auto` (then the paths are for the detected type). */
+  source: () => IdTypeId | typeof AUTO_SOURCE;
+  /** The chosen target type. */
+  target: () => IdTypeId;
   /** False until the catalog is loaded. */
-  ready(): boolean;
+  ready: () => boolean;
   /** The first ids, for detection. */
-  sample(): Promise<string>;
-  onError(message: string): void;
+  sample: () => Promise<string>;
+  /** Shows why the paths or the detection failed (not when the engine was stopped). */
+  onError: (message: string) => void;
 }
 
 export class PathPreview {
@@ -28,31 +31,31 @@ export class PathPreview {
 
   /** The source type the paths are for: the chosen one, or the one detected so far. */
   source = $derived.by<IdTypeId | null>(() => {
-    const chosen = this.#inputs.source();
+    const chosen = this.#options.source();
     return chosen === AUTO_SOURCE ? (this.detection?.type ?? null) : chosen;
   });
 
-  readonly #inputs: PathPreviewInputs;
+  readonly #options: PathPreviewOptions;
   #detectTimer: ReturnType<typeof setTimeout> | undefined;
   #pathsRequest = 0;
   #detectRequest = 0;
 
-  constructor(inputs: PathPreviewInputs) {
-    this.#inputs = inputs;
+  constructor(options: PathPreviewOptions) {
+    this.#options = options;
   }
 
   /** Detects the type of the ids again after a short pause (typing), in `auto` mode. */
   scheduleDetection(): void {
     clearTimeout(this.#detectTimer);
-    if (this.#inputs.source() !== AUTO_SOURCE || !this.#inputs.ready()) return;
+    if (this.#options.source() !== AUTO_SOURCE || !this.#options.ready()) return;
     this.#detectTimer = setTimeout(() => void this.#detect(), DETECT_DELAY_MS);
   }
 
   async refresh(): Promise<void> {
     const source = this.source;
-    const target = this.#inputs.target();
+    const target = this.#options.target();
     const request = ++this.#pathsRequest;
-    if (!source || !this.#inputs.ready()) {
+    if (!source || !this.#options.ready()) {
       this.paths = null;
       this.loading = false;
       return;
@@ -63,7 +66,7 @@ export class PathPreview {
       if (request === this.#pathsRequest) this.paths = paths;
     } catch (error) {
       if (request === this.#pathsRequest) this.paths = null;
-      if (!(error instanceof EngineStoppedError)) this.#inputs.onError(messageOf(error));
+      reportUnlessStopped(error, this.#options.onError);
     } finally {
       if (request === this.#pathsRequest) this.loading = false;
     }
@@ -73,10 +76,10 @@ export class PathPreview {
     const request = ++this.#detectRequest;
     let detection: Detection | null = null;
     try {
-      const sample = await this.#inputs.sample();
+      const sample = await this.#options.sample();
       if (sample.trim()) detection = await engine.detect(sample);
     } catch (error) {
-      if (!(error instanceof EngineStoppedError)) this.#inputs.onError(messageOf(error));
+      reportUnlessStopped(error, this.#options.onError);
       return;
     }
     if (request !== this.#detectRequest) return;

@@ -15,17 +15,22 @@ import {
 
 const NO_ROWS: RowSelection = { length: 0, rowAt: () => -1 };
 
+export interface ResultViewOptions {
+  /** The result to show (the session's last one, or null before the first run). */
+  result: () => MapResult | null;
+}
+
 export class ResultView {
   statusFilter = $state<StatusFilter>('all');
 
-  readonly #getResult: () => MapResult | null;
+  readonly #options: ResultViewOptions;
 
-  constructor(getResult: () => MapResult | null) {
-    this.#getResult = getResult;
+  constructor(options: ResultViewOptions) {
+    this.#options = options;
   }
 
   get result(): MapResult | null {
-    return this.#getResult();
+    return this.#options.result();
   }
 
   /** Titles of the extra (attribute) columns of the result, e.g. `organ (panel)`. */

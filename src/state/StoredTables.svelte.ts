@@ -3,7 +3,8 @@
  * and the idle warm-up that loads the last pair's stored tables into memory before the first run.
  */
 import type { StorageInfo } from '../../workers/api';
-import { engine, EngineStoppedError } from '../worker-client/engine-client';
+import { engine } from '../worker-client/engine-client';
+import { reportUnlessStopped } from '../worker-client/stopped';
 import {
   estimateStorage,
   isPersisted,
@@ -11,7 +12,6 @@ import {
   type StorageEstimateInfo,
 } from '../storage/device-storage';
 import type { TypePair } from '../storage/last-pair';
-import { messageOf } from '../lib/error-message';
 
 /** How often, and for how long at most, to look for the tables a run writes in the background. */
 const WRITE_POLL_MS = 250;
@@ -58,7 +58,7 @@ export class StoredTables {
       this.persisted = persisted;
       this.error = null;
     } catch (error) {
-      if (!(error instanceof EngineStoppedError)) this.error = messageOf(error);
+      reportUnlessStopped(error, (message) => (this.error = message));
     }
   }
 
@@ -97,8 +97,10 @@ export class StoredTables {
       await engine.clearStorage();
       this.warmed = [];
     } catch (error) {
-      if (!(error instanceof EngineStoppedError))
-        this.error = `Could not clear the stored tables: ${messageOf(error)}`;
+      reportUnlessStopped(
+        error,
+        (message) => (this.error = `Could not clear the stored tables: ${message}`),
+      );
     } finally {
       this.clearing = false;
     }

@@ -11,7 +11,8 @@ import type {
   TablePreview,
   ValidationReport,
 } from '../../workers/api';
-import { engine, EngineStoppedError } from '../worker-client/engine-client';
+import { engine, type WorkerStamp } from '../worker-client/engine-client';
+import { reportUnlessStopped } from '../worker-client/stopped';
 import { defaultTableName } from '../lib/table-name';
 import {
   buildSpec,
@@ -20,13 +21,15 @@ import {
   type ColumnDraft,
   type TableDraft,
 } from '../lib/table-spec';
-import { messageOf } from '../lib/error-message';
 
 /** What the table manager needs from the app: the catalog, and where results and errors go. */
-export interface TableManagerHost {
-  catalog(): CatalogInfo | null;
-  setCatalog(catalog: CatalogInfo): void;
-  showError(message: string): void;
+export interface TableManagerOptions {
+  /** The catalog the types and tables are listed from (owned by the session). */
+  catalog: () => CatalogInfo | null;
+  /** Takes the catalog the engine returned after a table was added, changed or removed. */
+  setCatalog: (catalog: CatalogInfo) => void;
+  /** Shows a failure in the app's error banner. */
+  onError: (message: string) => void;
 }
 
 export type TableTask = 'preview' | 'check' | 'add';
@@ -46,22 +49,22 @@ export class TableManager {
   /** The spec (as JSON) the report was made with: a later edit makes the report out of date. */
   #reportSpec = $state<string | null>(null);
   /** The worker that made the report: a restarted one no longer holds the checked table. */
-  #reportGeneration = 0;
+  #reportStamp: WorkerStamp | null = null;
 
   busy = $state<TableTask | null>(null);
   /** The catalog table whose options or removal are being applied. */
   updating = $state<string | null>(null);
   notice = $state<string | null>(null);
 
-  readonly #host: TableManagerHost;
+  readonly #options: TableManagerOptions;
   #request = 0;
 
-  constructor(host: TableManagerHost) {
-    this.#host = host;
+  constructor(options: TableManagerOptions) {
+    this.#options = options;
   }
 
-  types = $derived.by((): IdTypeInfo[] => this.#host.catalog()?.types ?? []);
-  tables = $derived.by((): TableInfo[] => this.#host.catalog()?.tables ?? []);
+  types = $derived.by((): IdTypeInfo[] => this.#options.catalog()?.types ?? []);
+  tables = $derived.by((): TableInfo[] => this.#options.catalog()?.tables ?? []);
   #typeIds = $derived(this.types.map((type) => type.id));
 
   #draft = $derived.by((): TableDraft => ({
@@ -152,7 +155,7 @@ export class TableManager {
       if (request !== this.#request) return;
       this.report = report;
       this.#reportSpec = JSON.stringify(spec);
-      this.#reportGeneration = engine.generation;
+      this.#reportStamp = engine.stamp();
     } catch (error) {
       if (request === this.#request) this.#fail('Could not check', file.name, error);
     } finally {
@@ -164,7 +167,7 @@ export class TableManager {
   async add(): Promise<void> {
     if (!this.canAdd) return;
     // The worker was restarted since the check (a cancelled run, a crash): check again first.
-    if (engine.generation !== this.#reportGeneration) {
+    if (!this.#reportStamp?.current) {
       await this.check();
       if (!this.canAdd) return;
     }
@@ -176,7 +179,7 @@ export class TableManager {
     try {
       const catalog = await engine.addTable(name);
       if (request !== this.#request) return;
-      this.#host.setCatalog(catalog);
+      this.#options.setCatalog(catalog);
       this.discard();
       this.notice = `Added “${name}” (${rows.toLocaleString('en-US')} rows). It is kept in this browser.`;
     } catch (error) {
@@ -205,7 +208,7 @@ export class TableManager {
 
   setPriority(name: string, priority: number): Promise<void> {
     if (!Number.isInteger(priority)) {
-      this.#host.showError(`The priority of ${name} must be a whole number.`);
+      this.#options.onError(`The priority of ${name} must be a whole number.`);
       return Promise.resolve();
     }
     return this.#update(name, () => engine.setTableOptions(name, { priority }));
@@ -218,7 +221,7 @@ export class TableManager {
   async #update(name: string, call: () => Promise<CatalogInfo>, done?: string): Promise<void> {
     this.updating = name;
     try {
-      this.#host.setCatalog(await call());
+      this.#options.setCatalog(await call());
       if (done) this.notice = done;
     } catch (error) {
       this.#fail('Could not change', name, error);
@@ -229,9 +232,10 @@ export class TableManager {
 
   /** Shows a failure in the banner, naming `subject` (a file or table) if the message does not. */
   #fail(action: string, subject: string, error: unknown): void {
-    // A stopped engine has reported itself already (crash banner), or was cancelled on purpose.
-    if (error instanceof EngineStoppedError) return;
-    const message = messageOf(error);
-    this.#host.showError(message.includes(subject) ? message : `${action} ${subject}: ${message}`);
+    reportUnlessStopped(error, (message) =>
+      this.#options.onError(
+        message.includes(subject) ? message : `${action} ${subject}: ${message}`,
+      ),
+    );
   }
 }

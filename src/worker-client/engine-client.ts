@@ -69,10 +69,17 @@ interface WorkerSession {
 
 type CrashListener = (error: EngineStoppedError) => void;
 
+/** Marks what one worker made (a result, a checked table): only that worker still holds it. */
+export interface WorkerStamp {
+  /** False once a newer worker has started: the one that made it is gone, with what it held. */
+  readonly current: boolean;
+}
+
 export class EngineClient {
   readonly #catalogUrl: string;
   readonly #startWorker: () => EngineWorker;
   #session: WorkerSession | null = null;
+  /** Increases every time a worker starts; what an older generation made is gone with it. */
   #generation = 0;
   readonly #crashListeners = new Set<CrashListener>();
 
@@ -81,9 +88,15 @@ export class EngineClient {
     this.#startWorker = startWorker;
   }
 
-  /** Increases every time a worker starts; results of an older generation are gone from the worker. */
-  get generation(): number {
-    return this.#generation;
+  /** A stamp of the worker now running (or the last one, until the next call starts another). */
+  stamp(): WorkerStamp {
+    const generation = this.#generation;
+    const now = () => this.#generation;
+    return {
+      get current() {
+        return now() === generation;
+      },
+    };
   }
 
   /** Called when the worker dies on its own (not by `cancel()`), whether or not a call was running. */

@@ -33,7 +33,7 @@ describe('AppUpdate', () => {
   });
 
   function started() {
-    const update = new AppUpdate(() => busy);
+    const update = new AppUpdate({ busy: () => busy });
     update.start();
     return update;
   }

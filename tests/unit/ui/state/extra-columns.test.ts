@@ -30,7 +30,7 @@ describe('ExtraColumns', () => {
   });
 
   it('lists the attributes for a target and asks for the ticked ones in the engine’s order', async () => {
-    const columns = new ExtraColumns();
+    const columns = new ExtraColumns({ onError: () => {} });
     await columns.refresh('symbol');
     expect(columns.available).toEqual([name, organ]);
     columns.setSelected(organ, true);
@@ -44,7 +44,7 @@ describe('ExtraColumns', () => {
   });
 
   it('drops ticks of attributes the new target does not offer', async () => {
-    const columns = new ExtraColumns();
+    const columns = new ExtraColumns({ onError: () => {} });
     await columns.refresh('symbol');
     columns.setSelected(organ, true);
     columns.setSelected(name, true);
@@ -61,7 +61,7 @@ describe('ExtraColumns', () => {
     engine.attributesFor.mockImplementationOnce(
       () => new Promise((resolve) => (answerSymbol = resolve)),
     );
-    const columns = new ExtraColumns();
+    const columns = new ExtraColumns({ onError: () => {} });
     const first = columns.refresh('symbol');
     await columns.refresh('uniprot');
     answerSymbol(offered.symbol);
@@ -73,7 +73,7 @@ describe('ExtraColumns', () => {
 
   it('reports a failure (not a stopped engine) and offers nothing for the new target', async () => {
     const onError = vi.fn();
-    const columns = new ExtraColumns(onError);
+    const columns = new ExtraColumns({ onError });
     await columns.refresh('symbol');
     engine.attributesFor.mockRejectedValueOnce(new EngineStoppedError('cancelled'));
     await columns.refresh('uniprot');

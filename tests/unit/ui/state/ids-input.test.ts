@@ -23,10 +23,10 @@ const { LARGE_INPUT_CHARS, MAX_INPUT_CHARS } = await import('../../../../src/lib
 function setUp() {
   const errors: string[] = [];
   let changes = 0;
-  const input = new IdsInput(
-    () => changes++,
-    (message) => errors.push(message),
-  );
+  const input = new IdsInput({
+    onChange: () => changes++,
+    onError: (message) => errors.push(message),
+  });
   return { input, errors, changes: () => changes };
 }
 

@@ -9,7 +9,16 @@ import type {
 } from '../../../../workers/api';
 
 const engine = vi.hoisted(() => ({
+  /** The worker now running; raising it stands for a restart. */
   generation: 1,
+  stamp() {
+    const made = engine.generation;
+    return {
+      get current() {
+        return engine.generation === made;
+      },
+    };
+  },
   previewTable: vi.fn(),
   checkTable: vi.fn(),
   addTable: vi.fn(),
@@ -76,7 +85,7 @@ function setUp() {
   const manager = new TableManager({
     catalog: () => catalog,
     setCatalog: (next) => (catalog = next),
-    showError: (message) => errors.push(message),
+    onError: (message) => errors.push(message),
   });
   return { manager, errors, catalog: () => catalog };
 }
