@@ -220,10 +220,20 @@ export interface StoredTableInfo {
   savedAt: number;
 }
 
+/** A stored entry that could not be used: skipped, named here, removed by `clearStorage`. */
+export interface DamagedEntryInfo {
+  /** Which of the app's stores holds it, in words (`stored-table index`, `your tables`, …). */
+  store: string;
+  key: string;
+  problem: string;
+}
+
 export interface StorageInfo {
   /** False when IndexedDB is missing or failed: tables then live in memory only. */
   available: boolean;
   tables: StoredTableInfo[];
+  /** Entries set aside as damaged; every other entry works. */
+  damaged: DamagedEntryInfo[];
   /** The first storage problem met, in words. */
   problem?: string;
 }

@@ -44,6 +44,7 @@ import { roundTripFlags } from './run/round-trip';
 import type { StringDict } from './packed/string-dict';
 import type { TableStore } from './tables/table-store';
 import { PathRunner } from './run/path-runner';
+import { readStoredIndex } from './tables/stored-index';
 import { TableLoader } from './tables/table-loader';
 import { TableRegistry } from './plan/table-registry';
 import { resolveTypes } from './ids/resolve-types';
@@ -287,7 +288,7 @@ export class CrosswalkEngine {
     const store = this.options.store;
     const best = findPaths(this.#registry.enabled(), source, target)[0];
     if (!store || !best) return [];
-    const stored = new Set((await store.list().catch(() => [])).map((t) => t.key));
+    const stored = new Set(await store.keys().catch(() => []));
     const warmed: string[] = [];
     for (const step of best.steps) {
       const table = this.#registry.get(step.table);
@@ -300,22 +301,32 @@ export class CrosswalkEngine {
 
   async storage(): Promise<StorageInfo> {
     const store = this.options.store;
+    const damaged = [...this.userTables.damaged];
     if (!store)
-      return { available: false, tables: [], problem: 'this browser offers no IndexedDB here' };
+      return {
+        available: false,
+        tables: [],
+        damaged,
+        problem: 'this browser offers no IndexedDB here',
+      };
     try {
+      const index = readStoredIndex(await store.list(), await store.keys());
       return {
         available: !this.loader.storageProblem,
-        tables: await store.list(),
+        tables: index.tables,
+        damaged: [...index.damaged, ...damaged],
         problem: this.loader.storageProblem,
       };
     } catch (error) {
-      return { available: false, tables: [], problem: String(error) };
+      return { available: false, tables: [], damaged, problem: String(error) };
     }
   }
 
+  /** Deletes every stored parsed table and every damaged entry; your intact tables stay. */
   async clearStorage(): Promise<void> {
     await this.loader.flushWrites();
     await this.options.store?.clear();
+    await this.userTables.clearDamaged();
   }
 
   async preload(names: string[]): Promise<void> {

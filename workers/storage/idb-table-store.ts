@@ -3,9 +3,9 @@
  * plus a small index record so listing never reads the big values. Two databases because an
  * idb-keyval store is one object store per database.
  */
-import { clear, createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, entries, get, keys, set, type UseStore } from 'idb-keyval';
 import type { StoredTable } from '../engine/tables/stored-layout';
-import type { StoredTableInfo, TableStore } from '../engine/tables/table-store';
+import type { StoredEntry, StoredTableInfo, TableStore } from '../engine/tables/table-store';
 
 export class IdbTableStore implements TableStore {
   readonly #tables: UseStore;
@@ -36,8 +36,15 @@ export class IdbTableStore implements TableStore {
     await del(key, this.#index);
   }
 
-  async list(): Promise<StoredTableInfo[]> {
-    return (await entries<string, StoredTableInfo>(this.#index)).map(([, info]) => info);
+  async list(): Promise<StoredEntry[]> {
+    return (await entries<IDBValidKey, unknown>(this.#index)).map(([key, value]) => ({
+      key: String(key),
+      value,
+    }));
+  }
+
+  async keys(): Promise<string[]> {
+    return (await keys(this.#tables)).map(String);
   }
 
   async clear(): Promise<void> {

@@ -2,7 +2,8 @@
  * UserTableStore on IndexedDB: the small records (spec, enabled) apart from the file bytes, so
  * listing the tables at start-up never reads the files.
  */
-import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import type { StoredEntry } from '../engine/tables/table-store';
 import type { UserTableRecord, UserTableStore } from '../engine/user-tables/user-table-store';
 
 export class IdbUserTableStore implements UserTableStore {
@@ -14,12 +15,15 @@ export class IdbUserTableStore implements UserTableStore {
     this.#files = createStore(`${prefix}-user-files`, 'files');
   }
 
-  list(): Promise<UserTableRecord[]> {
-    return values<UserTableRecord>(this.#records);
+  async list(): Promise<StoredEntry[]> {
+    return (await entries<IDBValidKey, unknown>(this.#records)).map(([key, value]) => ({
+      key: String(key),
+      value,
+    }));
   }
 
-  bytes(name: string): Promise<Uint8Array | undefined> {
-    return get<Uint8Array>(name, this.#files);
+  bytes(name: string): Promise<unknown> {
+    return get<unknown>(name, this.#files);
   }
 
   async put(record: UserTableRecord, bytes?: Uint8Array): Promise<void> {

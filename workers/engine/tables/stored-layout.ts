@@ -7,8 +7,11 @@
 import { StringDict } from '../packed/string-dict';
 import { PackedTable, type Csr, type PackedColumn, type TableStats } from './packed-table';
 
-/** Bump when the stored layout changes: older entries are then ignored and rebuilt. */
-export const STORED_FORMAT = 2;
+/**
+ * Bump when the stored layout changes: older entries are then ignored and rebuilt. 3: the
+ * checksum covers the whole record (names, types, counts), not only the arrays.
+ */
+export const STORED_FORMAT = 3;
 
 interface StoredColumn {
   name: string;
@@ -84,7 +87,7 @@ export function fromStored(
   const problem = shapeProblem(stored);
   if (problem) return { problem };
   if (checksum(stored) !== stored.checksum)
-    return { problem: 'the stored arrays do not match their checksum' };
+    return { problem: 'the stored record does not match its checksum' };
   const columns: PackedColumn[] = stored.columns.map((c) => ({
     name: c.name,
     type: c.type,
@@ -108,6 +111,8 @@ export function fromStored(
 
 function shapeProblem(s: StoredTable): string | null {
   if (!Array.isArray(s.columns) || !Array.isArray(s.edges)) return 'the entry has no columns';
+  if (!s.columns.every(isObject) || !s.edges.every(isObject)) return 'a column is damaged';
+  if (!isObject(s.stats) || !Number.isInteger(s.records)) return 'its row counts are damaged';
   for (const c of s.columns) {
     const typed =
       c.pool instanceof Uint8Array &&
@@ -141,9 +146,30 @@ function arraysOf(s: StoredTable): ArrayBufferView[] {
   return arrays;
 }
 
-/** FNV-1a over every stored array, a 32-bit word at a time (bytes for the odd tail). */
+const isObject = (value: unknown): boolean => !!value && typeof value === 'object';
+
+/** Everything in the record but its arrays: names, types, counts, edge keys. */
+function describe(s: StoredTable): string {
+  return JSON.stringify([
+    s.format,
+    s.key,
+    s.name,
+    s.records,
+    s.stats,
+    s.bytes,
+    s.columns.map((c) => [c.name, c.type, c.count, c.attribute ?? false, !!c.composite]),
+    s.edges.map((e) => e.key),
+  ]);
+}
+
+/**
+ * FNV-1a over the record's description and every stored array, a 32-bit word at a time (bytes
+ * for the odd tail): a renamed column or a changed count fails it like a flipped byte does.
+ */
 function checksum(s: StoredTable): number {
   let h = 0x811c9dc5;
+  const text = describe(s);
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   for (const a of arraysOf(s)) {
     const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
     const words =

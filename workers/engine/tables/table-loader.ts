@@ -9,6 +9,7 @@ import type { CatalogTable } from './catalog';
 import { fail } from '../errors';
 import { parseTable } from './parse-table';
 import { fromStored, toStored, type StoredTable } from './stored-layout';
+import { readStoredIndex } from './stored-index';
 import type { TableStore } from './table-store';
 import type { PackedTable } from './packed-table';
 
@@ -133,7 +134,8 @@ export class TableLoader {
       const bytes = await table.read();
       return { bytes, ms: performance.now() - start };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      // One sentence: the reason's own full stop is dropped (it was "add it again.. Paths").
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
       return fail(
         'fetch-failed',
         `Could not read table "${table.name}" from ${table.location}: ${reason}.`,
@@ -167,7 +169,7 @@ export class TableLoader {
       try {
         await store.put(toStored(table.key, packed));
         // Copies of an older version of the same table are never read again: drop them.
-        for (const old of await store.list()) {
+        for (const old of readStoredIndex(await store.list(), []).tables) {
           if (old.name === table.name && old.key !== table.key) await store.delete(old.key);
         }
       } catch (error) {

@@ -1,5 +1,9 @@
-/** Where the user's own tables (their bytes and column assignment) are kept between visits. */
+/**
+ * Where the user's own tables (their bytes and column assignment) are kept between visits. Reads
+ * return raw values: the engine checks every record (stored-record.ts) before trusting it.
+ */
 import type { CatalogTable } from '../tables/catalog';
+import type { StoredEntry } from '../tables/table-store';
 
 export interface UserTableRecord {
   spec: CatalogTable;
@@ -7,22 +11,24 @@ export interface UserTableRecord {
 }
 
 export interface UserTableStore {
-  list(): Promise<UserTableRecord[]>;
-  bytes(name: string): Promise<Uint8Array | undefined>;
+  /** Every record, unchecked, with the key it is filed under. */
+  list(): Promise<StoredEntry[]>;
+  /** The file's bytes as stored, unchecked (undefined when absent). */
+  bytes(name: string): Promise<unknown>;
   put(record: UserTableRecord, bytes?: Uint8Array): Promise<void>;
   delete(name: string): Promise<void>;
 }
 
 /** In a Map: for Node tests, and where IndexedDB is unavailable (tables last for the visit). */
 export class MemoryUserTableStore implements UserTableStore {
-  readonly records = new Map<string, UserTableRecord>();
-  readonly files = new Map<string, Uint8Array>();
+  readonly records = new Map<string, unknown>();
+  readonly files = new Map<string, unknown>();
 
-  async list(): Promise<UserTableRecord[]> {
-    return [...this.records.values()];
+  async list(): Promise<StoredEntry[]> {
+    return [...this.records].map(([key, value]) => ({ key, value }));
   }
 
-  async bytes(name: string): Promise<Uint8Array | undefined> {
+  async bytes(name: string): Promise<unknown> {
     return this.files.get(name);
   }
 

@@ -3,10 +3,12 @@
  * (register and keep bytes + column assignment in the store), remove. A bad file rejects with a
  * message naming it and changes nothing.
  */
-import type { TablePreview, UserTableSpec, ValidationReport } from '../../api';
+import type { DamagedEntryInfo, TablePreview, UserTableSpec, ValidationReport } from '../../api';
 import type { CatalogTable } from '../tables/catalog';
 import { CrosswalkError, fail } from '../errors';
 import { parseTable } from '../tables/parse-table';
+import type { StoredEntry } from '../tables/table-store';
+import { readUserTableRecord } from './stored-record';
 import type { UserTableRecord, UserTableStore } from './user-table-store';
 import type { PackedTable } from '../tables/packed-table';
 import { previewTable } from './preview';
@@ -31,6 +33,8 @@ interface Checked {
 
 export class UserTables {
   #checked: Checked | null = null;
+  /** Stored records that could not be used, set aside for this visit (clearDamaged removes them). */
+  readonly damaged: DamagedEntryInfo[] = [];
 
   constructor(
     readonly host: TableHost,
@@ -41,16 +45,28 @@ export class UserTables {
     readonly onStorageFailure: (error: unknown) => void,
   ) {}
 
-  /** Registers the tables kept from earlier visits; storage trouble becomes a notice. */
+  /**
+   * Registers the tables kept from earlier visits; storage trouble becomes a notice, and a
+   * damaged record is set aside and named, so every other table still works.
+   */
   async restore(): Promise<void> {
-    let records: UserTableRecord[];
+    let entries: StoredEntry[];
     try {
-      records = await this.store.list();
+      entries = await this.store.list();
     } catch (error) {
       this.onStorageFailure(error);
       return;
     }
-    for (const record of records) {
+    this.damaged.length = 0;
+    for (const entry of entries) {
+      const record = readUserTableRecord(entry);
+      if (typeof record === 'string') {
+        this.damaged.push({ store: 'your tables', key: entry.key, problem: record });
+        this.notices.push(
+          `The stored record of your table "${entry.key}" is damaged (${record}) and was set aside; your other tables are unaffected. Add its file again to use it; "Clear stored tables" removes the damaged record.`,
+        );
+        continue;
+      }
       if (this.host.hasTable(record.spec.name)) {
         this.notices.push(
           `Your table "${record.spec.name}" has the name of a bundled table and was not loaded; add it again under another name.`,
@@ -145,17 +161,31 @@ export class UserTables {
     }
   }
 
+  /** Deletes the records set aside as damaged (intact tables are never touched). */
+  async clearDamaged(): Promise<void> {
+    for (const { key } of this.damaged.splice(0)) await this.store.delete(key);
+  }
+
   #register(record: UserTableRecord, bytes?: Uint8Array): string {
     const name = record.spec.name;
-    const read = async () =>
-      bytes ??
-      (await this.store.bytes(name)) ??
-      fail(
-        'fetch-failed',
-        `The file of your table "${name}" is no longer stored in this browser; add it again.`,
-      );
+    const read = async () => bytes ?? storedBytes(name, await this.store.bytes(name));
     return this.host.registerUser(record.spec, read, record.enabled);
   }
+}
+
+/** A stored file is trusted only as bytes: anything else costs this table's paths, by name. */
+function storedBytes(name: string, value: unknown): Uint8Array {
+  if (value === undefined)
+    fail(
+      'fetch-failed',
+      `The file of your table "${name}" is no longer stored in this browser; add it again.`,
+    );
+  if (!(value instanceof Uint8Array))
+    fail(
+      'unreadable-file',
+      `The stored file of your table "${name}" is damaged (not the file's bytes); add the file again.`,
+    );
+  return value;
 }
 
 async function readFile(file: Blob, name: string): Promise<Uint8Array> {

@@ -13,7 +13,7 @@ import type { MapRequest, MapResult, Phase } from '../../../../workers/api';
 import type { CatalogColumn, CatalogFile } from '../../../../workers/engine/tables/catalog';
 import { CrosswalkEngine } from '../../../../workers/engine/engine';
 import { MemoryTableStore } from '../../../../workers/storage/memory-table-store';
-import type { StoredTableInfo, TableStore } from '../../../../workers/engine/tables/table-store';
+import type { StoredEntry, TableStore } from '../../../../workers/engine/tables/table-store';
 import {
   fromStored,
   STORED_FORMAT,
@@ -685,9 +685,14 @@ class FailingStore implements TableStore {
     await this.#inner.delete(key);
   }
 
-  async list(): Promise<StoredTableInfo[]> {
+  async list(): Promise<StoredEntry[]> {
     this.#check('list');
     return this.#inner.list();
+  }
+
+  async keys(): Promise<string[]> {
+    this.#check('list');
+    return this.#inner.keys();
   }
 
   async clear(): Promise<void> {

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { MapRequest, MapResult, UserTableSpec } from '../../../../workers/api';
 import { CrosswalkEngine } from '../../../../workers/engine/engine';
+import type { StoredEntry } from '../../../../workers/engine/tables/table-store';
 import { MemoryTableStore } from '../../../../workers/storage/memory-table-store';
 import {
   MemoryUserTableStore,
@@ -674,7 +675,7 @@ describe('user tables kept between visits', () => {
     expect(remaining.length).toBeLessThan(symbolPaths);
     expect(remaining.every((p) => p.steps.every((s) => s.table !== 'organs'))).toBe(true);
     await expectCrosswalkError(first.map(REQUEST), 'unknown-type', '"organ"');
-    expect(userStore.records.get('organs')!.enabled).toBe(false);
+    expect((userStore.records.get('organs') as UserTableRecord).enabled).toBe(false);
 
     const second = await newEngine({ userStore });
     expect(second.catalog().tables.find((t) => t.name === 'organs')).toMatchObject({
@@ -703,7 +704,7 @@ describe('user tables kept between visits', () => {
     const catalog = await first.setTableOptions('hpa', { priority: 2 });
     expect(catalog.tables.find((t) => t.name === 'hpa')!.priority).toBe(2);
     expect(oneHop(first)).toEqual(['symbol → organ via organs', 'symbol → organ via hpa']);
-    expect(userStore.records.get('hpa')!.spec.priority).toBe(2);
+    expect((userStore.records.get('hpa') as UserTableRecord).spec.priority).toBe(2);
 
     const second = await newEngine({ userStore });
     expect(oneHop(second)).toEqual(['symbol → organ via organs', 'symbol → organ via hpa']);
@@ -740,11 +741,11 @@ class ThrowingUserStore implements UserTableStore {
     throw new Error(`IndexedDB is blocked (${method})`);
   }
 
-  async list(): Promise<UserTableRecord[]> {
+  async list(): Promise<StoredEntry[]> {
     return this.#fail('list');
   }
 
-  async bytes(_name: string): Promise<Uint8Array | undefined> {
+  async bytes(_name: string): Promise<unknown> {
     return this.#fail('bytes');
   }
 

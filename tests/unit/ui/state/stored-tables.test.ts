@@ -33,6 +33,7 @@ describe('StoredTables', () => {
   it('lists the stored tables by name with their total', async () => {
     engine.storage.mockResolvedValue({
       available: true,
+      damaged: [],
       tables: [stored('uniprot', 1), stored('genes', 1)],
     });
     const storage = new StoredTables();
@@ -45,10 +46,15 @@ describe('StoredTables', () => {
     vi.useFakeTimers();
     const since = 1000;
     engine.storage
-      .mockResolvedValueOnce({ available: true, tables: [stored('uniprot', 10)] })
-      .mockResolvedValueOnce({ available: true, tables: [stored('uniprot', since + 5)] })
+      .mockResolvedValueOnce({ available: true, damaged: [], tables: [stored('uniprot', 10)] })
+      .mockResolvedValueOnce({
+        available: true,
+        damaged: [],
+        tables: [stored('uniprot', since + 5)],
+      })
       .mockResolvedValue({
         available: true,
+        damaged: [],
         tables: [stored('uniprot', since + 5), stored('genes', since + 9)],
       });
     const storage = new StoredTables();
@@ -61,7 +67,12 @@ describe('StoredTables', () => {
   });
 
   it('stops following writes when storage is unavailable', async () => {
-    engine.storage.mockResolvedValue({ available: false, tables: [], problem: 'blocked' });
+    engine.storage.mockResolvedValue({
+      available: false,
+      damaged: [],
+      tables: [],
+      problem: 'blocked',
+    });
     const storage = new StoredTables();
     await storage.watchWrites(['uniprot'], 0);
     expect(engine.storage).toHaveBeenCalledOnce();
@@ -84,7 +95,7 @@ describe('StoredTables', () => {
   });
 
   it('clears the stored tables, then lists again', async () => {
-    engine.storage.mockResolvedValue({ available: true, tables: [] });
+    engine.storage.mockResolvedValue({ available: true, damaged: [], tables: [] });
     const storage = new StoredTables();
     await storage.clear();
     expect(engine.clearStorage).toHaveBeenCalledOnce();
