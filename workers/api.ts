@@ -39,8 +39,10 @@ export interface TableInfo {
   licence?: string;
   loaded: boolean;
   enabled: boolean;
-  /** Added by the user (kept in this browser), not bundled. */
+  /** Added by the user, not bundled. */
   user: boolean;
+  /** A user table that browser storage keeps (false: this visit only, gone after a reload). */
+  kept?: boolean;
 }
 
 export interface PathStepInfo {
@@ -63,6 +65,10 @@ export interface CatalogInfo {
   version: string;
   types: IdTypeInfo[];
   tables: TableInfo[];
+  /** Why browser storage keeps nothing, when it failed. */
+  storageProblem?: string;
+  /** Something that changed beyond what was asked (e.g. another tab removed the table). */
+  notice?: string;
 }
 
 export interface Detection {
@@ -335,11 +341,17 @@ export interface EngineApi {
    * a message naming the file and the problem when it cannot be used.
    */
   checkTable(file: Blob, spec: UserTableSpec): Promise<ValidationReport>;
-  /** Registers the table last checked under `name` and keeps it (bytes + spec) for later visits. */
+  /**
+   * Registers the table last checked under `name` and keeps it (bytes + spec) for later visits;
+   * its `kept` says whether storage did. Refuses a name another tab took meanwhile.
+   */
   addTable(name: string): Promise<CatalogInfo>;
   removeTable(name: string): Promise<CatalogInfo>;
+  /** Changes a table's options; a user table another tab removed goes (see `notice`). */
   setTableOptions(
     name: string,
     options: { enabled?: boolean; priority?: number },
   ): Promise<CatalogInfo>;
+  /** Re-reads the user tables from storage, after another tab of this browser changed them. */
+  syncUserTables(): Promise<CatalogInfo>;
 }

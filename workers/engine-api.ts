@@ -35,5 +35,6 @@ export function createEngineApi(engine: CrosswalkEngine) {
     addTable: (name) => engine.addTable(name),
     removeTable: (name) => engine.removeTable(name),
     setTableOptions: (name, options) => engine.setTableOptions(name, options),
+    syncUserTables: () => engine.syncUserTables(),
   } satisfies EngineApi;
 }

@@ -184,6 +184,10 @@ export class EngineClient {
     return this.#call((remote) => remote.setTableOptions(name, options));
   }
 
+  syncUserTables(): Promise<CatalogInfo> {
+    return this.#call((remote) => remote.syncUserTables());
+  }
+
   /** Ends the worker (and whatever it is running) now; the next call starts a new one. */
   cancel(): void {
     this.#stop(new EngineStoppedError('cancelled', 'The run was cancelled.'));

@@ -92,6 +92,17 @@ export class CrosswalkEngine {
         const table = this.#registry.unregister(name);
         if (table) this.cache.dispose(table.key);
       },
+      userTables: () =>
+        this.#registry
+          .all()
+          .filter((t) => t.user)
+          .map((t) => ({ spec: t.spec, enabled: t.enabled })),
+      setOptions: (name, enabled, priority) => {
+        const table = this.#registry.get(name);
+        table.enabled = enabled;
+        table.priority = priority;
+        table.spec = { ...table.spec, priority };
+      },
       remember: async (key, name, table) => {
         await this.cache.get(key, name, async () => ({ table, source: 'parsed' }));
       },
@@ -145,17 +156,35 @@ export class CrosswalkEngine {
     options: { enabled?: boolean; priority?: number },
   ): Promise<CatalogInfo> {
     const table = this.#registry.get(name);
-    if (options.enabled !== undefined) table.enabled = options.enabled;
-    if (options.priority !== undefined) {
-      table.priority = options.priority;
-      table.spec = { ...table.spec, priority: options.priority };
+    const enabled = options.enabled ?? table.enabled;
+    const priority = options.priority ?? table.priority;
+    if (!table.user) {
+      table.enabled = enabled;
+      table.priority = priority;
+    } else if (!(await this.userTables.setOptions(name, enabled, priority))) {
+      this.cache.dispose(table.key);
+      return {
+        ...this.catalog(),
+        notice: `Table "${name}" was removed in another tab of this browser, so it is gone here too.`,
+      };
     }
-    if (table.user) await this.userTables.update({ spec: table.spec, enabled: table.enabled });
+    return this.catalog();
+  }
+
+  /** Re-reads your tables from the store after another tab changed them. */
+  async syncUserTables(): Promise<CatalogInfo> {
+    await this.userTables.sync();
     return this.catalog();
   }
 
   catalog(): CatalogInfo {
-    return this.#registry.catalog(this.#version, (key) => this.cache.has(key));
+    const catalog = this.#registry.catalog(this.#version, (key) => this.cache.has(key));
+    const unsaved = this.userTables.unsaved;
+    return {
+      ...catalog,
+      tables: catalog.tables.map((t) => (t.user ? { ...t, kept: !unsaved.has(t.name) } : t)),
+      storageProblem: this.loader.storageProblem,
+    };
   }
 
   detect(text: string): Detection {

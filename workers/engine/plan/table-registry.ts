@@ -56,6 +56,10 @@ export class TableRegistry {
     );
   }
 
+  all(): Registered[] {
+    return [...this.#tables.values()];
+  }
+
   enabled(): Registered[] {
     return [...this.#tables.values()].filter((t) => t.enabled);
   }

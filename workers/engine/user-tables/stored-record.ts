@@ -5,7 +5,12 @@
  */
 import type { CatalogColumn, CatalogTable } from '../tables/catalog';
 import type { StoredEntry } from '../tables/table-store';
-import type { UserTableRecord } from './user-table-store';
+
+/** What is kept of a user's table besides its bytes: its description and whether it is on. */
+export interface UserTableRecord {
+  spec: CatalogTable;
+  enabled: boolean;
+}
 
 export function readUserTableRecord({ key, value }: StoredEntry): UserTableRecord | string {
   if (!value || typeof value !== 'object') return 'it is not a table record';

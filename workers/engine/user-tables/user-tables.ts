@@ -23,6 +23,9 @@ export interface TableHost {
   registerUser(spec: CatalogTable, read: () => Promise<Uint8Array>, enabled: boolean): string;
   unregister(name: string): void;
   remember(key: string, name: string, table: PackedTable): Promise<void>;
+  /** The user tables registered now, as their records say. */
+  userTables(): UserTableRecord[];
+  setOptions(name: string, enabled: boolean, priority: number): void;
 }
 
 interface Checked {
@@ -33,6 +36,8 @@ interface Checked {
 
 export class UserTables {
   #checked: Checked | null = null;
+  /** Tables added or changed this visit that browser storage did not keep: gone after a reload. */
+  readonly unsaved = new Set<string>();
   /** Stored records that could not be used, set aside for this visit (clearDamaged removes them). */
   readonly damaged: DamagedEntryInfo[] = [];
 
@@ -128,36 +133,107 @@ export class UserTables {
     return validationReport(table);
   }
 
+  /**
+   * Registers the checked table and files it. A name another tab filed meanwhile is refused
+   * (nothing of theirs is overwritten); when storage fails the table works for this visit only,
+   * and `unsaved` says so at once.
+   */
   async add(name: string): Promise<void> {
     const checked = this.#checked;
     if (!checked || checked.spec.name !== name)
       fail('bad-request', `Table "${name}" has not been checked yet; load the file again.`);
     if (this.host.hasTable(name)) fail('bad-request', `A table named "${name}" exists already.`);
     const record: UserTableRecord = { spec: checked.spec, enabled: true };
+    const filed = await this.#save(name, () => this.store.add(record, checked.bytes));
+    if (filed === false) {
+      fail(
+        'bad-request',
+        `A table named "${name}" was just added in another tab of this browser; give this one another name and check it again.`,
+      );
+    }
     const key = this.#register(record, checked.bytes);
     await this.host.remember(key, name, checked.table);
     this.#checked = null;
-    await this.#save(name, () => this.store.put(record, checked.bytes));
   }
 
   async remove(name: string): Promise<void> {
     this.host.unregister(name);
+    this.unsaved.delete(name);
     await this.#save(name, () => this.store.delete(name));
   }
 
-  async update(record: UserTableRecord): Promise<void> {
-    await this.#save(record.spec.name, () => this.store.put(record));
+  /**
+   * Changes a table's options here and in the store. False when another tab removed the table
+   * meanwhile: it is then removed here too, never revived by this stale change.
+   */
+  async setOptions(name: string, enabled: boolean, priority: number): Promise<boolean> {
+    const kept = await this.#save(name, () =>
+      this.store.update(name, (stored) => ({
+        enabled,
+        spec: { ...stored.spec, priority },
+      })),
+    );
+    if (kept === false && !this.unsaved.has(name)) {
+      this.host.unregister(name);
+      return false;
+    }
+    this.host.setOptions(name, enabled, priority);
+    return true;
   }
 
-  /** The table works for this visit even when storage fails; the user is told it won't last. */
-  async #save(name: string, write: () => Promise<void>): Promise<void> {
+  /**
+   * Brings the registered user tables in line with the store, after another tab changed it:
+   * tables added there appear, removed ones go, options follow. Tables this visit could not
+   * store are left alone. Returns whether anything changed.
+   */
+  async sync(): Promise<boolean> {
+    let entries: StoredEntry[];
     try {
-      await write();
+      entries = await this.store.list();
+    } catch {
+      return false;
+    }
+    const stored = new Map<string, UserTableRecord>();
+    for (const entry of entries) {
+      const record = readUserTableRecord(entry);
+      if (typeof record !== 'string') stored.set(record.spec.name, record);
+    }
+    let changed = false;
+    for (const { spec, enabled } of this.host.userTables()) {
+      const now = stored.get(spec.name);
+      if (this.unsaved.has(spec.name)) continue;
+      if (!now || now.spec.hash !== spec.hash) {
+        this.host.unregister(spec.name);
+        changed = true;
+      } else if (now.enabled !== enabled || (now.spec.priority ?? 0) !== (spec.priority ?? 0)) {
+        this.host.setOptions(spec.name, now.enabled, now.spec.priority ?? 0);
+        changed = true;
+      }
+    }
+    for (const record of stored.values()) {
+      if (this.host.hasTable(record.spec.name)) continue;
+      this.#register(record);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /**
+   * Runs a store write. When storage fails the change holds for this visit only: the table is
+   * listed as not kept, and a note says so. Resolves with the write's answer (undefined on failure).
+   */
+  async #save<T>(name: string, write: () => Promise<T>): Promise<T | undefined> {
+    try {
+      const answer = await write();
+      if (answer !== false) this.unsaved.delete(name);
+      return answer;
     } catch (error) {
       this.onStorageFailure(error);
+      this.unsaved.add(name);
       this.notices.push(
         `Table "${name}" works for this visit, but browser storage failed, so it will not be there after a reload.`,
       );
+      return undefined;
     }
   }
 

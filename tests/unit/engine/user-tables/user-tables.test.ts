@@ -749,8 +749,12 @@ class ThrowingUserStore implements UserTableStore {
     return this.#fail('bytes');
   }
 
-  async put(_record: UserTableRecord, _bytes?: Uint8Array): Promise<void> {
-    this.#fail('put');
+  async add(_record: UserTableRecord, _bytes: Uint8Array): Promise<boolean> {
+    return this.#fail('add');
+  }
+
+  async update(_name: string): Promise<boolean> {
+    return this.#fail('update');
   }
 
   async delete(_name: string): Promise<void> {
@@ -780,8 +784,13 @@ describe('user tables when browser storage fails', () => {
     await engine.map({ text: 'P04637', source: 'uniprot', target: 'entrez' }); // takes the init note
     await engine.checkTable(fixtureFile(QIN), ORGANS_SPEC);
     const catalog = await engine.addTable('organs');
-    expect(userStore.calls).toContain('put');
-    expect(catalog.tables.find((t) => t.name === 'organs')).toMatchObject({ user: true });
+    expect(userStore.calls).toContain('add');
+    // Said at once, in the catalog the add returns: this table is for this visit only.
+    expect(catalog.tables.find((t) => t.name === 'organs')).toMatchObject({
+      user: true,
+      kept: false,
+    });
+    expect(catalog.storageProblem).toMatch(/IndexedDB is blocked/);
     const result = await engine.map({ text: 'P56470', source: 'uniprot', target: 'organ' });
     expect(targetsByInput(result).get('P56470')).toEqual(['intestine', 'stomach']);
     const notes = result.notes.filter((n) => /browser storage/i.test(n));
