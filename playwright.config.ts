@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const CI = !!process.env.CI;
+/** E2E_PORT lets two checkouts run their suites side by side on one machine. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /**
  * End-to-end tests against the production build (`npm test` builds first), in Debian's Chromium:
@@ -18,13 +20,13 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   webServer: {
-    command: 'npm run preview',
-    port: 4173,
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    port: PORT,
     reuseExistingServer: !CI,
     timeout: 60_000,
   },
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${PORT}`,
     acceptDownloads: true,
     trace: 'retain-on-failure',
     launchOptions: {
