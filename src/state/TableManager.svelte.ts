@@ -30,6 +30,8 @@ export interface TableManagerOptions {
   setCatalog: (catalog: CatalogInfo) => void;
   /** Shows a failure in the app's error banner. */
   onError: (message: string) => void;
+  /** The stored tables changed (added, removed, options): other tabs and panels follow. */
+  onStoredChange?: () => void;
 }
 
 export type TableTask = 'preview' | 'check' | 'add';
@@ -180,8 +182,9 @@ export class TableManager {
       const catalog = await engine.addTable(name);
       if (request !== this.#request) return;
       this.#options.setCatalog(catalog);
+      this.#options.onStoredChange?.();
       this.discard();
-      this.notice = `Added “${name}” (${rows.toLocaleString('en-US')} rows). It is kept in this browser.`;
+      this.notice = `Added “${name}” (${rows.toLocaleString('en-US')} rows). ${keptNote(catalog, name)}`;
     } catch (error) {
       if (request === this.#request) this.#fail('Could not add', name, error);
     } finally {
@@ -218,11 +221,27 @@ export class TableManager {
     return this.#update(name, () => engine.removeTable(name), `Removed “${name}”.`);
   }
 
+  /** Another tab changed the stored tables: the list follows what storage holds now. */
+  async sync(): Promise<void> {
+    if (!this.#options.catalog()) return;
+    try {
+      this.#options.setCatalog(await engine.syncUserTables());
+    } catch (error) {
+      reportUnlessStopped(error, (message) =>
+        this.#options.onError(`Could not read the tables another tab changed: ${message}`),
+      );
+    }
+  }
+
   async #update(name: string, call: () => Promise<CatalogInfo>, done?: string): Promise<void> {
     this.updating = name;
     try {
-      this.#options.setCatalog(await call());
-      if (done) this.notice = done;
+      const catalog = await call();
+      this.#options.setCatalog(catalog);
+      this.#options.onStoredChange?.();
+      // Another tab removed the table meanwhile: say so rather than what was asked.
+      const notice = catalog.notice ?? done;
+      if (notice) this.notice = notice;
     } catch (error) {
       this.#fail('Could not change', name, error);
     } finally {
@@ -238,4 +257,12 @@ export class TableManager {
       ),
     );
   }
+}
+
+/** Whether the new table outlives this visit, in words. */
+function keptNote(catalog: CatalogInfo, name: string): string {
+  if (catalog.tables.find((table) => table.name === name)?.kept !== false)
+    return 'It is kept in this browser.';
+  const why = catalog.storageProblem ? ` (${catalog.storageProblem})` : '';
+  return `It works for this visit only: browser storage failed${why}, so it will be gone after a reload.`;
 }

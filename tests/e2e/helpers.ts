@@ -31,7 +31,6 @@ const DATA_DIR = fileURLToPath(new URL('../../public/data/', import.meta.url));
 /** Parses RFC 4180 CSV (quoted fields may hold the delimiter, `""` and line breaks). */
 export const parseCsv = parseCsvRecords;
 
-/** Parses a TSV export: tab-separated, one header row, no quoting expected in our columns. */
 /** A TSV export read as Python's csv or pandas would: RFC 4180 quotes, line breaks in cells. */
 export function parseTsv(text: string): string[][] {
   return parseCsvRecords(text, '\t');

@@ -24,6 +24,7 @@ const engine = vi.hoisted(() => ({
   addTable: vi.fn(),
   removeTable: vi.fn(),
   setTableOptions: vi.fn(),
+  syncUserTables: vi.fn(),
 }));
 
 vi.mock('../../../../src/worker-client/engine-client', () => ({
@@ -82,12 +83,22 @@ const REPORT: ValidationReport = {
 function setUp() {
   let catalog: CatalogInfo | null = CATALOG;
   const errors: string[] = [];
+  const changes: number[] = [];
   const manager = new TableManager({
     catalog: () => catalog,
     setCatalog: (next) => (catalog = next),
     onError: (message) => errors.push(message),
+    onStoredChange: () => changes.push(changes.length + 1),
   });
-  return { manager, errors, catalog: () => catalog };
+  return { manager, errors, changes, catalog: () => catalog };
+}
+
+/** Picks, checks and adds panel.csv, the engine answering `added`. */
+async function addPanel(manager: InstanceType<typeof TableManager>, added: CatalogInfo) {
+  await manager.pick(file());
+  await manager.check();
+  engine.addTable.mockResolvedValue(added);
+  await manager.add();
 }
 
 const file = () => new File(['gene,uniprot,organ\nTP53,P04637,lung\n'], 'panel.csv');
@@ -211,5 +222,51 @@ describe('TableManager', () => {
     await manager.remove('genes');
     expect(errors[1]).toBe('Table "genes" is bundled with the app.');
     expect(manager.updating).toBeNull();
+  });
+
+  it('says at once when an added table is for this visit only, and why', async () => {
+    const { manager, changes } = setUp();
+    const unkept = { ...table('panel', true), kept: false };
+    await addPanel(manager, {
+      ...CATALOG,
+      tables: [...CATALOG.tables, unkept],
+      storageProblem: 'QuotaExceededError: the quota has been exceeded',
+    });
+    expect(manager.notice).toContain('for this visit only');
+    expect(manager.notice).toContain('QuotaExceededError');
+    expect(manager.notice).not.toContain('kept in this browser');
+    expect(changes).toEqual([1]);
+
+    const second = setUp();
+    await addPanel(second.manager, {
+      ...CATALOG,
+      tables: [...CATALOG.tables, { ...table('panel', true), kept: true }],
+    });
+    expect(second.manager.notice).toContain('It is kept in this browser.');
+  });
+
+  it('shows what another tab did instead of what was asked, and announces every change', async () => {
+    const { manager, changes, catalog } = setUp();
+    const gone = {
+      ...CATALOG,
+      notice: 'Table "panel" was removed in another tab of this browser.',
+    };
+    engine.setTableOptions.mockResolvedValue(gone);
+    await manager.setPriority('panel', 2);
+    expect(catalog()).toBe(gone);
+    expect(manager.notice).toBe(gone.notice);
+    engine.removeTable.mockResolvedValue(CATALOG);
+    await manager.remove('genes');
+    expect(manager.notice).toBe('Removed “genes”.');
+    expect(changes).toEqual([1, 2]);
+  });
+
+  it('re-reads the tables when another tab changed them', async () => {
+    const { manager, catalog } = setUp();
+    const synced = { ...CATALOG, tables: [...CATALOG.tables, table('panel', true)] };
+    engine.syncUserTables.mockResolvedValue(synced);
+    await manager.sync();
+    expect(engine.syncUserTables).toHaveBeenCalledTimes(1);
+    expect(catalog()).toBe(synced);
   });
 });
