@@ -113,7 +113,7 @@ export default defineConfig(
   },
   { files: ['*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
   // Playwright callbacks passed to page.evaluate() run in the page.
-  { files: ['tests/e2e/**', 'tests/component/**'], languageOptions: { globals: globals.browser } },
+  { files: ['tests/e2e/**'], languageOptions: { globals: globals.browser } },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
