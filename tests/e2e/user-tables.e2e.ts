@@ -94,8 +94,12 @@ async function checkPanel(page: Page): Promise<void> {
   await page.locator('[data-testid="new-type"][data-column="organ"]').fill('organ');
   await page.locator('[data-testid="column-split"][data-column="organ"]').check();
   await expect(page.getByTestId('table-problems')).toHaveCount(0);
+  // Add waits for the check, and says so.
+  await expect(page.getByTestId('table-add')).toBeDisabled();
+  await expect(page.getByTestId('table-add-hint')).toContainText('Check the table first');
   await page.getByTestId('table-check').click();
   await expect(page.getByTestId('table-report')).toBeVisible();
+  await expect(page.getByTestId('table-add-hint')).toHaveCount(0);
 }
 
 /** Checks and adds panel.csv, then waits for it in the tables list. */
