@@ -1,7 +1,13 @@
 /**
  * The one module that registers the service worker (vite-plugin-pwa's `virtual:pwa-register`).
  * The worker precaches the app shell and the bundled tables; a new version installs in the
- * background and waits until the user chooses to switch (`registerType: 'prompt'`).
+ * background and waits until a user chooses to switch (`registerType: 'prompt'`).
+ *
+ * The plugin never reloads the page by itself here: when the new version takes control
+ * (workbox-window's `controlling` event, i.e. the browser's `controllerchange`), it calls
+ * `onNeedReload` and, only when that is missing, `window.location.reload()`. That event fires in
+ * every tab the worker controls, whichever tab's user switched, so whether to reload is left to
+ * the app (`onNewVersionActive`).
  */
 import { registerSW } from 'virtual:pwa-register';
 
@@ -11,10 +17,10 @@ export interface ServiceWorkerEvents {
   /** The app and its tables are cached: from now on it works offline. */
   onOfflineReady(): void;
   /**
-   * The new version took control (this tab or another one activated it): the page must reload
-   * to use it. Left to the app, so it can wait for a running job.
+   * The new version took control of this page: this tab's `activate`, or another tab's, switched
+   * to it. The page runs the old version until it reloads.
    */
-  onNeedReload(): void;
+  onNewVersionActive(): void;
 }
 
 /** Registers the service worker; returns the function that activates the waiting version. */
@@ -22,8 +28,10 @@ export function registerServiceWorker(events: ServiceWorkerEvents): () => Promis
   const updateServiceWorker = registerSW({
     onNeedRefresh: () => events.onNeedRefresh(),
     onOfflineReady: () => events.onOfflineReady(),
-    onNeedReload: () => events.onNeedReload(),
+    // Always given: without it the plugin reloads the page itself, in every tab.
+    onNeedReload: () => events.onNewVersionActive(),
     onRegisterError: (error: unknown) => console.warn('Service worker registration failed', error),
   });
+  // Sends SKIP_WAITING to the waiting worker, if there is one; it never reloads the page.
   return () => updateServiceWorker();
 }

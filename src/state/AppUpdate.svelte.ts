@@ -1,6 +1,8 @@
 /**
- * The app's own updates and offline readiness, as the service worker reports them. The page
- * reloads into a new version only when no mapping job is running: a reload would lose the job.
+ * The app's own updates and offline readiness, as the service worker reports them. A tab reloads
+ * into a new version only when its own user clicks Reload, and never while a mapping job runs:
+ * a reload loses the job, the results and the ids. A new version that another tab switched to is
+ * offered here too, never forced.
  */
 import { registerServiceWorker } from '../pwa/register';
 
@@ -12,9 +14,13 @@ export interface AppUpdateOptions {
 }
 
 export class AppUpdate {
-  /** A new version is installed and waits for the user to switch to it. */
+  /** A new version is installed or already active, and the user may switch to it. */
   needRefresh = $state(false);
-  /** The new version is active (possibly switched to from another tab); reloading once idle. */
+  /** The new version already controls this page: reloading needs no activation. */
+  newVersionActive = $state(false);
+  /** …switched to in another tab, not by this tab's Reload (the prompt says so). */
+  activatedElsewhere = $state(false);
+  /** This tab's user clicked Reload; the page reloads when the new version takes control. */
   reloadPending = $state(false);
   /** The app was just cached for offline use (shown once, after the first visit's precache). */
   offlineReady = $state(false);
@@ -25,12 +31,6 @@ export class AppUpdate {
 
   constructor(options: AppUpdateOptions) {
     this.#options = options;
-    // Lives as long as the app: a reload that had to wait happens as soon as the job ends.
-    $effect.root(() => {
-      $effect(() => {
-        if (this.reloadPending && !this.busy) location.reload();
-      });
-    });
   }
 
   get busy(): boolean {
@@ -42,7 +42,7 @@ export class AppUpdate {
     if (this.#activate || !('serviceWorker' in navigator)) return;
     this.#activate = registerServiceWorker({
       onNeedRefresh: () => (this.needRefresh = true),
-      onNeedReload: () => (this.reloadPending = true),
+      onNewVersionActive: () => this.#onNewVersionActive(),
       onOfflineReady: () => {
         this.offlineReady = true;
         clearTimeout(this.#offlineTimer);
@@ -51,9 +51,17 @@ export class AppUpdate {
     });
   }
 
-  /** Activates the waiting version, which then reloads the page, unless a job is running. */
+  /**
+   * The user's Reload: reloads into a version that is already active, or activates the waiting
+   * one (the page reloads when it takes control). Nothing while a job is running.
+   */
   async reload(): Promise<void> {
     if (!this.needRefresh || this.busy || !this.#activate) return;
+    if (this.newVersionActive) {
+      location.reload();
+      return;
+    }
+    this.reloadPending = true;
     await this.#activate();
   }
 
@@ -65,5 +73,20 @@ export class AppUpdate {
   dismissOfflineReady(): void {
     clearTimeout(this.#offlineTimer);
     this.offlineReady = false;
+  }
+
+  /**
+   * The new version controls this page now. It reloads only if its own user asked and no job
+   * started since; otherwise the update is offered (again, if it had been put off).
+   */
+  #onNewVersionActive(): void {
+    this.newVersionActive = true;
+    if (this.reloadPending && !this.busy) {
+      location.reload();
+      return;
+    }
+    if (!this.reloadPending) this.activatedElsewhere = true;
+    this.reloadPending = false;
+    this.needRefresh = true;
   }
 }

@@ -4,6 +4,7 @@
  * (reading a 7 MB file here cost the page tasks of 60–100 ms).
  */
 import { countIds } from '../../workers/common/id-tokens';
+import { binaryTextProblem } from '../../workers/common/plausible-text';
 import { engine } from '../worker-client/engine-client';
 import { isCancelled } from '../worker-client/stopped';
 import { formatMegabytes } from '../lib/format';
@@ -108,6 +109,12 @@ export class IdsInput {
       return;
     }
     if (version !== this.#version) return;
+    // Refused here, by name: the textarea keeps what it had (the engine would refuse it at Run).
+    const problem = binaryTextProblem(text);
+    if (problem) {
+      this.#options.onError(`${file.name} ${problem}.`);
+      return;
+    }
     if (isLargeInput(text)) return this.#takeLarge(text, file.name, file.size);
     this.setText(text);
   }

@@ -36,6 +36,13 @@ import { messageOf } from '../lib/error-message';
 const DEFAULT_TARGET: IdTypeId = 'entrez';
 const NOTICE_MS = 5000;
 
+/** What a run mapped: the ids (text, or the large paste or file) and the chosen types. */
+interface RunInput {
+  ids: string | Blob;
+  source: IdTypeId | typeof AUTO_SOURCE;
+  target: IdTypeId;
+}
+
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
@@ -83,8 +90,25 @@ export class MappingSession {
   types = $derived(this.catalog?.types ?? []);
   canRun = $derived(!this.running && this.ids.reading === null && this.ids.count > 0);
 
+  /**
+   * Says that the result on screen belongs to earlier ids or types, changed since its run started
+   * (while it ran included); null while it matches them. The next run's result clears it.
+   */
+  resultOutdated = $derived.by<string | null>(() => {
+    const made = this.#resultInput;
+    if (!this.result || !made) return null;
+    // The same text, or the same large paste or file: compared by value, then by identity.
+    const ids = made.ids !== this.ids.content;
+    const types = made.source !== this.source || made.target !== this.target;
+    if (!ids && !types) return null;
+    const what = ids && types ? 'ids and types' : ids ? 'ids' : 'types';
+    return `These results are for the previous ${what}; run again to update.`;
+  });
+
   /** The worker that made the result: only that one can export it. */
   #resultStamp: WorkerStamp | null = null;
+  /** What the result on screen was made from: the ids and types its run started with. */
+  #resultInput = $state.raw<RunInput | null>(null);
   #runCount = 0;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingProgress: Progress | null = null;
@@ -172,6 +196,7 @@ export class MappingSession {
       writeLastPair({ source: result.source, target: result.target });
       void this.storage.watchWrites(parsedTables(result.timing.phases), startedAt);
       this.#resultStamp = engine.stamp();
+      this.#resultInput = { ids: request.text, source: request.source, target: request.target };
       this.result = result;
       this.resultStale = false;
       this.resultWasAuto = request.source === AUTO_SOURCE;

@@ -3,8 +3,9 @@
  * the app survives its worker being cancelled or crashing mid-job, and bad table files (odd
  * encodings, binary, damaged, huge) are refused with a message naming the file and the problem.
  */
-import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { failTestsOnPageErrors, readTable, runMapping } from './helpers';
@@ -227,6 +228,25 @@ test.describe('large inputs', () => {
     await expect(error).toContainText('binary');
     await expect(page.getByTestId('large-input')).toHaveCount(0);
     await expect(page.getByTestId('ids-input')).toHaveValue('TP53');
+    rmSync(file);
+  });
+
+  test('a small binary file is refused on opening, by name, and the typed list stays', async ({
+    page,
+  }, testInfo) => {
+    // A real picture, read on the page (under 1 MB): it must not fill the textarea.
+    const file = testInfo.outputPath('picture.png');
+    copyFileSync(fileURLToPath(new URL('../../public/icons/icon-512.png', import.meta.url)), file);
+    expect(statSync(file).size).toBeLessThan(1024 * 1024);
+    await page.getByTestId('ids-input').fill('TP53\nBRCA1');
+    await page.getByTestId('ids-file').setInputFiles(file);
+    const error = page.getByTestId('error');
+    await expect(error).toContainText(
+      'picture.png looks like binary data (a picture or a program?), not a list of identifiers',
+    );
+    await expect(page.getByTestId('ids-input')).toHaveValue('TP53\nBRCA1');
+    await expect(page.getByTestId('large-input')).toHaveCount(0);
+    await expect(page.getByText('2 ids', { exact: true })).toBeVisible();
     rmSync(file);
   });
 

@@ -227,3 +227,30 @@ test('an empty paste does not run: Run is disabled or an error is shown', async 
   // The page is still usable afterwards.
   await runMapping(page, { ids: ['TP53'], source: 'symbol', target: 'uniprot' });
 });
+
+test('results say so once the ids or types change after their run, until the next run', async ({
+  page,
+}) => {
+  const ids = ['P04637', 'P38398'];
+  await runMapping(page, { ids, source: 'uniprot', target: 'entrez' });
+  const summary = page.getByTestId('summary');
+  const outdated = page.getByTestId('result-outdated');
+  await expect(outdated).toHaveCount(0);
+
+  // One more id: the results on screen are still the first run's, and say so.
+  await page.getByTestId('ids-input').fill([...ids, 'P15090'].join('\n'));
+  await expect(outdated).toHaveText('These results are for the previous ids; run again to update.');
+  await expect(summary).toHaveAttribute('data-run', '1');
+  await expect(summary).toContainText('2 inputs');
+  await page.getByTestId('run').click();
+  await expect(summary).toHaveAttribute('data-run', '2', { timeout: 45_000 });
+  await expect(outdated).toHaveCount(0);
+
+  await page.getByTestId('target-type').selectOption('ensembl_gene');
+  await expect(outdated).toHaveText(
+    'These results are for the previous types; run again to update.',
+  );
+  await page.getByTestId('run').click();
+  await expect(summary).toHaveAttribute('data-run', '3', { timeout: 45_000 });
+  await expect(outdated).toHaveCount(0);
+});

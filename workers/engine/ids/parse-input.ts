@@ -9,6 +9,7 @@
 import { IntBuffer, StringsBuffer } from '../packed/growable-buffers';
 import { fail } from '../errors';
 import { cleanToken, MAX_INPUT_CHARS, TokenScanner } from '../../common/id-tokens';
+import { binaryTextProblem } from '../../common/plausible-text';
 
 export { MAX_INPUT_CHARS };
 
@@ -33,18 +34,8 @@ import { StringDict } from '../packed/string-dict';
 /** Refuses inputs that cannot be a list of ids, before any work: too large, or binary. */
 export function assertPlausibleInput(text: string): void {
   if (text.length > MAX_INPUT_CHARS) fail('bad-request', tooLarge(text.length));
-  let control = 0;
-  const sample = Math.min(text.length, 65536);
-  for (let i = 0; i < sample; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) control++;
-  }
-  if (control > 0 && control >= sample / 100) {
-    fail(
-      'bad-request',
-      'The input looks like binary data (a picture or a program?), not a list of identifiers.',
-    );
-  }
+  const problem = binaryTextProblem(text);
+  if (problem) fail('bad-request', `The input ${problem}.`);
 }
 
 /**

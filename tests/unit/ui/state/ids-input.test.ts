@@ -1,5 +1,6 @@
 // The state class imports the engine client, which reads Vite's `import.meta.env`.
 /// <reference types="vite/client" />
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const engine = vi.hoisted(() => ({ countIds: vi.fn() }));
@@ -61,6 +62,25 @@ describe('IdsInput', () => {
     expect(input.text).toBe('TP53');
     expect(input.large).toBeNull();
     expect(input.reading).toBeNull();
+  });
+
+  it('refuses a small binary file on opening, by name, and keeps the list', async () => {
+    const { input, errors, changes } = setUp();
+    input.setText('TP53\nBRCA1');
+    const before = changes();
+    // A real picture under the size read on the page (3 KB).
+    const bytes = readFileSync(new URL('../../../../public/icons/icon-192.png', import.meta.url));
+    expect(bytes.length).toBeLessThan(LARGE_INPUT_CHARS);
+    await input.takeFile(new File([bytes], 'picture.png', { type: 'image/png' }));
+    expect(errors).toEqual([
+      'picture.png looks like binary data (a picture or a program?), not a list of identifiers.',
+    ]);
+    expect(input.text).toBe('TP53\nBRCA1');
+    expect(input.count).toBe(2);
+    expect(input.large).toBeNull();
+    expect(input.reading).toBeNull();
+    expect(changes()).toBe(before);
+    expect(engine.countIds).not.toHaveBeenCalled();
   });
 
   it('counts a large paste again when a cancelled run took the worker down with it', async () => {

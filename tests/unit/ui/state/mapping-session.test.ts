@@ -164,3 +164,67 @@ describe('MappingSession', () => {
     expect(session.error).toMatch(/engine was restarted/);
   });
 });
+
+describe('a result whose input changed since its run', () => {
+  const IDS_NOTE = 'These results are for the previous ids; run again to update.';
+  const TYPES_NOTE = 'These results are for the previous types; run again to update.';
+  const BOTH_NOTE = 'These results are for the previous ids and types; run again to update.';
+
+  it('is marked once the ids are edited, unmarked when they are back, and the next run clears it', async () => {
+    const session = setUp();
+    expect(session.resultOutdated).toBeNull();
+    await session.run();
+    expect(session.resultOutdated).toBeNull();
+    session.ids.setText('P04637');
+    expect(session.resultOutdated).toBe(IDS_NOTE);
+    // The same ids again (typed back): the result is theirs.
+    session.ids.setText(IDS);
+    expect(session.resultOutdated).toBeNull();
+
+    session.ids.setText('P04637');
+    await session.run();
+    expect(engine.map).toHaveBeenLastCalledWith(
+      expect.objectContaining({ text: 'P04637' }),
+      expect.any(Function),
+    );
+    expect(session.resultOutdated).toBeNull();
+  });
+
+  it('is marked when the source or the target type changes', async () => {
+    const session = setUp();
+    await session.run();
+    session.setTarget('uniprot');
+    expect(session.resultOutdated).toBe(TYPES_NOTE);
+    session.setTarget('entrez');
+    expect(session.resultOutdated).toBeNull();
+    session.setSource('entrez');
+    expect(session.resultOutdated).toBe(TYPES_NOTE);
+    session.ids.clear();
+    expect(session.resultOutdated).toBe(BOTH_NOTE);
+  });
+
+  it('is marked when the ids or types changed while it ran', async () => {
+    const session = setUp();
+    let finish: (result: MapResult) => void = () => {};
+    engine.map.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
+    const running = session.run();
+    session.ids.setText('TP53');
+    session.setTarget('uniprot');
+    finish(RESULT);
+    await running;
+    expect(session.result).toBe(RESULT);
+    expect(session.resultOutdated).toBe(BOTH_NOTE);
+  });
+
+  it('stays marked when the next run is cancelled: the result on screen is still the old one', async () => {
+    const session = setUp();
+    await session.run();
+    session.ids.setText('TP53');
+    mapUntilCancelled();
+    const cancelled = session.run();
+    session.cancel();
+    await cancelled;
+    expect(session.result).toBe(RESULT);
+    expect(session.resultOutdated).toBe(IDS_NOTE);
+  });
+});
