@@ -1,7 +1,8 @@
 /**
  * The contract's calls (workers/api.ts) over one engine: what the worker exposes. Results go
- * back with their buffers listed for transfer (zero-copy), never cloned. Kept apart from the
- * entry so tests can expose it over a `MessageChannel` exactly as the worker does.
+ * back with their buffers listed for transfer (zero-copy), never cloned; exports go as Blobs,
+ * passed by reference. Kept apart from the entry so tests can expose it over a `MessageChannel`
+ * exactly as the worker does.
  */
 import { transfer } from 'comlink';
 import type { EngineApi } from './api';
@@ -21,10 +22,8 @@ export function createEngineApi(engine: CrosswalkEngine) {
       const [copy, buffers] = copyForTransfer(await engine.map(request, onProgress));
       return transfer(copy, buffers);
     },
-    exportResult: async (runId, format) => {
-      const bytes = engine.exportResult(runId, format);
-      return transfer(bytes, [bytes.buffer as ArrayBuffer]);
-    },
+    // A Blob is cloned by reference (its bytes stay where the browser keeps them), not copied.
+    exportResult: async (runId, format) => engine.exportResult(runId, format),
     cacheStats: async () => engine.cache.stats(),
     preload: (tables) => engine.preload(tables),
     warmUp: (source, target) => engine.warmUp(source, target),
