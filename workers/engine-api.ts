@@ -22,8 +22,15 @@ export function createEngineApi(engine: CrosswalkEngine) {
       const [copy, buffers] = copyForTransfer(await engine.map(request, onProgress));
       return transfer(copy, buffers);
     },
-    // A Blob is cloned by reference (its bytes stay where the browser keeps them), not copied.
-    exportResult: async (runId, format) => engine.exportResult(runId, format),
+    exportResult: async (runId, format) => {
+      const file = engine.exportResult(runId, format);
+      // A Blob is cloned by reference, never copied; but a browser goes on taking in its bytes
+      // after it is made (a second or two for 300 MB), and meanwhile the page's calls to name and
+      // download it wait on that busy browser (up to 150 ms measured). Reading its last byte
+      // waits here, in the worker, until the browser holds the whole file.
+      await file.slice(-1).arrayBuffer();
+      return file;
+    },
     cacheStats: async () => engine.cache.stats(),
     preload: (tables) => engine.preload(tables),
     warmUp: (source, target) => engine.warmUp(source, target),
