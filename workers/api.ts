@@ -321,8 +321,12 @@ export interface EngineApi {
   /** Attribute columns that can annotate targets of this type: untyped columns of tables with such a column. */
   attributesFor(target: IdTypeId): Promise<AttributeRef[]>;
   map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult>;
-  /** The rows of a finished run as a file, built in the worker; unmapped inputs are kept. */
-  exportResult(runId: number, format: ExportFormat): Promise<Uint8Array>;
+  /**
+   * The rows of a finished run as a file, built in the worker; unmapped inputs are kept. A `Blob`
+   * (UTF-8 without a BOM, typed for its format), which crosses to the page by reference: the page
+   * only hands it to a download, never reads or copies its bytes.
+   */
+  exportResult(runId: number, format: ExportFormat): Promise<Blob>;
   cacheStats(): Promise<CacheStats>;
   /** Loads tables ahead of use so the next run finds them in memory. */
   preload(tables: string[]): Promise<void>;

@@ -1,7 +1,8 @@
 /**
  * The contract's calls (workers/api.ts) over one engine: what the worker exposes. Results go
- * back with their buffers listed for transfer (zero-copy), never cloned. Kept apart from the
- * entry so tests can expose it over a `MessageChannel` exactly as the worker does.
+ * back with their buffers listed for transfer (zero-copy), never cloned; exports go as Blobs,
+ * passed by reference. Kept apart from the entry so tests can expose it over a `MessageChannel`
+ * exactly as the worker does.
  */
 import { transfer } from 'comlink';
 import type { EngineApi } from './api';
@@ -22,8 +23,13 @@ export function createEngineApi(engine: CrosswalkEngine) {
       return transfer(copy, buffers);
     },
     exportResult: async (runId, format) => {
-      const bytes = engine.exportResult(runId, format);
-      return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+      const file = engine.exportResult(runId, format);
+      // A Blob is cloned by reference, never copied; but a browser goes on taking in its bytes
+      // after it is made (a second or two for 300 MB), and meanwhile the page's calls to name and
+      // download it wait on that busy browser (up to 150 ms measured). Reading its last byte
+      // waits here, in the worker, until the browser holds the whole file.
+      await file.slice(-1).arrayBuffer();
+      return file;
     },
     cacheStats: async () => engine.cache.stats(),
     preload: (tables) => engine.preload(tables),

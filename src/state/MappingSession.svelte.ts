@@ -20,7 +20,7 @@ import type {
 import type { StatusName } from '../../workers/common/codes';
 import { engine, type WorkerStamp } from '../worker-client/engine-client';
 import { isCancelled, reportUnlessStopped } from '../worker-client/stopped';
-import { downloadBytes, exportFileName, mimeTypeOf } from '../lib/download';
+import { downloadBlob, exportFileName } from '../lib/download';
 import { whenIdle } from '../lib/idle';
 import { inputsWithStatus } from '../lib/row-model';
 import { parsedTables } from '../lib/timing';
@@ -246,12 +246,9 @@ export class MappingSession {
     }
     this.exporting = format;
     try {
-      const bytes = await engine.exportResult(result.runId, format);
-      downloadBytes(
-        bytes,
-        exportFileName(result.source, result.target, format),
-        mimeTypeOf(format),
-      );
+      // Built in the worker as a Blob: the page only points a download at it.
+      const file = await engine.exportResult(result.runId, format);
+      downloadBlob(file, exportFileName(result.source, result.target, format));
     } catch (error) {
       this.error = `Export failed: ${messageOf(error)}`;
     } finally {

@@ -136,7 +136,8 @@ export class EngineClient {
     return this.#call((remote) => remote.map(request, progressProxy));
   }
 
-  exportResult(runId: number, format: ExportFormat): Promise<Uint8Array> {
+  /** The run's rows as a file the worker built (a `Blob`: the page never touches its bytes). */
+  exportResult(runId: number, format: ExportFormat): Promise<Blob> {
     return this.#call((remote) => remote.exportResult(runId, format));
   }
 

@@ -3,12 +3,19 @@
  * the app survives its worker being cancelled or crashing mid-job, and bad table files (odd
  * encodings, binary, damaged, huge) are refused with a message naming the file and the problem.
  */
-import { copyFileSync, createWriteStream, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  createWriteStream,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { failTestsOnPageErrors, readTable, runMapping } from './helpers';
+import { downloadPath, failTestsOnPageErrors, index, readTable, runMapping, step } from './helpers';
 
 /** Long tasks (main thread, over 50 ms) longer than this fail the test. */
 const MAX_LONG_TASK_MS = 100;
@@ -192,6 +199,67 @@ test.describe('large inputs', () => {
     await page.getByTestId('large-input-clear').click();
     await expect(page.getByTestId('ids-input')).toHaveValue('');
     rmSync(file);
+  });
+
+  test('a 1,000,000-id result exports as TSV and JSON files with no long task over 100 ms', async ({
+    page,
+  }, testInfo) => {
+    const file = testInfo.outputPath('ids-1m.txt');
+    const ids = uniprotIds(1_000_000);
+    writeFileSync(file, ids.join('\n') + '\n');
+    // The rows to expect, from the bundled tables read here: uniprot → entrez → ensembl_gene is
+    // the only path, and an input gives one row per Ensembl gene it reaches, or one row if none.
+    const entrezOf = index('uniprot', 0, 1);
+    const ensemblOf = index('ensembl_gene', 1, 0);
+    const rowsPerId = new Map<string, number>();
+    let expectedRows = 0;
+    for (const id of ids) {
+      let rows = rowsPerId.get(id);
+      if (rows === undefined) {
+        rows = Math.max(1, step(step([id], entrezOf), ensemblOf).size);
+        rowsPerId.set(id, rows);
+      }
+      expectedRows += rows;
+    }
+
+    await page.getByTestId('ids-file').setInputFiles(file);
+    await expect(page.getByTestId('large-input')).toContainText('1,000,000 ids from ids-1m.txt');
+    await pickTypes(page, 'uniprot', 'ensembl_gene');
+    await page.getByTestId('run').click();
+    await waitForRun(page, 1);
+    await expect(page.getByTestId('error')).toHaveCount(0);
+    rmSync(file);
+
+    // Only the exports are observed: mapping a million ids is the test above.
+    await observeLongTasks(page);
+    for (const format of ['tsv', 'json'] as const) {
+      const saved = await downloadPath(page, `export-${format}`, 60_000);
+      expect(saved.fileName).toBe(`crosswalk-uniprot-to-ensembl_gene.${format}`);
+      const bytes = readFileSync(saved.path);
+      // UTF-8 without a BOM, and the last line ends in a line feed.
+      expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.at(-1)).toBe(0x0a);
+      const firstLine = bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8');
+      let lines = 0;
+      for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines++;
+      console.log(`[export] ${format}: ${(bytes.length / 1e6).toFixed(0)} MB, ${lines} lines`);
+      if (format === 'tsv') {
+        expect(firstLine.startsWith('input_index\tinput\tstatus\ttarget\t')).toBe(true);
+        // The header, then one line per row.
+        expect(lines).toBe(1 + expectedRows);
+      } else {
+        expect(firstLine).toMatch(/^\{"source":"uniprot","target":"ensembl_gene",.*"rows":\[$/);
+        expect(bytes.subarray(-4).toString('utf8')).toBe('\n]}\n');
+        // The head, one line per row, and the closing line.
+        expect(lines).toBe(expectedRows + 2);
+      }
+      const durations = await longTasks(page, `1M export ${format}`);
+      expect(durations.filter((ms) => ms > MAX_LONG_TASK_MS)).toEqual([]);
+      await page.evaluate(
+        () => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0),
+      );
+    }
+    await expect(page.getByTestId('error')).toHaveCount(0);
   });
 
   test('an input file over 64 MB is refused before it is read', async ({ page }, testInfo) => {

@@ -171,12 +171,20 @@ export async function runMapping(page: Page, { ids, source, target }: RunOptions
   await expect(page.getByTestId('error')).toHaveCount(0);
 }
 
-/** Clicks an export button and returns the downloaded file's text. */
-export async function download(page: Page, testId: string): Promise<string> {
+/** Clicks an export button and returns where the finished download was saved. */
+export async function downloadPath(
+  page: Page,
+  testId: string,
+  timeout?: number,
+): Promise<{ path: string; fileName: string }> {
   const [file] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout }),
     page.getByTestId(testId).click(),
   ]);
-  const path = await file.path();
-  return readFileSync(path, 'utf8');
+  return { path: await file.path(), fileName: file.suggestedFilename() };
+}
+
+/** Clicks an export button and returns the downloaded file's text. */
+export async function download(page: Page, testId: string): Promise<string> {
+  return readFileSync((await downloadPath(page, testId)).path, 'utf8');
 }

@@ -306,7 +306,8 @@ export class CrosswalkEngine {
     return (await this.#paths.runWithFallback(paths, keys, new PhaseTimer(), [])).sink;
   }
 
-  exportResult(runId: number, format: ExportFormat): Uint8Array {
+  /** The rows of a kept run as a file (a `Blob`, typed for its format). */
+  exportResult(runId: number, format: ExportFormat): Blob {
     const result = this.#runs.get(runId);
     if (!result)
       fail('bad-request', `Run ${runId} is no longer kept; run the mapping again to export it.`);

@@ -126,12 +126,16 @@ describe('the engine over Comlink on a MessageChannel', () => {
     for (const buffer of sent) expect((buffer as ArrayBuffer).byteLength).toBe(0);
   });
 
-  it('exports the result it mapped: the bytes arrive whole', async () => {
-    const { client } = await channelClient();
+  it('exports the result it mapped: a typed Blob arrives whole, with nothing transferred', async () => {
+    const { client, workers } = await channelClient();
     const result = await client.map({ text: accessions[0], source: 'uniprot', target: 'entrez' });
-    const bytes = await client.exportResult(result.runId, 'tsv');
-    expect(bytes).toBeInstanceOf(Uint8Array);
-    const [header, ...lines] = new TextDecoder().decode(bytes).trimEnd().split('\n');
+    const sentBefore = workers[0].transfers.length;
+    const file = await client.exportResult(result.runId, 'tsv');
+    expect(file).toBeInstanceOf(Blob);
+    expect(file.type).toBe('text/tab-separated-values;charset=utf-8');
+    // A Blob is cloned by reference: no buffer is handed over for it.
+    expect(workers[0].transfers.length).toBe(sentBefore);
+    const [header, ...lines] = (await file.text()).trimEnd().split('\n');
     const columns = header.split('\t');
     const cells = lines.map((line) => line.split('\t'));
     const column = (name: string) => cells.map((row) => row[columns.indexOf(name)]);

@@ -42,8 +42,7 @@ describe('attribute columns', () => {
     }
     expect(checked).toBe(entrez.length);
 
-    const tsv = new TextDecoder()
-      .decode(engine.exportResult(result.runId, 'tsv'))
+    const tsv = (await engine.exportResult(result.runId, 'tsv').text())
       .replace(/\n$/, '') // not trim(): the last row ends in empty cells
       .split('\n');
     const header = tsv[0].split('\t');

@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogTable } from '../../../../workers/engine/tables/catalog';
 import type { CrosswalkEngine } from '../../../../workers/engine/engine';
-import { neutralise } from '../../../../workers/engine/result/export';
+import type { MapResult } from '../../../../workers/api';
+import { exportRows, neutralise } from '../../../../workers/engine/result/export';
 import {
   expectCrosswalkError,
   fixtureCatalog,
@@ -32,23 +33,25 @@ function quirkTable(name: string, file: string, columns: CatalogTable['columns']
 }
 
 let engine: CrosswalkEngine;
+let mapped: MapResult;
 let runId: number;
-const exported = (format: 'tsv' | 'csv' | 'json') =>
-  new TextDecoder().decode(engine.exportResult(runId, format));
+/** The export's text, read from the Blob the engine makes. */
+const exported = (format: 'tsv' | 'csv' | 'json') => engine.exportResult(runId, format).text();
+const bytesOf = async (file: Blob) => new Uint8Array(await file.arrayBuffer());
 
 beforeAll(async () => {
   engine = await loadFixtureEngine();
-  const result = await engine.map({
+  mapped = await engine.map({
     text: INPUTS.join('\n'),
     source: 'uniprot',
     target: 'ensembl_gene',
   });
-  runId = result.runId;
+  runId = mapped.runId;
 });
 
 describe('exportResult', () => {
-  it('writes one TSV row per pair plus one per input without pairs, in input order', () => {
-    const { header, rows } = parseCsvText(exported('tsv'), '\t');
+  it('writes one TSV row per pair plus one per input without pairs, in input order', async () => {
+    const { header, rows } = parseCsvText(await exported('tsv'), '\t');
     expect(header.slice(0, HEAD.length)).toEqual(HEAD);
     const col = (name: string) => header.indexOf(name);
     const expected = INPUTS.flatMap((input, i) => {
@@ -77,9 +80,9 @@ describe('exportResult', () => {
     expect(rows.at(-1)![col('duplicate')]).toBe('yes');
   });
 
-  it('neutralises formula-like cells with a leading apostrophe, but not plain numbers', () => {
+  it('neutralises formula-like cells with a leading apostrophe, but not plain numbers', async () => {
     for (const format of ['tsv', 'csv'] as const) {
-      const { header, rows } = parseCsvText(exported(format), format === 'tsv' ? '\t' : ',');
+      const { header, rows } = parseCsvText(await exported(format), format === 'tsv' ? '\t' : ',');
       const inputs = rows.map((r) => r[header.indexOf('input')]);
       for (const cell of ["'=cmd()", "'-x", "'@x"]) expect(inputs, format).toContain(cell);
       expect(inputs).toContain('+1');
@@ -107,7 +110,7 @@ describe('exportResult', () => {
       target: 'entrez',
     });
     for (const format of ['tsv', 'csv'] as const) {
-      const text = new TextDecoder().decode(local.exportResult(result.runId, format));
+      const text = await local.exportResult(result.runId, format).text();
       const { header, rows } = parseCsvText(text, format === 'tsv' ? '\t' : ',');
       const inputs = distinct(rows.map((r) => r[header.indexOf('input')]));
       expect(inputs, format).toEqual(tricky);
@@ -118,12 +121,12 @@ describe('exportResult', () => {
     }
   });
 
-  it('keeps the same rows in CSV and JSON', () => {
-    const tsv = parseCsvText(exported('tsv'), '\t');
-    const csv = parseCsvText(exported('csv'));
+  it('keeps the same rows in CSV and JSON', async () => {
+    const tsv = parseCsvText(await exported('tsv'), '\t');
+    const csv = parseCsvText(await exported('csv'));
     expect(csv.header).toEqual(tsv.header);
     expect(csv.rows).toEqual(tsv.rows);
-    const json = JSON.parse(exported('json')) as {
+    const json = JSON.parse(await exported('json')) as {
       source: string;
       target: string;
       rows: Record<string, string | number>[];
@@ -151,18 +154,57 @@ describe('exportResult', () => {
     const organs = multiMap(readCsv('quirks/qin-like.csv'), 'uniprot', 'organ');
     expect(organs.get('P02647')).toEqual(['liver, intestine']);
     const a = await local.map({ text: 'P02647', source: 'uniprot', target: 'organ' });
-    const csvA = new TextDecoder().decode(local.exportResult(a.runId, 'csv'));
+    const csvA = await local.exportResult(a.runId, 'csv').text();
     expect(csvA).toContain(',"liver, intestine",');
     expect(parseCsvText(csvA).rows[0][3]).toBe('liver, intestine');
 
     const b = await local.map({ text: 'BRCA1', source: 'note_symbol', target: 'note' });
     const note = 'has a\ttab, a "quote" and a\r\nline break';
-    const csvB = new TextDecoder().decode(local.exportResult(b.runId, 'csv'));
+    const csvB = await local.exportResult(b.runId, 'csv').text();
     expect(csvB).toContain(`"${note.replace(/"/g, '""')}"`);
     expect(parseCsvText(csvB).rows[0][3]).toBe(note);
-    const tsvB = new TextDecoder().decode(local.exportResult(b.runId, 'tsv'));
+    const tsvB = await local.exportResult(b.runId, 'tsv').text();
     expect(tsvB).toContain(`\t"${note.replace(/"/g, '""')}"\t`);
     expect(parseCsvText(tsvB, '\t').rows[0][3]).toBe(note);
+  });
+
+  it('is a typed file: UTF-8 without a BOM, the header on the first line, no comment lines', async () => {
+    const types = {
+      tsv: 'text/tab-separated-values;charset=utf-8',
+      csv: 'text/csv;charset=utf-8',
+      json: 'application/json',
+    };
+    for (const format of ['tsv', 'csv', 'json'] as const) {
+      const file = engine.exportResult(runId, format);
+      expect(file, format).toBeInstanceOf(Blob);
+      expect(file.type, format).toBe(types[format]);
+      const bytes = await bytesOf(file);
+      // The bytes are exactly the UTF-8 of the text (no BOM, which text() would hide).
+      expect(bytes, format).toEqual(new TextEncoder().encode(await file.text()));
+      expect([...bytes.subarray(0, 3)], format).not.toEqual([0xef, 0xbb, 0xbf]);
+      const lines = (await file.text()).split('\n');
+      expect(lines.at(-1), 'ends with a line break').toBe('');
+      expect(
+        lines.some((line) => line.startsWith('#')),
+        format,
+      ).toBe(false);
+      if (format === 'json') expect(lines[0]).toMatch(/^\{"source":"uniprot",.*"rows":\[$/);
+      else
+        expect(lines[0].startsWith(`input_index${format === 'tsv' ? '\t' : ','}input`)).toBe(true);
+    }
+  });
+
+  it('makes the same bytes however the text is cut into parts of the Blob', async () => {
+    for (const format of ['tsv', 'csv', 'json'] as const) {
+      const whole = await bytesOf(exportRows(mapped, format));
+      expect(whole, format).toEqual(await bytesOf(engine.exportResult(runId, format)));
+      // One part per string written, and parts of a few rows each.
+      for (const chunkChars of [1, 200])
+        expect(
+          await bytesOf(exportRows(mapped, format, chunkChars)),
+          `${format} ${chunkChars}`,
+        ).toEqual(whole);
+    }
   });
 
   it('refuses to export a run that is no longer kept', async () => {

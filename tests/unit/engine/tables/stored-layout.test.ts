@@ -554,11 +554,11 @@ describe('CrosswalkEngine with a persistent store', () => {
       expect(phase.children!.map((c) => c.name)).toContain('read stored');
     expect(restored.notes.filter((n) => /stored|storage/i.test(n))).toEqual([]);
     for (const format of ['tsv', 'json'] as const) {
-      const a = new TextDecoder().decode(first.exportResult(parsed.runId, format));
-      const b = new TextDecoder().decode(second.exportResult(restored.runId, format));
+      const a = await first.exportResult(parsed.runId, format).text();
+      const b = await second.exportResult(restored.runId, format).text();
       expect(b, format).toBe(a);
     }
-    expect(new TextDecoder().decode(first.exportResult(parsed.runId, 'tsv'))).toMatch(
+    expect(await first.exportResult(parsed.runId, 'tsv').text()).toMatch(
       /\tTP53\tmapped\tENSG00000141510\t/,
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, mimeTypeOf } from '../../../../src/lib/download';
+import { exportFileName } from '../../../../src/lib/download';
 
 describe('exportFileName', () => {
   it('names files after the mapping', () => {
@@ -13,13 +13,5 @@ describe('exportFileName', () => {
     expect(exportFileName('My Column/1', 'entrez', 'csv')).toBe(
       'crosswalk-my-column-1-to-entrez.csv',
     );
-  });
-});
-
-describe('mimeTypeOf', () => {
-  it('gives each format its media type', () => {
-    expect(mimeTypeOf('csv')).toMatch(/^text\/csv/);
-    expect(mimeTypeOf('tsv')).toMatch(/^text\/tab-separated-values/);
-    expect(mimeTypeOf('json')).toBe('application/json');
   });
 });
