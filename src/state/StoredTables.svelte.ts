@@ -93,18 +93,21 @@ export class StoredTables {
   async clear(): Promise<void> {
     if (this.clearing) return;
     this.clearing = true;
+    let failure: string | null = null;
     try {
       await engine.clearStorage();
       this.warmed = [];
     } catch (error) {
       reportUnlessStopped(
         error,
-        (message) => (this.error = `Could not clear the stored tables: ${message}`),
+        (message) => (failure = `Could not clear the stored tables: ${message}`),
       );
     } finally {
       this.clearing = false;
     }
     await this.refresh();
+    // The refresh clears errors; a failed clear must stay said.
+    if (failure) this.error = failure;
   }
 
   /** Asks the browser to keep this site's data (tables included) under storage pressure. */

@@ -78,6 +78,7 @@ export class CrosswalkEngine {
   readonly #paths: PathRunner;
   readonly #runs = new Map<number, MapResult>();
   #version = '';
+  #turn: Promise<unknown> = Promise.resolve();
   #nextRun = 1;
 
   constructor(readonly options: EngineOptions) {
@@ -137,12 +138,18 @@ export class CrosswalkEngine {
     return this.userTables.check(file, spec);
   }
 
-  async addTable(name: string): Promise<CatalogInfo> {
-    await this.userTables.add(name);
-    return this.catalog();
+  addTable(name: string): Promise<CatalogInfo> {
+    return this.#exclusive(async () => {
+      await this.userTables.add(name);
+      return this.catalog();
+    });
   }
 
-  async removeTable(name: string): Promise<CatalogInfo> {
+  removeTable(name: string): Promise<CatalogInfo> {
+    return this.#exclusive(() => this.#removeTable(name));
+  }
+
+  async #removeTable(name: string): Promise<CatalogInfo> {
     const table = this.#registry.get(name);
     if (!table.user)
       fail('bad-request', `Table "${name}" is bundled with the app; disable it instead.`);
@@ -151,7 +158,14 @@ export class CrosswalkEngine {
     return this.catalog();
   }
 
-  async setTableOptions(
+  setTableOptions(
+    name: string,
+    options: { enabled?: boolean; priority?: number },
+  ): Promise<CatalogInfo> {
+    return this.#exclusive(() => this.#setTableOptions(name, options));
+  }
+
+  async #setTableOptions(
     name: string,
     options: { enabled?: boolean; priority?: number },
   ): Promise<CatalogInfo> {
@@ -172,18 +186,35 @@ export class CrosswalkEngine {
   }
 
   /** Re-reads your tables from the store after another tab changed them. */
-  async syncUserTables(): Promise<CatalogInfo> {
-    await this.userTables.sync();
-    return this.catalog();
+  syncUserTables(): Promise<CatalogInfo> {
+    return this.#exclusive(async () => {
+      await this.userTables.sync();
+      return this.catalog();
+    });
+  }
+
+  /**
+   * Runs `work` once every earlier run and table change has finished, one at a time: a sync
+   * from another tab must never unregister a table a run is reading, nor race a removal.
+   */
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.#turn.then(work);
+    this.#turn = turn.catch(() => undefined);
+    return turn;
   }
 
   catalog(): CatalogInfo {
     const catalog = this.#registry.catalog(this.#version, (key) => this.cache.has(key));
     const unsaved = this.userTables.unsaved;
+    // Without a user-table store (no IndexedDB) nothing you add outlives the visit.
+    const persistent = this.options.userStore !== undefined;
+    const kept = (name: string) => persistent && !unsaved.has(name);
     return {
       ...catalog,
-      tables: catalog.tables.map((t) => (t.user ? { ...t, kept: !unsaved.has(t.name) } : t)),
-      storageProblem: this.loader.storageProblem,
+      tables: catalog.tables.map((t) => (t.user ? { ...t, kept: kept(t.name) } : t)),
+      storageProblem:
+        this.loader.storageProblem ??
+        (persistent ? undefined : 'this browser offers no IndexedDB here'),
     };
   }
 
@@ -202,12 +233,14 @@ export class CrosswalkEngine {
     return countIds(await readInput(input));
   }
 
-  async map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
-    try {
-      return await this.#map(request, onProgress);
-    } finally {
-      this.loader.startWrites();
-    }
+  map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
+    return this.#exclusive(async () => {
+      try {
+        return await this.#map(request, onProgress);
+      } finally {
+        this.loader.startWrites();
+      }
+    });
   }
 
   async #map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
@@ -314,7 +347,11 @@ export class CrosswalkEngine {
     return exportRows(result, format);
   }
 
-  async warmUp(source: string, target: string): Promise<string[]> {
+  warmUp(source: string, target: string): Promise<string[]> {
+    return this.#exclusive(() => this.#warmUp(source, target));
+  }
+
+  async #warmUp(source: string, target: string): Promise<string[]> {
     const store = this.options.store;
     const best = findPaths(this.#registry.enabled(), source, target)[0];
     if (!store || !best) return [];
@@ -353,15 +390,24 @@ export class CrosswalkEngine {
   }
 
   /** Deletes every stored parsed table and every damaged entry; your intact tables stay. */
-  async clearStorage(): Promise<void> {
-    await this.loader.flushWrites();
-    await this.options.store?.clear();
-    await this.userTables.clearDamaged();
+  clearStorage(): Promise<void> {
+    return this.#exclusive(async () => {
+      await this.loader.flushWrites();
+      // Both, whatever either meets: a failed parsed-table clear must not keep damaged records.
+      const [tables, damaged] = await Promise.allSettled([
+        this.options.store?.clear(),
+        this.userTables.clearDamaged(),
+      ]);
+      for (const outcome of [tables, damaged])
+        if (outcome.status === 'rejected') throw outcome.reason;
+    });
   }
 
-  async preload(names: string[]): Promise<void> {
-    for (const name of names) await this.#paths.load(this.#registry.get(name), new PhaseTimer());
-    this.loader.startWrites();
+  preload(names: string[]): Promise<void> {
+    return this.#exclusive(async () => {
+      for (const name of names) await this.#paths.load(this.#registry.get(name), new PhaseTimer());
+      this.loader.startWrites();
+    });
   }
 
   attributesFor(target: string): AttributeRef[] {

@@ -1,11 +1,17 @@
 /**
  * UserTableStore on IndexedDB: the small records (spec, enabled) apart from the file bytes, so
- * listing the tables at start-up never reads the files.
+ * listing the tables at start-up never reads the files. Every decision that depends on what
+ * another tab may have written (is the name free, is the record still there, still damaged) is
+ * read and acted on in one readwrite transaction.
  */
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import type { StoredEntry } from '../engine/tables/table-store';
-import { readUserTableRecord } from '../engine/user-tables/stored-record';
-import type { UserTableRecord, UserTableStore } from '../engine/user-tables/user-table-store';
+import { fileKeyOf, readUserTableRecord } from '../engine/user-tables/stored-record';
+import type {
+  AddOutcome,
+  UserTableRecord,
+  UserTableStore,
+} from '../engine/user-tables/user-table-store';
 
 /**
  * Reads `key` and lets `decide` write in the same readwrite transaction, so no other tab can
@@ -13,8 +19,8 @@ import type { UserTableRecord, UserTableStore } from '../engine/user-tables/user
  */
 function inTransaction<T>(
   store: IDBObjectStore,
+  key: IDBValidKey,
   decide: (read: unknown) => T,
-  key: string,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let decision: T;
@@ -24,7 +30,9 @@ function inTransaction<T>(
     };
     const { transaction } = store;
     transaction.oncomplete = () => resolve(decision);
-    transaction.onerror = transaction.onabort = () => reject(transaction.error);
+    // The request's error arrives before the transaction's is set: report the first one known.
+    transaction.onerror = transaction.onabort = () =>
+      reject(read.error ?? transaction.error ?? new DOMException('aborted', 'AbortError'));
   });
 }
 
@@ -38,57 +46,72 @@ export class IdbUserTableStore implements UserTableStore {
   }
 
   async list(): Promise<StoredEntry[]> {
-    return (await entries<IDBValidKey, unknown>(this.#records)).map(([key, value]) => ({
-      key: String(key),
+    return (await entries<IDBValidKey, unknown>(this.#records)).map(([rawKey, value]) => ({
+      key: String(rawKey),
       value,
+      rawKey,
     }));
   }
 
-  bytes(name: string): Promise<unknown> {
-    return get<unknown>(name, this.#files);
+  bytes(record: UserTableRecord): Promise<unknown> {
+    return get<unknown>(fileKeyOf(record), this.#files);
   }
 
-  async add(record: UserTableRecord, bytes: Uint8Array): Promise<boolean> {
+  async add(record: UserTableRecord, bytes: Uint8Array): Promise<AddOutcome> {
     const name = record.spec.name;
-    const added = await this.#records('readwrite', (store) =>
-      inTransaction(
-        store,
-        (read) => {
-          if (read !== undefined) return false;
+    // The file first, under a key of its own: a claimed name then always has its file.
+    await set(fileKeyOf(record), bytes, this.#files);
+    let sharesFile = false;
+    const outcome = await this.#records('readwrite', (store) =>
+      inTransaction<AddOutcome>(store, name, (held) => {
+        if (held === undefined) {
           store.put(record, name);
-          return true;
-        },
-        name,
-      ),
+          return 'added';
+        }
+        const stored = readUserTableRecord({ key: name, value: held, rawKey: name });
+        if (typeof stored === 'string') return 'damaged';
+        // Another tab added the very same file under this name: that file is theirs now too.
+        sharesFile = fileKeyOf(stored) === fileKeyOf(record);
+        return 'taken';
+      }),
     );
-    if (!added) return false;
-    try {
-      await set(name, bytes, this.#files);
-    } catch (error) {
-      // A record without its file is no table: take it back, and say why.
-      await del(name, this.#records).catch(() => undefined);
-      throw error;
-    }
-    return true;
+    if (outcome !== 'added' && !sharesFile)
+      await del(fileKeyOf(record), this.#files).catch(() => undefined);
+    return outcome;
   }
 
   update(name: string, change: (stored: UserTableRecord) => UserTableRecord): Promise<boolean> {
     return this.#records('readwrite', (store) =>
-      inTransaction(
-        store,
-        (read) => {
-          const stored = readUserTableRecord({ key: name, value: read });
-          if (typeof stored === 'string') return false;
-          store.put(change(stored), name);
-          return true;
-        },
-        name,
-      ),
+      inTransaction(store, name, (read) => {
+        const stored = readUserTableRecord({ key: name, value: read, rawKey: name });
+        if (typeof stored === 'string') return false;
+        store.put(change(stored), name);
+        return true;
+      }),
     );
   }
 
   async delete(name: string): Promise<void> {
+    const held = readUserTableRecord({
+      key: name,
+      value: await get<unknown>(name, this.#records),
+      rawKey: name,
+    });
+    if (typeof held !== 'string') await del(fileKeyOf(held), this.#files);
     await del(name, this.#records);
-    await del(name, this.#files);
+  }
+
+  async deleteDamaged(rawKey: unknown): Promise<void> {
+    const key = rawKey as IDBValidKey;
+    const deleted = await this.#records('readwrite', (store) =>
+      inTransaction(store, key, (value) => {
+        if (typeof readUserTableRecord({ key: String(rawKey), value, rawKey }) !== 'string')
+          return false;
+        store.delete(key);
+        return true;
+      }),
+    );
+    // A damaged record names no file of its own; an older one's file is under its name.
+    if (deleted && typeof rawKey === 'string') await del(rawKey, this.#files);
   }
 }

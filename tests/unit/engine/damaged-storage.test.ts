@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { UserTableSpec } from '../../../workers/api';
 import { CrosswalkEngine } from '../../../workers/engine/engine';
 import type { StoredTable } from '../../../workers/engine/tables/stored-layout';
-import { MemoryUserTableStore } from '../../../workers/engine/user-tables/user-table-store';
+import { fileKeyOf, readUserTableRecord } from '../../../workers/engine/user-tables/stored-record';
+import {
+  MemoryUserTableStore,
+  type UserTableRecord,
+} from '../../../workers/engine/user-tables/user-table-store';
 import { MemoryTableStore } from '../../../workers/storage/memory-table-store';
 import {
   CATALOG_URL,
@@ -95,7 +99,8 @@ describe('a damaged record of your tables', () => {
 describe('a damaged stored file of your table', () => {
   it('costs only that table: a note names it, and other paths still map', async () => {
     const stores = await storesWithTables();
-    stores.userStore.files.set('organs', 'not the bytes');
+    const organs = stores.userStore.records.get('organs') as UserTableRecord;
+    stores.userStore.files.set(fileKeyOf(organs), 'not the bytes');
     stores.store.entries.clear();
     stores.store.index.clear();
     const engine = await newEngine(stores);
@@ -139,5 +144,77 @@ describe('damaged parsed tables and index entries', () => {
     expect(after.damaged).toEqual([]);
     expect(after.tables).toEqual([]);
     expect(stores.store.entries.size).toBe(0);
+  });
+});
+
+describe('what the review of #11 found', () => {
+  it('a stale tab clearing a damaged record never deletes the intact table re-added under its name', async () => {
+    const stores = await storesWithTables();
+    stores.userStore.records.set('spare', 'not a record');
+    const [a, b] = [await newEngine(stores), await newEngine(stores)];
+    await a.clearStorage();
+    await a.checkTable(
+      new File([fixtureBytes(QIN) as BlobPart], 'qin-like.csv'),
+      organsSpec('spare'),
+    );
+    await a.addTable('spare');
+    await b.clearStorage(); // B still lists "spare" as damaged
+    expect(
+      readUserTableRecord({ key: 'spare', value: stores.userStore.records.get('spare') }),
+    ).not.toBeTypeOf('string');
+    const reloaded = await newEngine(stores);
+    const result = await reloaded.map({ text: 'P15090', source: 'uniprot', target: 'organ' });
+    expect(rowsOf(result)[0].pairs.map((p) => p.target)).toEqual(organsOf.get('P15090'));
+  });
+
+  it('a record under a key that is not a name is set aside and cleared', async () => {
+    const stores = await storesWithTables();
+    const organs = stores.userStore.records.get('organs');
+    stores.userStore.records.set(5, organs);
+    const engine = await newEngine(stores);
+    expect((await engine.storage()).damaged.map((d) => d.key)).toContain('5');
+    await engine.clearStorage();
+    expect(stores.userStore.records.has(5)).toBe(false);
+    expect(stores.userStore.records.get('organs')).toEqual(organs);
+  });
+
+  it('sizes no file of ours has, or two columns of one type, are set aside before they can fail a run', async () => {
+    const stores = await storesWithTables();
+    const spare = stores.userStore.records.get('spare') as UserTableRecord;
+    stores.userStore.records.set('spare', { ...spare, spec: { ...spare.spec, rows: 1e10 } });
+    const organs = stores.userStore.records.get('organs') as UserTableRecord;
+    const columns = organs.spec.columns.map((c) =>
+      c.type === 'organ' ? { ...c, type: 'symbol' } : c,
+    );
+    stores.userStore.records.set('organs', { ...organs, spec: { ...organs.spec, columns } });
+    const engine = await newEngine(stores);
+    expect((await engine.storage()).damaged.map((d) => d.key).sort()).toEqual(['organs', 'spare']);
+    const result = await engine.map({ text: 'TP53', source: 'symbol', target: 'entrez' });
+    expect(rowsOf(result)[0].status).toBe('mapped');
+  });
+
+  it('adding over a damaged record says so, instead of blaming another tab', async () => {
+    const stores = await storesWithTables();
+    stores.userStore.records.set('spare', 'not a record');
+    const engine = await newEngine(stores);
+    await engine.checkTable(
+      new File([fixtureBytes(QIN) as BlobPart], 'qin-like.csv'),
+      organsSpec('spare'),
+    );
+    await expect(engine.addTable('spare')).rejects.toThrow(
+      /damaged stored entry holds the name "spare"/,
+    );
+  });
+
+  it('without a store for your tables, an added table says it lasts for this visit only', async () => {
+    const engine = new CrosswalkEngine({ readBytes: fsReadBytes });
+    await engine.init(CATALOG_URL);
+    await engine.checkTable(
+      new File([fixtureBytes(QIN) as BlobPart], 'qin-like.csv'),
+      organsSpec('organs'),
+    );
+    const catalog = await engine.addTable('organs');
+    expect(catalog.tables.find((t) => t.name === 'organs')?.kept).toBe(false);
+    expect(catalog.storageProblem).toMatch(/no IndexedDB/);
   });
 });

@@ -12,8 +12,17 @@ import type { PackedTable } from '../tables/packed-table';
 import type { TableLoader } from '../tables/table-loader';
 import type { Registered, TableRegistry } from '../plan/table-registry';
 
-/** Load failures that skip a table's paths instead of failing the run. */
-const UNREADABLE = new Set<string>(['fetch-failed', 'unreadable-file', 'empty-file']);
+/**
+ * Load failures that skip a table's paths instead of failing the run: the file is missing or
+ * damaged, or no longer has the columns its description names (another tab replaced it).
+ */
+const UNREADABLE = new Set<string>([
+  'fetch-failed',
+  'unreadable-file',
+  'empty-file',
+  'missing-column',
+  'no-usable-ids',
+]);
 
 export class PathRunner {
   constructor(

@@ -59,7 +59,9 @@ export async function parseTable(
       `Table "${spec.name}" has a single column ("${headerCells[0]}") when split on ${delimiterName(delimiter)}; a lookup table needs at least two columns (separated by commas, tabs, semicolons or |).`,
     );
   }
-  const builder = new TableBuilder(spec.name, headerCells, spec.columns, spec.rows ?? 1024);
+  // A row takes at least two bytes: a stated row count past that is no size to trust.
+  const expectedRows = Math.min(spec.rows ?? 1024, (bytes.length >> 1) + 1);
+  const builder = new TableBuilder(spec.name, headerCells, spec.columns, expectedRows);
   if (!options.forcePapa) {
     assertUtf8(spec.name, bytes);
     parseDelimited(

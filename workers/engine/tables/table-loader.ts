@@ -6,7 +6,7 @@
 import type { Phase, ProgressFn } from '../../api';
 import type { TableCache } from './table-cache';
 import type { CatalogTable } from './catalog';
-import { fail } from '../errors';
+import { CrosswalkError, fail } from '../errors';
 import { parseTable } from './parse-table';
 import { fromStored, toStored, type StoredTable } from './stored-layout';
 import { readStoredIndex } from './stored-index';
@@ -117,6 +117,13 @@ export class TableLoader {
     onProgress?.({ phase: `parsing ${table.name}`, done: 0, total: table.spec.rows });
     const parsed = await parseTable(table.spec, bytes, {
       onProgress: (done, total) => onProgress?.({ phase: `parsing ${table.name}`, done, total }),
+    }).catch((error: unknown) => {
+      // Out of memory or a description the file does not fit: this table fails, not the run.
+      if (error instanceof CrosswalkError) throw error;
+      return fail(
+        'unreadable-file',
+        `Table "${table.name}" could not be parsed (${String(error)}).`,
+      );
     });
     children.push({ name: 'decompress', kind: 'load', ms: parsed.times.decompress });
     children.push({

@@ -14,8 +14,11 @@ export interface StoredTableInfo {
 
 /** An entry as read from a store: its key, and a value that may be anything. */
 export interface StoredEntry {
+  /** The key in words (a key that is not a string is shown as one). */
   key: string;
   value: unknown;
+  /** The key as stored, to delete the entry by (it may not be a string). */
+  rawKey?: unknown;
 }
 
 export interface TableStore {

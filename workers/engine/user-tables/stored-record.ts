@@ -1,55 +1,90 @@
 /**
  * A stored user-table record, checked before it is trusted: a damaged one (a string, a record
- * missing its spec, columns that are not columns) is named and set aside, never allowed to stop
- * the app from starting.
+ * missing its spec, columns that are not columns, sizes no file of ours has) is named and set
+ * aside, never allowed to stop the app from starting or a run from finishing.
  */
 import type { CatalogColumn, CatalogTable } from '../tables/catalog';
 import type { StoredEntry } from '../tables/table-store';
+
+/** Larger files are refused before parsing: beyond this a typical laptop tab runs out of memory. */
+export const MAX_USER_FILE_BYTES = 256 * 1024 * 1024;
 
 /** What is kept of a user's table besides its bytes: its description and whether it is on. */
 export interface UserTableRecord {
   spec: CatalogTable;
   enabled: boolean;
+  /** Where its bytes are filed (name and content hash); records from before have none. */
+  fileKey?: string;
 }
 
-export function readUserTableRecord({ key, value }: StoredEntry): UserTableRecord | string {
+/** The key a record's file is kept under: its own, or (older records) the table's name. */
+export function fileKeyOf(record: UserTableRecord): string {
+  return record.fileKey ?? record.spec.name;
+}
+
+/** The key a new table's file is filed under: two tabs' files of one name never collide. */
+export function newFileKey(spec: CatalogTable): string {
+  return `${spec.name}\u0000${spec.hash}`;
+}
+
+export function readUserTableRecord({ key, value, rawKey }: StoredEntry): UserTableRecord | string {
+  if (rawKey !== undefined && typeof rawKey !== 'string')
+    return 'it is filed under a key that is not a name';
   if (!value || typeof value !== 'object') return 'it is not a table record';
-  const { spec, enabled } = value as Partial<UserTableRecord>;
+  const { spec, enabled, fileKey } = value as Partial<UserTableRecord>;
   if (!spec || typeof spec !== 'object') return 'it has no table description';
   if (spec.name !== key) return 'it is filed under another name than its own';
   if (typeof enabled !== 'boolean') return 'it does not say whether the table is enabled';
+  if (fileKey !== undefined && typeof fileKey !== 'string') return 'its file key is damaged';
   for (const field of ['file', 'hash'] as const) {
     if (typeof spec[field] !== 'string' || spec[field] === '') return `its ${field} is missing`;
   }
-  for (const field of ['bytes', 'rows'] as const) {
-    if (!isCount(spec[field])) return `its ${field} is not a count`;
-  }
+  if (!isCount(spec.bytes) || spec.bytes > MAX_USER_FILE_BYTES)
+    return 'its size is not a file size';
+  if (!isCount(spec.rows) || spec.rows > spec.bytes) return 'its row count does not fit its size';
   if (spec.priority !== undefined && !Number.isInteger(spec.priority))
     return 'its priority is not a whole number';
-  if (spec.delimiter !== undefined && typeof spec.delimiter !== 'string')
-    return 'its delimiter is not text';
+  if (
+    spec.delimiter !== undefined &&
+    (typeof spec.delimiter !== 'string' || spec.delimiter.length !== 1)
+  )
+    return 'its delimiter is not one character';
   if (!Array.isArray(spec.columns) || !spec.columns.every(isColumn))
     return 'its columns are damaged';
-  if (spec.columns.filter((c) => c.type).length < 2) return 'it has fewer than two typed columns';
+  const types = spec.columns.flatMap((c) => (c.type ? [c.type] : []));
+  if (types.length < 2) return 'it has fewer than two typed columns';
+  if (new Set(types).size < types.length) return 'two of its columns have the same type';
   const text = (field: keyof CatalogTable, fallback: string) =>
     typeof spec[field] === 'string' ? (spec[field] as string) : fallback;
   return {
     enabled,
+    ...(fileKey === undefined ? {} : { fileKey }),
+    // Rebuilt field by field: nothing the engine does not expect (a BigInt, a cycle) comes along.
     spec: {
-      ...spec,
       name: key,
       label: text('label', key),
+      file: spec.file,
+      hash: spec.hash,
+      bytes: spec.bytes,
+      rows: spec.rows,
+      columns: spec.columns.map(({ name, type, separator }) => ({
+        name,
+        ...(type ? { type } : {}),
+        ...(separator ? { separator } : {}),
+      })),
+      ...(spec.priority === undefined ? {} : { priority: spec.priority }),
+      ...(spec.delimiter === undefined ? {} : { delimiter: spec.delimiter }),
       source: text('source', `your file ${spec.file}`),
       date: text('date', ''),
       licence: text('licence', 'yours (kept in this browser only)'),
-    } as CatalogTable,
+    },
   };
 }
 
 function isColumn(column: unknown): column is CatalogColumn {
   if (!column || typeof column !== 'object') return false;
   const { name, type, separator } = column as Partial<CatalogColumn>;
-  const optionalText = (v: unknown) => v === undefined || typeof v === 'string';
+  const optionalText = (v: unknown) => v === undefined || (typeof v === 'string' && v !== '');
   return typeof name === 'string' && optionalText(type) && optionalText(separator);
 }
 

@@ -1,61 +1,82 @@
 /**
  * Where the user's own tables (their bytes and column assignment) are kept between visits. Reads
  * return raw values: the engine checks every record (stored-record.ts) before trusting it. Other
- * tabs of the same browser share the store, so writes are made so as never to clobber theirs:
- * adding never overwrites a name, and an update never revives a removed table.
+ * tabs of the same browser share the store, so writes never clobber theirs: a file is kept under
+ * its table's name and content hash (two tabs' files never share a key), a new table claims its
+ * name only if it is free, an update never revives a removed table, and only a record that is
+ * still damaged is deleted as damaged.
  */
 import type { StoredEntry } from '../tables/table-store';
-import { readUserTableRecord, type UserTableRecord } from './stored-record';
+import { fileKeyOf, readUserTableRecord, type UserTableRecord } from './stored-record';
 
 export type { UserTableRecord };
+
+/** What `add` found: the name claimed, taken by an intact table, or held by a damaged record. */
+export type AddOutcome = 'added' | 'taken' | 'damaged';
 
 export interface UserTableStore {
   /** Every record, unchecked, with the key it is filed under. */
   list(): Promise<StoredEntry[]>;
-  /** The file's bytes as stored, unchecked (undefined when absent). */
-  bytes(name: string): Promise<unknown>;
-  /** Files a new table unless that name is taken (by another tab): false then, nothing written. */
-  add(record: UserTableRecord, bytes: Uint8Array): Promise<boolean>;
+  /** The file's bytes as stored for this record, unchecked (undefined when absent). */
+  bytes(record: UserTableRecord): Promise<unknown>;
+  /** Files the bytes, then claims the name if it is free (nothing of another tab is touched). */
+  add(record: UserTableRecord, bytes: Uint8Array): Promise<AddOutcome>;
   /**
    * Changes a stored record in one step, `change` getting the record as stored; false (nothing
    * written) when the record is gone (removed in another tab) or is not a record.
    */
   update(name: string, change: (stored: UserTableRecord) => UserTableRecord): Promise<boolean>;
+  /** Deletes a table's file, then its record. */
   delete(name: string): Promise<void>;
+  /** Deletes the entry under `rawKey` if it is still damaged (another tab may have re-added it). */
+  deleteDamaged(rawKey: unknown): Promise<void>;
 }
 
 /** In a Map: for Node tests, and where IndexedDB is unavailable (tables last for the visit). */
 export class MemoryUserTableStore implements UserTableStore {
-  readonly records = new Map<string, unknown>();
+  readonly records = new Map<unknown, unknown>();
   readonly files = new Map<string, unknown>();
 
   async list(): Promise<StoredEntry[]> {
-    return [...this.records].map(([key, value]) => ({ key, value }));
+    return [...this.records].map(([rawKey, value]) => ({ key: String(rawKey), value, rawKey }));
   }
 
-  async bytes(name: string): Promise<unknown> {
-    return this.files.get(name);
+  async bytes(record: UserTableRecord): Promise<unknown> {
+    return this.files.get(fileKeyOf(record));
   }
 
-  async add(record: UserTableRecord, bytes: Uint8Array): Promise<boolean> {
-    if (this.records.has(record.spec.name)) return false;
-    this.records.set(record.spec.name, record);
-    this.files.set(record.spec.name, bytes);
-    return true;
+  async add(record: UserTableRecord, bytes: Uint8Array): Promise<AddOutcome> {
+    const name = record.spec.name;
+    if (this.records.has(name)) {
+      const held = readUserTableRecord({ key: name, value: this.records.get(name), rawKey: name });
+      return typeof held === 'string' ? 'damaged' : 'taken';
+    }
+    this.files.set(fileKeyOf(record), bytes);
+    this.records.set(name, record);
+    return 'added';
   }
 
   async update(
     name: string,
     change: (stored: UserTableRecord) => UserTableRecord,
   ): Promise<boolean> {
-    const stored = readUserTableRecord({ key: name, value: this.records.get(name) });
+    const stored = readUserTableRecord({ key: name, value: this.records.get(name), rawKey: name });
     if (typeof stored === 'string') return false;
     this.records.set(name, change(stored));
     return true;
   }
 
   async delete(name: string): Promise<void> {
+    const stored = readUserTableRecord({ key: name, value: this.records.get(name), rawKey: name });
+    if (typeof stored !== 'string') this.files.delete(fileKeyOf(stored));
     this.records.delete(name);
-    this.files.delete(name);
+  }
+
+  async deleteDamaged(rawKey: unknown): Promise<void> {
+    const value = this.records.get(rawKey);
+    const key = String(rawKey);
+    if (typeof readUserTableRecord({ key, value, rawKey }) !== 'string') return;
+    this.records.delete(rawKey);
+    if (typeof rawKey === 'string') this.files.delete(rawKey);
   }
 }

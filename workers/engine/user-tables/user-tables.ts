@@ -8,14 +8,13 @@ import type { CatalogTable } from '../tables/catalog';
 import { CrosswalkError, fail } from '../errors';
 import { parseTable } from '../tables/parse-table';
 import type { StoredEntry } from '../tables/table-store';
-import { readUserTableRecord } from './stored-record';
+import { MAX_USER_FILE_BYTES, newFileKey, readUserTableRecord } from './stored-record';
 import type { UserTableRecord, UserTableStore } from './user-table-store';
 import type { PackedTable } from '../tables/packed-table';
 import { previewTable } from './preview';
 import { validationReport } from './report';
 
-/** Larger files are refused before parsing: beyond this a typical laptop tab runs out of memory. */
-export const MAX_USER_FILE_BYTES = 256 * 1024 * 1024;
+export { MAX_USER_FILE_BYTES };
 
 /** What the engine offers the user tables: registration and the table cache. */
 export interface TableHost {
@@ -40,6 +39,8 @@ export class UserTables {
   readonly unsaved = new Set<string>();
   /** Stored records that could not be used, set aside for this visit (clearDamaged removes them). */
   readonly damaged: DamagedEntryInfo[] = [];
+  /** The keys of `damaged` as stored (one may not be a string). */
+  readonly #damagedKeys: unknown[] = [];
 
   constructor(
     readonly host: TableHost,
@@ -55,36 +56,16 @@ export class UserTables {
    * damaged record is set aside and named, so every other table still works.
    */
   async restore(): Promise<void> {
-    let entries: StoredEntry[];
-    try {
-      entries = await this.store.list();
-    } catch (error) {
-      this.onStorageFailure(error);
-      return;
-    }
-    this.damaged.length = 0;
-    for (const entry of entries) {
-      const record = readUserTableRecord(entry);
-      if (typeof record === 'string') {
-        this.damaged.push({ store: 'your tables', key: entry.key, problem: record });
-        this.notices.push(
-          `The stored record of your table "${entry.key}" is damaged (${record}) and was set aside; your other tables are unaffected. Add its file again to use it; "Clear stored tables" removes the damaged record.`,
-        );
-        continue;
-      }
+    const stored = await this.#readStore(true);
+    if (!stored) return;
+    for (const record of stored.values()) {
       if (this.host.hasTable(record.spec.name)) {
         this.notices.push(
           `Your table "${record.spec.name}" has the name of a bundled table and was not loaded; add it again under another name.`,
         );
         continue;
       }
-      try {
-        this.#register(record);
-      } catch (error) {
-        this.notices.push(
-          `Your table "${record.spec.name}" could not be restored: ${String(error)}.`,
-        );
-      }
+      this.#registerStored(record);
     }
   }
 
@@ -143,12 +124,22 @@ export class UserTables {
     if (!checked || checked.spec.name !== name)
       fail('bad-request', `Table "${name}" has not been checked yet; load the file again.`);
     if (this.host.hasTable(name)) fail('bad-request', `A table named "${name}" exists already.`);
-    const record: UserTableRecord = { spec: checked.spec, enabled: true };
-    const filed = await this.#save(name, () => this.store.add(record, checked.bytes));
-    if (filed === false) {
+    const record: UserTableRecord = {
+      spec: checked.spec,
+      enabled: true,
+      fileKey: newFileKey(checked.spec),
+    };
+    const filed = await this.#save(name, 'add', () => this.store.add(record, checked.bytes));
+    if (filed === 'taken') {
       fail(
         'bad-request',
         `A table named "${name}" was just added in another tab of this browser; give this one another name and check it again.`,
+      );
+    }
+    if (filed === 'damaged') {
+      fail(
+        'bad-request',
+        `A damaged stored entry holds the name "${name}"; use "Clear stored tables" first, or give this table another name.`,
       );
     }
     const key = this.#register(record, checked.bytes);
@@ -159,7 +150,7 @@ export class UserTables {
   async remove(name: string): Promise<void> {
     this.host.unregister(name);
     this.unsaved.delete(name);
-    await this.#save(name, () => this.store.delete(name));
+    await this.#save(name, 'remove', () => this.store.delete(name));
   }
 
   /**
@@ -167,8 +158,9 @@ export class UserTables {
    * meanwhile: it is then removed here too, never revived by this stale change.
    */
   async setOptions(name: string, enabled: boolean, priority: number): Promise<boolean> {
-    const kept = await this.#save(name, () =>
+    const kept = await this.#save(name, 'change', () =>
       this.store.update(name, (stored) => ({
+        ...stored,
         enabled,
         spec: { ...stored.spec, priority },
       })),
@@ -183,26 +175,17 @@ export class UserTables {
 
   /**
    * Brings the registered user tables in line with the store, after another tab changed it:
-   * tables added there appear, removed ones go, options follow. Tables this visit could not
-   * store are left alone. Returns whether anything changed.
+   * tables added there appear, removed or replaced ones go, options follow. Tables this visit
+   * could not store are left alone. Returns whether anything changed.
    */
   async sync(): Promise<boolean> {
-    let entries: StoredEntry[];
-    try {
-      entries = await this.store.list();
-    } catch {
-      return false;
-    }
-    const stored = new Map<string, UserTableRecord>();
-    for (const entry of entries) {
-      const record = readUserTableRecord(entry);
-      if (typeof record !== 'string') stored.set(record.spec.name, record);
-    }
+    const stored = await this.#readStore(false);
+    if (!stored) return false;
     let changed = false;
     for (const { spec, enabled } of this.host.userTables()) {
-      const now = stored.get(spec.name);
       if (this.unsaved.has(spec.name)) continue;
-      if (!now || now.spec.hash !== spec.hash) {
+      const now = stored.get(spec.name);
+      if (!now || identity(now.spec) !== identity(spec)) {
         this.host.unregister(spec.name);
         changed = true;
       } else if (now.enabled !== enabled || (now.spec.priority ?? 0) !== (spec.priority ?? 0)) {
@@ -212,39 +195,97 @@ export class UserTables {
     }
     for (const record of stored.values()) {
       if (this.host.hasTable(record.spec.name)) continue;
-      this.#register(record);
-      changed = true;
+      changed = this.#registerStored(record) || changed;
     }
     return changed;
   }
 
   /**
-   * Runs a store write. When storage fails the change holds for this visit only: the table is
-   * listed as not kept, and a note says so. Resolves with the write's answer (undefined on failure).
+   * The store's records, checked: the intact ones by name, the damaged ones set aside (named,
+   * and kept by their raw key for clearDamaged). Null when the store cannot be read.
    */
-  async #save<T>(name: string, write: () => Promise<T>): Promise<T | undefined> {
+  async #readStore(atStart: boolean): Promise<Map<string, UserTableRecord> | null> {
+    let entries: StoredEntry[];
+    try {
+      entries = await this.store.list();
+    } catch (error) {
+      if (atStart) this.onStorageFailure(error);
+      return null;
+    }
+    const records = new Map<string, UserTableRecord>();
+    const known = new Set(this.damaged.map((entry) => entry.key));
+    this.damaged.length = 0;
+    this.#damagedKeys.length = 0;
+    for (const entry of entries) {
+      const record = readUserTableRecord(entry);
+      if (typeof record !== 'string') {
+        records.set(record.spec.name, record);
+        continue;
+      }
+      this.damaged.push({ store: 'your tables', key: entry.key, problem: record });
+      this.#damagedKeys.push(entry.rawKey ?? entry.key);
+      if (known.has(entry.key)) continue;
+      this.notices.push(
+        `The stored record of your table "${entry.key}" is damaged (${record}) and was set aside; your other tables are unaffected. Add its file again to use it; "Clear stored tables" removes the damaged record.`,
+      );
+    }
+    return records;
+  }
+
+  /** Registers a checked record; one the registry still refuses is set aside like a damaged one. */
+  #registerStored(record: UserTableRecord): boolean {
+    try {
+      this.#register(record);
+      return true;
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      this.damaged.push({ store: 'your tables', key: record.spec.name, problem });
+      this.#damagedKeys.push(record.spec.name);
+      this.notices.push(`Your table "${record.spec.name}" could not be restored: ${problem}.`);
+      return false;
+    }
+  }
+
+  /**
+   * Runs a store write. When storage fails the change holds for this visit only, and a note
+   * says so; a table whose adding was not stored is listed as not kept. Resolves with the
+   * write's answer (undefined on failure).
+   */
+  async #save<T>(
+    name: string,
+    kind: 'add' | 'change' | 'remove',
+    write: () => Promise<T>,
+  ): Promise<T | undefined> {
     try {
       const answer = await write();
-      if (answer !== false) this.unsaved.delete(name);
+      if (kind === 'add') this.unsaved.delete(name);
       return answer;
     } catch (error) {
       this.onStorageFailure(error);
-      this.unsaved.add(name);
+      if (kind === 'add') this.unsaved.add(name);
       this.notices.push(
-        `Table "${name}" works for this visit, but browser storage failed, so it will not be there after a reload.`,
+        {
+          add: `Table "${name}" works for this visit, but browser storage failed, so it will not be there after a reload.`,
+          change: `The change to table "${name}" holds for this visit, but browser storage failed, so it is undone after a reload.`,
+          remove: `Table "${name}" is removed for this visit, but browser storage failed, so it is back after a reload.`,
+        }[kind],
       );
       return undefined;
     }
   }
 
-  /** Deletes the records set aside as damaged (intact tables are never touched). */
+  /**
+   * Deletes the records set aside as damaged, each only if it is still damaged (another tab may
+   * have put an intact table under that name since); intact tables are never touched.
+   */
   async clearDamaged(): Promise<void> {
-    for (const { key } of this.damaged.splice(0)) await this.store.delete(key);
+    for (const rawKey of [...this.#damagedKeys]) await this.store.deleteDamaged(rawKey);
+    await this.#readStore(false);
   }
 
   #register(record: UserTableRecord, bytes?: Uint8Array): string {
     const name = record.spec.name;
-    const read = async () => bytes ?? storedBytes(name, await this.store.bytes(name));
+    const read = async () => bytes ?? storedBytes(name, await this.store.bytes(record));
     return this.host.registerUser(record.spec, read, record.enabled);
   }
 }
@@ -297,4 +338,9 @@ async function namingFile<T>(fileName: string, work: () => Promise<T>): Promise<
     }
     throw error;
   }
+}
+
+/** What makes two descriptions the same table: its bytes and how they are read. */
+function identity(spec: CatalogTable): string {
+  return JSON.stringify([spec.hash, spec.delimiter ?? '', spec.columns]);
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UserTableSpec } from '../../../../workers/api';
 import { CrosswalkEngine } from '../../../../workers/engine/engine';
+import { fileKeyOf } from '../../../../workers/engine/user-tables/stored-record';
 import {
   MemoryUserTableStore,
   type UserTableRecord,
@@ -53,7 +54,11 @@ describe('two tabs sharing one store', () => {
     await a.addTable('panel');
     await expect(b.addTable('panel')).rejects.toThrow(/"panel" was just added in another tab/);
     expect(userTables(b)).toEqual([]);
-    expect(store.files.get('panel')).toEqual(fixtureBytes(QIN));
+    expect(store.files.get(fileKeyOf(store.records.get('panel') as UserTableRecord))).toEqual(
+      fixtureBytes(QIN),
+    );
+    // Only A's file is kept: B's was taken back when its name was refused.
+    expect(store.files.size).toBe(1);
 
     // After a reload, "panel" is A's file: qin-like.csv's organs.
     const reloaded = await tab(store);
@@ -103,5 +108,21 @@ describe('two tabs sharing one store', () => {
     await a.removeTable('panel');
     catalog = await b.syncUserTables();
     expect(catalog.tables.map((t) => t.name)).not.toContain('panel');
+  });
+
+  it('a sync from another tab waits for the run that reads the table it removes', async () => {
+    const store = new MemoryUserTableStore();
+    const a = await tab(store);
+    await a.checkTable(file(QIN), spec('panel'));
+    await a.addTable('panel');
+    const b = await tab(store);
+    const request = { text: 'P15090', source: 'uniprot', target: 'organ' };
+    await b.map(request); // B holds the table in memory now
+    const run = b.map(request);
+    await a.removeTable('panel');
+    const synced = b.syncUserTables();
+    const organs = multiMap(readCsv(QIN), 'uniprot', 'organ').get('P15090')!;
+    expect(sorted(rowsOf(await run)[0].pairs.map((p) => p.target))).toEqual(sorted(organs));
+    expect((await synced).tables.map((t) => t.name)).not.toContain('panel');
   });
 });

@@ -7,10 +7,12 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { MapRequest, MapResult, UserTableSpec } from '../../../../workers/api';
 import { CrosswalkEngine } from '../../../../workers/engine/engine';
+import { fileKeyOf } from '../../../../workers/engine/user-tables/stored-record';
 import type { StoredEntry } from '../../../../workers/engine/tables/table-store';
 import { MemoryTableStore } from '../../../../workers/storage/memory-table-store';
 import {
   MemoryUserTableStore,
+  type AddOutcome,
   type UserTableRecord,
   type UserTableStore,
 } from '../../../../workers/engine/user-tables/user-table-store';
@@ -601,7 +603,9 @@ describe('user tables kept between visits', () => {
     await addFixture(first, QIN, ORGANS_SPEC);
     const before = await first.map(REQUEST);
     expect(userStore.records.get('organs')).toMatchObject({ enabled: true });
-    expect(userStore.files.get('organs')).toEqual(fixtureBytes(QIN));
+    expect(
+      userStore.files.get(fileKeyOf(userStore.records.get('organs') as UserTableRecord)),
+    ).toEqual(fixtureBytes(QIN));
 
     const second = await newEngine({ userStore });
     const info = second.catalog().tables.find((t) => t.name === 'organs');
@@ -745,12 +749,16 @@ class ThrowingUserStore implements UserTableStore {
     return this.#fail('list');
   }
 
-  async bytes(_name: string): Promise<unknown> {
+  async bytes(_record: UserTableRecord): Promise<unknown> {
     return this.#fail('bytes');
   }
 
-  async add(_record: UserTableRecord, _bytes: Uint8Array): Promise<boolean> {
+  async add(_record: UserTableRecord, _bytes: Uint8Array): Promise<AddOutcome> {
     return this.#fail('add');
+  }
+
+  async deleteDamaged(_rawKey: unknown): Promise<void> {
+    this.#fail('deleteDamaged');
   }
 
   async update(_name: string): Promise<boolean> {
