@@ -63,6 +63,19 @@ describe('IdsInput', () => {
     expect(input.reading).toBeNull();
   });
 
+  it('counts a typed list by lines or by words as chosen, and says which', () => {
+    const { input, changes } = setUp();
+    input.setText('tumor protein p53\nBRCA1\n');
+    expect([input.count, input.rule]).toEqual([2, 'lines']);
+    const before = changes();
+    input.setSplit('words');
+    expect([input.count, input.rule]).toEqual([4, 'words']);
+    expect(changes()).toBe(before + 1);
+    input.setSplit('auto');
+    input.setText('TP53, BRCA1 EGFR');
+    expect([input.count, input.rule]).toEqual([3, 'words']);
+  });
+
   it('keeps the current input when the worker refuses a file, and names the file', async () => {
     const { input, errors } = setUp();
     input.setText('TP53');
