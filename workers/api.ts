@@ -84,6 +84,17 @@ export interface AttributeRef {
   column: string;
 }
 
+/** How text splits into ids: `lines` one per non-blank line, `words` on spaces, commas, tabs, semicolons and new lines. */
+export type SplitRule = 'lines' | 'words';
+/** `auto`: `lines` for a text of two or more non-blank lines, else `words`. */
+export type SplitMode = 'auto' | SplitRule;
+
+/** The ids (result rows) a text holds by each rule; `auto` is `lines` when `lines >= 2`. */
+export interface IdCounts {
+  lines: number;
+  words: number;
+}
+
 export interface MapRequest {
   /** The ids: pasted text, or a file of them (read in the worker, never on the page). */
   text: string | Blob;
@@ -91,6 +102,12 @@ export interface MapRequest {
   source: IdTypeId | 'auto';
   target: IdTypeId;
   maxHops?: number;
+  /**
+   * How the text splits into inputs (default `auto`). By lines, a line whose `;`-separated parts
+   * all look like ids of the source type is a group (MaxQuant's `P0DP23;P0DP24`): one input
+   * whose members are each mapped, its targets their union, with match type `group`.
+   */
+  split?: SplitMode;
   /** Map targets back and mark each pair confirmed or not. */
   roundTrip?: boolean;
   /** Run only this path (as listed by `paths`), with no fallback. */
@@ -314,9 +331,9 @@ export interface EngineApi {
   /** Loads the catalog of bundled tables (fetched from `catalogUrl`) and returns it. */
   init(catalogUrl: string): Promise<CatalogInfo>;
   catalog(): Promise<CatalogInfo>;
-  detect(text: string): Promise<Detection>;
-  /** How many ids (result rows) pasted text or a file holds; refuses what `map` would refuse. */
-  countIds(input: string | Blob): Promise<number>;
+  detect(text: string, split?: SplitMode): Promise<Detection>;
+  /** How many ids (result rows) pasted text or a file holds by each rule; refuses what `map` would refuse. */
+  countIds(input: string | Blob): Promise<IdCounts>;
   paths(source: IdTypeId, target: IdTypeId, maxHops?: number): Promise<PathInfo[]>;
   /** Attribute columns that can annotate targets of this type: untyped columns of tables with such a column. */
   attributesFor(target: IdTypeId): Promise<AttributeRef[]>;

@@ -14,7 +14,7 @@ export function createEngineApi(engine: CrosswalkEngine) {
     // A worker resolves the catalog's URL against its own; Node (tests) passes absolute URLs.
     init: (catalogUrl) => engine.init(new URL(catalogUrl, globalThis.location?.href).href),
     catalog: async () => engine.catalog(),
-    detect: async (text) => engine.detect(text),
+    detect: async (text, split) => engine.detect(text, split),
     countIds: (input) => engine.countIds(input),
     paths: async (source, target, maxHops) => engine.paths(source, target, maxHops),
     attributesFor: async (target) => engine.attributesFor(target),

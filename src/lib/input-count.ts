@@ -24,6 +24,9 @@ export async function sampleOf(content: string | Blob): Promise<string> {
 }
 
 function cutAtLastSeparator(head: string): string {
+  // At a line break when there is one, so a list read by lines keeps whole lines (names too).
+  const lastLine = head.lastIndexOf('\n');
+  if (lastLine > 0) return head.slice(0, lastLine);
   const lastSeparator = Math.max(
     head.lastIndexOf('\n'),
     head.lastIndexOf('\t'),

@@ -3,7 +3,8 @@
  * and shown as a card. A large file is never read on the page: the worker counts it and maps it
  * (reading a 7 MB file here cost the page tasks of 60–100 ms).
  */
-import { countIds } from '../../workers/common/id-tokens';
+import type { IdCounts, SplitMode, SplitRule } from '../../workers/api';
+import { countByRule, countsFor, splitRule } from '../../workers/common/id-tokens';
 import { binaryTextProblem } from '../../workers/common/plausible-text';
 import { engine } from '../worker-client/engine-client';
 import { isCancelled } from '../worker-client/stopped';
@@ -25,9 +26,15 @@ export interface LargeInput {
   fileName: string | null;
   /** The file's size, or the pasted text's length (ids are ASCII, so about its UTF-8 size). */
   bytes: number;
-  /** Ids in it, as the worker counted them. */
-  ids: number;
+  /** Ids in it by each rule, as the worker counted them. */
+  counts: IdCounts;
 }
+
+/** What the page says next to the count, per rule. */
+export const SPLIT_RULE_LABELS: Record<SplitRule, string> = {
+  lines: 'one per line',
+  words: 'split on spaces, commas, tabs and semicolons',
+};
 
 export interface IdsInputOptions {
   /** Runs whenever the ids change (the session then detects their type again). */
@@ -45,7 +52,16 @@ export class IdsInput {
   /** What is being read and counted before it replaces the input ('pasted text' or a file name). */
   reading = $state<string | null>(null);
 
-  count = $derived(this.large ? this.large.ids : countIds(this.text));
+  /** How the text splits into ids: `auto` is one per line for two or more non-blank lines. */
+  split = $state<SplitMode>('auto');
+  /** The rule `split` comes to for this input, and the ids (rows of a run) it gives. */
+  counted = $derived.by<{ rule: SplitRule; count: number }>(() => {
+    if (this.large) return countsFor(this.large.counts, this.split);
+    const rule = splitRule(this.text, this.split);
+    return { rule, count: countByRule(this.text, rule) };
+  });
+  count = $derived(this.counted.count);
+  rule = $derived(this.counted.rule);
   /** Whether the large input may still be moved into the textarea ("Show in editor"). */
   canShowInEditor = $derived(this.large !== null && this.large.bytes <= EDITOR_HARD_CAP_CHARS);
 
@@ -66,6 +82,13 @@ export class IdsInput {
     this.#begin();
     this.large = null;
     this.text = text;
+    this.#options.onChange();
+  }
+
+  /** Chooses how the text splits into ids (the live count and the next run follow). */
+  setSplit(split: SplitMode): void {
+    if (split === this.split) return;
+    this.split = split;
     this.#options.onChange();
   }
 
@@ -152,10 +175,10 @@ export class IdsInput {
     const label = fileName ?? 'pasted text';
     this.reading = label;
     try {
-      const ids = await this.#count(content);
+      const counts = await this.#count(content);
       if (version !== this.#version) return;
       this.text = '';
-      this.large = { content, fileName, bytes, ids };
+      this.large = { content, fileName, bytes, counts };
       this.#options.onChange();
     } catch (error) {
       if (version !== this.#version) return;
@@ -169,7 +192,7 @@ export class IdsInput {
    * Counts in the worker. A count queued behind a run that is then cancelled goes down with that
    * worker; the paste exists nowhere else, so it is counted again on the new one.
    */
-  async #count(content: string | Blob): Promise<number> {
+  async #count(content: string | Blob): Promise<IdCounts> {
     try {
       return await engine.countIds(content);
     } catch (error) {

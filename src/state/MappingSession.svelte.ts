@@ -16,6 +16,7 @@ import type {
   MapRequest,
   MapResult,
   Progress,
+  SplitMode,
 } from '../../workers/api';
 import type { StatusName } from '../../workers/common/codes';
 import { engine, type WorkerStamp } from '../worker-client/engine-client';
@@ -39,6 +40,7 @@ const NOTICE_MS = 5000;
 /** What a run mapped: the ids (text, or the large paste or file) and the chosen types. */
 interface RunInput {
   ids: string | Blob;
+  split: SplitMode;
   source: IdTypeId | typeof AUTO_SOURCE;
   target: IdTypeId;
 }
@@ -84,6 +86,7 @@ export class MappingSession {
     target: () => this.target,
     ready: () => this.catalog !== null,
     sample: () => this.ids.sample(),
+    split: () => this.ids.rule,
     onError: (message) => (this.error = message),
   });
 
@@ -98,7 +101,7 @@ export class MappingSession {
     const made = this.#resultInput;
     if (!this.result || !made) return null;
     // The same text, or the same large paste or file: compared by value, then by identity.
-    const ids = made.ids !== this.ids.content;
+    const ids = made.ids !== this.ids.content || made.split !== this.ids.split;
     const types = made.source !== this.source || made.target !== this.target;
     if (!ids && !types) return null;
     const what = ids && types ? 'ids and types' : ids ? 'ids' : 'types';
@@ -180,6 +183,7 @@ export class MappingSession {
     if (!this.catalog) void this.loadCatalog();
     const request: MapRequest = {
       text: this.ids.content,
+      split: this.ids.split,
       source: this.source,
       target: this.target,
       attributes: this.extraColumns.forRun(this.target),
@@ -196,7 +200,12 @@ export class MappingSession {
       writeLastPair({ source: result.source, target: result.target });
       void this.storage.watchWrites(parsedTables(result.timing.phases), startedAt);
       this.#resultStamp = engine.stamp();
-      this.#resultInput = { ids: request.text, source: request.source, target: request.target };
+      this.#resultInput = {
+        ids: request.text,
+        split: request.split ?? 'auto',
+        source: request.source,
+        target: request.target,
+      };
       this.result = result;
       this.resultStale = false;
       this.resultWasAuto = request.source === AUTO_SOURCE;

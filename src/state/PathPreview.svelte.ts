@@ -2,7 +2,7 @@
  * The paths a run would take, shown before it runs: for the chosen source type, or in `auto`
  * mode for the type detected on the first ids (detected again shortly after the ids change).
  */
-import type { Detection, IdTypeId, PathInfo } from '../../workers/api';
+import type { Detection, IdTypeId, PathInfo, SplitMode } from '../../workers/api';
 import { engine } from '../worker-client/engine-client';
 import { reportUnlessStopped } from '../worker-client/stopped';
 
@@ -19,6 +19,8 @@ export interface PathPreviewOptions {
   ready: () => boolean;
   /** The first ids, for detection. */
   sample: () => Promise<string>;
+  /** How the ids split (the rule the whole input comes to); `auto` when absent. */
+  split?: () => SplitMode;
   /** Shows why the paths or the detection failed (not when the engine was stopped). */
   onError: (message: string) => void;
 }
@@ -77,7 +79,7 @@ export class PathPreview {
     let detection: Detection | null = null;
     try {
       const sample = await this.#options.sample();
-      if (sample.trim()) detection = await engine.detect(sample);
+      if (sample.trim()) detection = await engine.detect(sample, this.#options.split?.());
     } catch (error) {
       reportUnlessStopped(error, this.#options.onError);
       return;

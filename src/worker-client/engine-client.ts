@@ -14,12 +14,14 @@ import type {
   Detection,
   EngineApi,
   ExportFormat,
+  IdCounts,
   IdTypeId,
   MapRequest,
   MapResult,
   PathInfo,
   Progress,
   ProgressFn,
+  SplitMode,
   StorageInfo,
   TablePreview,
   UserTableSpec,
@@ -114,11 +116,11 @@ export class EngineClient {
     return this.#call((remote) => remote.catalog());
   }
 
-  detect(text: string): Promise<Detection> {
-    return this.#call((remote) => remote.detect(text));
+  detect(text: string, split?: SplitMode): Promise<Detection> {
+    return this.#call((remote) => remote.detect(text, split));
   }
 
-  countIds(input: string | Blob): Promise<number> {
+  countIds(input: string | Blob): Promise<IdCounts> {
     return this.#call((remote) => remote.countIds(input));
   }
 

@@ -11,10 +11,12 @@ import type {
   CatalogInfo,
   Detection,
   ExportFormat,
+  IdCounts,
   MapRequest,
   MapResult,
   PathInfo,
   ProgressFn,
+  SplitMode,
   StorageInfo,
   TablePreview,
   UserTableSpec,
@@ -22,7 +24,8 @@ import type {
 } from '../api';
 import { TableCache } from './tables/table-cache';
 import { parseCatalog, resolveUrl, type CatalogTable } from './tables/catalog';
-import { detectType, detectionNote } from './ids/detect-type';
+import { detectType, detectionNote, SAMPLE as DETECTION_SAMPLE } from './ids/detect-type';
+import { detectionSample, findGroups } from './ids/groups';
 import { excelDateNote, markExcelDates } from './ids/excel-dates';
 import { fail } from './errors';
 import type { PairSink } from './run/walk-path';
@@ -30,7 +33,7 @@ import { exportRows } from './result/export';
 import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './plan/type-graph';
 import { idType } from './ids/id-types';
 import { STATUS_NAMES } from '../common/codes';
-import { countIds } from '../common/id-tokens';
+import { countBoth } from '../common/id-tokens';
 import { parseInput, readInput } from './ids/parse-input';
 import { PhaseTimer } from './run/phase-timer';
 import { assemble, type AssembledResult } from './result/assemble';
@@ -218,8 +221,9 @@ export class CrosswalkEngine {
     };
   }
 
-  detect(text: string): Detection {
-    return detectType(parseInput(text).keys, typesOf(this.#registry.enabled()));
+  detect(text: string, split?: SplitMode): Detection {
+    const sample = detectionSample(parseInput(text, split), DETECTION_SAMPLE);
+    return detectType(sample, typesOf(this.#registry.enabled()));
   }
 
   paths(source: string, target: string, maxHops = DEFAULT_MAX_HOPS): PathInfo[] {
@@ -228,9 +232,9 @@ export class CrosswalkEngine {
     );
   }
 
-  /** The number of ids (result rows) in pasted text or a file of ids; refuses what `map` would. */
-  async countIds(input: string | Blob): Promise<number> {
-    return countIds(await readInput(input));
+  /** The number of ids (result rows) in pasted text or a file of ids by each rule; refuses what `map` would. */
+  async countIds(input: string | Blob): Promise<IdCounts> {
+    return countBoth(await readInput(input));
   }
 
   map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
@@ -246,7 +250,7 @@ export class CrosswalkEngine {
   async #map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
     const timer = new PhaseTimer();
     const input = await timer.timeAsync('setup', 'read and clean the input ids', async () =>
-      parseInput(await readInput(request.text)),
+      parseInput(await readInput(request.text), request.split),
     );
     if (input.count === 0)
       fail('bad-request', 'There are no identifiers to map: the input is empty.');
@@ -254,8 +258,14 @@ export class CrosswalkEngine {
     const { source, target, detection } = timer.time(
       'config',
       'resolve the source and target types',
-      () => resolveTypes(request, input.keys, typesOf(this.#registry.enabled())),
+      () =>
+        resolveTypes(
+          request,
+          detectionSample(input, DETECTION_SAMPLE),
+          typesOf(this.#registry.enabled()),
+        ),
     );
+    input.groups = findGroups(input, idType(source));
     const maxHops = request.maxHops ?? DEFAULT_MAX_HOPS;
     const planned = timer.time('paths', `find paths ${source} → ${target}`, () =>
       findPaths(this.#registry.enabled(), source, target, maxHops),
@@ -310,6 +320,12 @@ export class CrosswalkEngine {
         `${repaired === 1 ? '1 id' : `${repaired} ids`} had stray spaces, quotes or invisible characters removed.`,
       );
     if (excel.keys.length > 0) notes.push(excelDateNote(excel.keys));
+    if (input.groups) {
+      const n = input.groups.count;
+      notes.push(
+        `${n === 1 ? '1 line was' : `${n} lines were`} read as a group of ids separated by ";" (as MaxQuant writes protein groups): each member was mapped, and the line's targets are their union (match type "group").`,
+      );
+    }
     notes.push(...this.loader.notices.splice(0));
     if (detection) notes.unshift(detectionNote(detection, source));
     const attributes = await this.#attributes(

@@ -3,16 +3,23 @@ import type { Detection } from '../../api';
 import { BUILTIN_TYPES, looksLike } from './id-types';
 import type { StringDict } from '../packed/string-dict';
 
-const SAMPLE = 2000;
+export const SAMPLE = 2000;
 
 /**
  * Picks the type whose pattern matches the most keys; ties go to the more specific type (the
  * order of BUILTIN_TYPES). Keys matching no pattern count for `symbol` when words look like
  * symbols, since symbols have no strict pattern.
  */
-export function detectType(keys: StringDict, available: Set<string>): Detection {
+export function detectType(
+  keys: StringDict | readonly string[],
+  available: Set<string>,
+): Detection {
   const sample: string[] = [];
-  for (let k = 0; k < Math.min(keys.size, SAMPLE); k++) sample.push(keys.get(k));
+  if (Array.isArray(keys)) sample.push(...(keys as readonly string[]).slice(0, SAMPLE));
+  else {
+    const dict = keys as StringDict;
+    for (let k = 0; k < Math.min(dict.size, SAMPLE); k++) sample.push(dict.get(k));
+  }
   const counts: Record<string, number> = {};
   const candidates = BUILTIN_TYPES.filter((t) => available.has(t.id) && t.regex);
   let unmatched = 0;

@@ -20,6 +20,8 @@ export const MATCH_VERSION = 4;
 export const MATCH_ISOFORM = 8;
 export const MATCH_PREFIX = 16;
 export const MATCH_COMPOSITE = 32;
+/** Reached from a member of a group line (`P0DP23;P0DP24`); set by assembly, not by a walk. */
+export const MATCH_GROUP = 64;
 
 const caseInsensitive: KeyTransform = {
   name: 'case-insensitive',

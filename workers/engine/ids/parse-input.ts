@@ -8,7 +8,14 @@
  */
 import { IntBuffer, StringsBuffer } from '../packed/growable-buffers';
 import { fail } from '../errors';
-import { cleanToken, MAX_INPUT_CHARS, TokenScanner } from '../../common/id-tokens';
+import {
+  cleanToken,
+  MAX_INPUT_CHARS,
+  scannerFor,
+  splitRule,
+  type SplitMode,
+  type SplitRule,
+} from '../../common/id-tokens';
 import { binaryTextProblem } from '../../common/plausible-text';
 
 export { MAX_INPUT_CHARS };
@@ -28,6 +35,24 @@ export interface ParsedInput {
   trimmed: Uint8Array;
   /** Tokens that repeat an earlier key. */
   duplicates: number;
+  /** The rule the text was split by. */
+  rule: SplitRule;
+  /** Group lines (`P0DP23;P0DP24`) and their member keys, once the source type is known. */
+  groups: KeyGroups | null;
+}
+
+/**
+ * Lines read as groups (by lines only): a key whose `;`-separated parts all look like ids of the
+ * source type stands for its parts, each interned as a key of its own after the rows' keys.
+ */
+export interface KeyGroups {
+  /** Keys the rows name: `0 .. rowKeys`; members that no row names come after. */
+  rowKeys: number;
+  /** Members of row key k are `members[start[k] .. start[k + 1]]`, none for a key that is not a group. */
+  start: Int32Array;
+  members: Int32Array;
+  /** How many row keys are groups. */
+  count: number;
 }
 import { StringDict } from '../packed/string-dict';
 
@@ -55,7 +80,8 @@ function tooLarge(size: number): string {
   return `The input is ${Math.round(size / 1024 / 1024)} MB; at most ${MAX_INPUT_CHARS / 1024 / 1024} MB of identifiers (4 to 9 million, by their length) can be mapped at once. Split the list.`;
 }
 
-export function parseInput(text: string): ParsedInput {
+export function parseInput(text: string, split: SplitMode = 'auto'): ParsedInput {
+  const rule = splitRule(text, split);
   const tokens = new StringsBuffer(text.length + 16);
   const keys = new StringDict(Math.max(1024, text.length >> 4));
   const keyOf = new IntBuffer(Math.max(1024, text.length >> 4));
@@ -64,7 +90,7 @@ export function parseInput(text: string): ParsedInput {
   let keysSeen = 0;
   const encoder = new TextEncoder();
   let duplicates = 0;
-  const scanner = new TokenScanner(text);
+  const scanner = scannerFor(text, rule);
   while (scanner.next()) {
     const { start, end } = scanner;
     let k: number;
@@ -100,6 +126,8 @@ export function parseInput(text: string): ParsedInput {
     keys,
     trimmed: flagsAt(keyOf.length, changedTokens),
     duplicates,
+    rule,
+    groups: null,
   };
 }
 

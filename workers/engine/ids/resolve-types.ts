@@ -12,7 +12,7 @@ export interface ResolvedTypes {
 
 export function resolveTypes(
   request: MapRequest,
-  keys: StringDict,
+  keys: StringDict | readonly string[],
   available: Set<string>,
 ): ResolvedTypes {
   let detection: Detection | undefined;

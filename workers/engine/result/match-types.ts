@@ -2,6 +2,7 @@
 import {
   MATCH_CASE,
   MATCH_COMPOSITE,
+  MATCH_GROUP,
   MATCH_ISOFORM,
   MATCH_PREFIX,
   MATCH_TRIMMED,
@@ -9,6 +10,7 @@ import {
 } from '../ids/id-types';
 
 const BIT_NAMES: [number, string][] = [
+  [MATCH_GROUP, 'group'],
   [MATCH_TRIMMED, 'trimmed'],
   [MATCH_PREFIX, 'prefix-stripped'],
   [MATCH_CASE, 'case-insensitive'],

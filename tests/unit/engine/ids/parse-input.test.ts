@@ -67,10 +67,13 @@ describe('pasted input that is not a clean list', () => {
     const engine = await loadFixtureEngine();
     // Blank lines, a quote-only token and NBSP padding are not ids.
     const text = 'P04637\n\n"",P38398\u00a0\n  \nQ9Y6K9;';
-    expect(await engine.countIds(text)).toBe(3);
-    expect(await engine.countIds(new Blob([text]))).toBe(3);
+    // Three non-blank lines; three ids by words too ("" is no id).
+    expect(await engine.countIds(text)).toEqual({ lines: 3, words: 3 });
+    expect(await engine.countIds(new Blob([text]))).toEqual({ lines: 3, words: 3 });
     const result = await engine.map({ text, source: 'uniprot', target: 'entrez' });
     expect(result.inputs.count).toBe(3);
+    const byWords = await engine.map({ text, split: 'words', source: 'uniprot', target: 'entrez' });
+    expect(byWords.inputs.count).toBe(3);
   });
 
   it('refuses a file over the limit by its size, and a binary file, when counting', async () => {
@@ -107,6 +110,7 @@ describe('pasted input that is not a clean list', () => {
     const engine = await loadFixtureEngine();
     const result = await engine.map({
       text: '\u00a0P04637\u00a0\r\n\u200bP04637\t"P04637",',
+      split: 'words',
       source: 'uniprot',
       target: 'entrez',
     });

@@ -59,6 +59,11 @@ describe('sampleText', () => {
   it('cuts long text at the last separator so no id is truncated', () => {
     expect(sampleText('AAAA\nBBBB\nCCCC', 12)).toBe('AAAA\nBBBB');
   });
+
+  it('cuts a list of lines at a line break, not inside a spaced name', () => {
+    expect(sampleText('tumor protein p53\nbreast cancer 1', 30)).toBe('tumor protein p53');
+    expect(sampleText('AAAA,BBBB,CCCC', 12)).toBe('AAAA,BBBB');
+  });
 });
 
 describe('sampleOf', () => {

@@ -2,6 +2,7 @@
 /// <reference types="vite/client" />
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IdCounts } from '../../../../workers/api';
 
 const engine = vi.hoisted(() => ({ countIds: vi.fn() }));
 
@@ -42,15 +43,37 @@ beforeEach(() => {
 describe('IdsInput', () => {
   it('keeps a large file as a card counted by the worker, never reading it on the page', async () => {
     const { input } = setUp();
-    engine.countIds.mockResolvedValue(150_000);
+    engine.countIds.mockResolvedValue({ lines: 150_000, words: 150_002 });
     const file = bigFile();
     const text = vi.spyOn(file, 'text');
     await input.takeFile(file);
     expect(engine.countIds).toHaveBeenCalledWith(file);
     expect(text).not.toHaveBeenCalled();
-    expect(input.large).toMatchObject({ content: file, fileName: 'big.txt', ids: 150_000 });
+    expect(input.large).toMatchObject({
+      content: file,
+      fileName: 'big.txt',
+      counts: { lines: 150_000, words: 150_002 },
+    });
+    // Many lines: one id per line, unless the user asks for words.
     expect(input.count).toBe(150_000);
+    expect(input.rule).toBe('lines');
+    input.setSplit('words');
+    expect(input.count).toBe(150_002);
+    expect(input.rule).toBe('words');
     expect(input.reading).toBeNull();
+  });
+
+  it('counts a typed list by lines or by words as chosen, and says which', () => {
+    const { input, changes } = setUp();
+    input.setText('tumor protein p53\nBRCA1\n');
+    expect([input.count, input.rule]).toEqual([2, 'lines']);
+    const before = changes();
+    input.setSplit('words');
+    expect([input.count, input.rule]).toEqual([4, 'words']);
+    expect(changes()).toBe(before + 1);
+    input.setSplit('auto');
+    input.setText('TP53, BRCA1 EGFR');
+    expect([input.count, input.rule]).toEqual([3, 'words']);
   });
 
   it('keeps the current input when the worker refuses a file, and names the file', async () => {
@@ -87,10 +110,10 @@ describe('IdsInput', () => {
     const { input, errors } = setUp();
     engine.countIds
       .mockRejectedValueOnce(new EngineStoppedError('cancelled', 'The run was cancelled.'))
-      .mockResolvedValueOnce(200_000);
+      .mockResolvedValueOnce({ lines: 200_000, words: 200_000 });
     await input.take('P04637\n'.repeat(LARGE_INPUT_CHARS / 7 + 10));
     expect(engine.countIds).toHaveBeenCalledTimes(2);
-    expect(input.large?.ids).toBe(200_000);
+    expect(input.large?.counts.lines).toBe(200_000);
     expect(errors).toEqual([]);
   });
 
@@ -105,8 +128,8 @@ describe('IdsInput', () => {
 
   it('does not stay "reading" when a newer small file fails while a large one is counted', async () => {
     const { input, errors } = setUp();
-    let finishCount: (ids: number) => void = () => undefined;
-    engine.countIds.mockReturnValue(new Promise<number>((resolve) => (finishCount = resolve)));
+    let finishCount: (counts: IdCounts) => void = () => undefined;
+    engine.countIds.mockReturnValue(new Promise<IdCounts>((resolve) => (finishCount = resolve)));
     const counting = input.takeFile(bigFile());
     expect(input.reading).toBe('big.txt');
 
@@ -117,7 +140,7 @@ describe('IdsInput', () => {
     expect(input.reading).toBeNull();
 
     // The older count arrives late and is dropped.
-    finishCount(150_000);
+    finishCount({ lines: 150_000, words: 150_000 });
     await counting;
     expect(input.large).toBeNull();
     expect(input.reading).toBeNull();
@@ -125,11 +148,11 @@ describe('IdsInput', () => {
 
   it('a newer edit wins over a large input still being counted', async () => {
     const { input } = setUp();
-    let finishCount: (ids: number) => void = () => undefined;
-    engine.countIds.mockReturnValue(new Promise<number>((resolve) => (finishCount = resolve)));
+    let finishCount: (counts: IdCounts) => void = () => undefined;
+    engine.countIds.mockReturnValue(new Promise<IdCounts>((resolve) => (finishCount = resolve)));
     const counting = input.takeFile(bigFile());
     input.setText('BRCA1');
-    finishCount(150_000);
+    finishCount({ lines: 150_000, words: 150_000 });
     await counting;
     expect(input.large).toBeNull();
     expect(input.text).toBe('BRCA1');

@@ -121,7 +121,7 @@ describe('MappingSession', () => {
     expect(session.running).toBe(true);
     await running;
     expect(engine.map).toHaveBeenCalledWith(
-      { text: IDS, source: 'uniprot', target: 'entrez', attributes: [] },
+      { text: IDS, split: 'auto', source: 'uniprot', target: 'entrez', attributes: [] },
       expect.any(Function),
     );
     expect(session.result).toBe(RESULT);
