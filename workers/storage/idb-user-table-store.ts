@@ -6,11 +6,14 @@
  */
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import type { StoredEntry } from '../engine/tables/table-store';
-import { fileKeyOf, readUserTableRecord } from '../engine/user-tables/stored-record';
-import type {
-  AddOutcome,
-  UserTableRecord,
-  UserTableStore,
+import { fileKeyOf } from '../engine/user-tables/stored-record';
+import {
+  claimOutcome,
+  intactRecord,
+  isDamaged,
+  type AddOutcome,
+  type UserTableRecord,
+  type UserTableStore,
 } from '../engine/user-tables/user-table-store';
 
 /**
@@ -61,18 +64,11 @@ export class IdbUserTableStore implements UserTableStore {
     const name = record.spec.name;
     // The file first, under a key of its own: a claimed name then always has its file.
     await set(fileKeyOf(record), bytes, this.#files);
-    let sharesFile = false;
-    const outcome = await this.#records('readwrite', (store) =>
-      inTransaction<AddOutcome>(store, name, (held) => {
-        if (held === undefined) {
-          store.put(record, name);
-          return 'added';
-        }
-        const stored = readUserTableRecord({ key: name, value: held, rawKey: name });
-        if (typeof stored === 'string') return 'damaged';
-        // Another tab added the very same file under this name: that file is theirs now too.
-        sharesFile = fileKeyOf(stored) === fileKeyOf(record);
-        return 'taken';
+    const { outcome, sharesFile } = await this.#records('readwrite', (store) =>
+      inTransaction(store, name, (held) => {
+        const claim = claimOutcome(held, record);
+        if (claim.outcome === 'added') store.put(record, name);
+        return claim;
       }),
     );
     if (outcome !== 'added' && !sharesFile)
@@ -83,21 +79,16 @@ export class IdbUserTableStore implements UserTableStore {
   update(name: string, change: (stored: UserTableRecord) => UserTableRecord): Promise<boolean> {
     return this.#records('readwrite', (store) =>
       inTransaction(store, name, (read) => {
-        const stored = readUserTableRecord({ key: name, value: read, rawKey: name });
-        if (typeof stored === 'string') return false;
-        store.put(change(stored), name);
-        return true;
+        const stored = intactRecord(name, read);
+        if (stored) store.put(change(stored), name);
+        return stored !== null;
       }),
     );
   }
 
   async delete(name: string): Promise<void> {
-    const held = readUserTableRecord({
-      key: name,
-      value: await get<unknown>(name, this.#records),
-      rawKey: name,
-    });
-    if (typeof held !== 'string') await del(fileKeyOf(held), this.#files);
+    const held = intactRecord(name, await get<unknown>(name, this.#records));
+    if (held) await del(fileKeyOf(held), this.#files);
     await del(name, this.#records);
   }
 
@@ -105,10 +96,9 @@ export class IdbUserTableStore implements UserTableStore {
     const key = rawKey as IDBValidKey;
     const deleted = await this.#records('readwrite', (store) =>
       inTransaction(store, key, (value) => {
-        if (typeof readUserTableRecord({ key: String(rawKey), value, rawKey }) !== 'string')
-          return false;
-        store.delete(key);
-        return true;
+        const damaged = isDamaged(rawKey, value);
+        if (damaged) store.delete(key);
+        return damaged;
       }),
     );
     // A damaged record names no file of its own; an older one's file is under its name.

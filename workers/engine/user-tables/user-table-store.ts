@@ -32,6 +32,33 @@ export interface UserTableStore {
   deleteDamaged(rawKey: unknown): Promise<void>;
 }
 
+/**
+ * What adding `record` meets under its name, given what is held there now (both stores decide
+ * so): the name is free, taken by an intact table (`sharesFile` when that table is the very same
+ * file, whose bytes must then stay), or held by a damaged record.
+ */
+export function claimOutcome(
+  held: unknown,
+  record: UserTableRecord,
+): { outcome: AddOutcome; sharesFile: boolean } {
+  if (held === undefined) return { outcome: 'added', sharesFile: false };
+  const name = record.spec.name;
+  const stored = readUserTableRecord({ key: name, value: held, rawKey: name });
+  if (typeof stored === 'string') return { outcome: 'damaged', sharesFile: false };
+  return { outcome: 'taken', sharesFile: fileKeyOf(stored) === fileKeyOf(record) };
+}
+
+/** Whether the entry under `rawKey` holding `value` is damaged (checked again before deleting). */
+export function isDamaged(rawKey: unknown, value: unknown): boolean {
+  return typeof readUserTableRecord({ key: String(rawKey), value, rawKey }) === 'string';
+}
+
+/** The intact record held under `name`, or null (absent or damaged). */
+export function intactRecord(name: string, value: unknown): UserTableRecord | null {
+  const stored = readUserTableRecord({ key: name, value, rawKey: name });
+  return typeof stored === 'string' ? null : stored;
+}
+
 /** In a Map: for Node tests, and where IndexedDB is unavailable (tables last for the visit). */
 export class MemoryUserTableStore implements UserTableStore {
   readonly records = new Map<unknown, unknown>();
@@ -47,10 +74,8 @@ export class MemoryUserTableStore implements UserTableStore {
 
   async add(record: UserTableRecord, bytes: Uint8Array): Promise<AddOutcome> {
     const name = record.spec.name;
-    if (this.records.has(name)) {
-      const held = readUserTableRecord({ key: name, value: this.records.get(name), rawKey: name });
-      return typeof held === 'string' ? 'damaged' : 'taken';
-    }
+    const { outcome } = claimOutcome(this.records.get(name), record);
+    if (outcome !== 'added') return outcome;
     this.files.set(fileKeyOf(record), bytes);
     this.records.set(name, record);
     return 'added';
@@ -60,22 +85,20 @@ export class MemoryUserTableStore implements UserTableStore {
     name: string,
     change: (stored: UserTableRecord) => UserTableRecord,
   ): Promise<boolean> {
-    const stored = readUserTableRecord({ key: name, value: this.records.get(name), rawKey: name });
-    if (typeof stored === 'string') return false;
+    const stored = intactRecord(name, this.records.get(name));
+    if (!stored) return false;
     this.records.set(name, change(stored));
     return true;
   }
 
   async delete(name: string): Promise<void> {
-    const stored = readUserTableRecord({ key: name, value: this.records.get(name), rawKey: name });
-    if (typeof stored !== 'string') this.files.delete(fileKeyOf(stored));
+    const stored = intactRecord(name, this.records.get(name));
+    if (stored) this.files.delete(fileKeyOf(stored));
     this.records.delete(name);
   }
 
   async deleteDamaged(rawKey: unknown): Promise<void> {
-    const value = this.records.get(rawKey);
-    const key = String(rawKey);
-    if (typeof readUserTableRecord({ key, value, rawKey }) !== 'string') return;
+    if (!isDamaged(rawKey, this.records.get(rawKey))) return;
     this.records.delete(rawKey);
     if (typeof rawKey === 'string') this.files.delete(rawKey);
   }
