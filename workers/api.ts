@@ -72,10 +72,23 @@ export interface CatalogInfo {
 }
 
 export interface Detection {
+  /** The list's main type: the one most ids are read as (null when none is recognised). */
   type: IdTypeId | null;
   /** Fraction of non-blank inputs matching the chosen type's pattern. */
   share: number;
+  /** Per type, the sampled ids whose pattern it matches (an id may count for several). */
   counts: Record<IdTypeId, number>;
+  /**
+   * How each sampled id is read on its own, each once (a mixed list maps each id as its own
+   * type): `{ symbol: 41, uniprot: 12, ensembl_gene: 3 }`.
+   */
+  mix: Record<IdTypeId, number>;
+  /** Sampled ids shaped like no known type. */
+  unrecognised: number;
+  /** Sampled ids more than one type could be (a bare number: NCBI Gene or OMIM), read as `type`. */
+  ambiguous: number;
+  /** Ids read for this detection (the first ones of a long list). */
+  sampled: number;
 }
 
 /** An untyped column of a table, shown as an extra output column (e.g. a panel's `organ`). */
@@ -156,7 +169,13 @@ export interface MapSummary {
 
 export interface MapResult {
   runId: number;
+  /** The chosen source type, or on `auto` the type most ids were read as. */
   source: IdTypeId;
+  /**
+   * The source types of this run: `keys.type` indexes into it. One for a pinned source; on
+   * `auto`, every type the ids were read as (a mixed list maps each id along its own type's paths).
+   */
+  sourceTypes: IdTypeId[];
   target: IdTypeId;
   detection?: Detection;
   paths: PathInfo[];
@@ -171,7 +190,28 @@ export interface MapResult {
     flags: Uint8Array;
     /** Pairs of input i are `pairStart[i] .. pairStart[i+1]`. */
     pairStart: Int32Array;
+    /** The distinct id (index into `keys`) each input is; duplicates share one. */
+    key: Int32Array;
   };
+  /** Per distinct input id (`inputs.key`): how it was read and why it is not simply mapped. */
+  keys: {
+    count: number;
+    /**
+     * The id as looked up: cleaned, its form undone (`sp|P68871|HBB_HUMAN` → `P68871`,
+     * `NCBIGene:7157` → `7157`); a group's members joined by `;`.
+     */
+    normalised: PackedStrings;
+    /** Index into `sourceTypes`; NO_TYPE (codes.ts) when the id is shaped like no known type. */
+    type: Uint8Array;
+    /** Index into `reasons`; 0 (`''`) for an id simply mapped. */
+    reason: Uint16Array;
+  };
+  /**
+   * Why inputs are not simply mapped, as short fixed phrases (`not in any table`, `decoy`,
+   * `shaped like ensembl_gene`, …; see README); `reasons[0]` is `''`. A phrase may end in a
+   * parenthesised detail (`not in any table (close to TP53)`), so filter on the part before it.
+   */
+  reasons: string[];
   pairs: {
     count: number;
     input: Int32Array;

@@ -15,3 +15,6 @@ export const INPUT_EXCEL_DATE = 4;
 export const PAIR_CONVERGENT = 1;
 export const PAIR_ROUND_TRIP = 2;
 export const PAIR_CONFIRMED = 4;
+
+/** `MapResult.keys.type` of an id shaped like no known type. */
+export const NO_TYPE = 255;
