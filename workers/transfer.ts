@@ -25,6 +25,13 @@ export function copyForTransfer(result: MapResult): [MapResult, ArrayBuffer[]] {
       status: copy(inputs.status),
       flags: copy(inputs.flags),
       pairStart: copy(inputs.pairStart),
+      key: copy(inputs.key),
+    },
+    keys: {
+      ...result.keys,
+      normalised: strings(result.keys.normalised),
+      type: copy(result.keys.type),
+      reason: copy(result.keys.reason),
     },
     pairs: {
       ...pairs,

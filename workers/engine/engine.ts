@@ -24,33 +24,31 @@ import type {
 } from '../api';
 import { TableCache } from './tables/table-cache';
 import { parseCatalog, resolveUrl, type CatalogTable } from './tables/catalog';
-import { detectType, detectionNote, SAMPLE as DETECTION_SAMPLE } from './ids/detect-type';
-import { detectionSample, findGroups } from './ids/groups';
-import { excelDateNote, markExcelDates } from './ids/excel-dates';
 import { fail } from './errors';
-import type { PairSink } from './run/walk-path';
+import { detectionOf } from './ids/detect-type';
+import { IdReader } from './ids/id-reader';
+import { parseInput, readInput } from './ids/parse-input';
+import { readIds } from './ids/read-ids';
+import { mapRequest, type MapDeps } from './map-request';
+import { PairSink } from './run/walk-path';
 import { exportRows } from './result/export';
 import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './plan/type-graph';
-import { idType } from './ids/id-types';
 import { STATUS_NAMES } from '../common/codes';
 import { countBoth } from '../common/id-tokens';
-import { parseInput, readInput } from './ids/parse-input';
 import { PhaseTimer } from './run/phase-timer';
-import { assemble, type AssembledResult } from './result/assemble';
+import type { AssembledResult } from './result/assemble';
 import {
   attributeColumns,
   attributeSpec,
   attributesFor,
   type AttributeSource,
 } from './result/attributes';
-import { roundTripFlags } from './run/round-trip';
 import type { StringDict } from './packed/string-dict';
 import type { TableStore } from './tables/table-store';
 import { PathRunner } from './run/path-runner';
 import { readStoredIndex } from './tables/stored-index';
 import { TableLoader } from './tables/table-loader';
 import { TableRegistry } from './plan/table-registry';
-import { resolveTypes } from './ids/resolve-types';
 import { MemoryUserTableStore, type UserTableStore } from './user-tables/user-table-store';
 import { UserTables, type TableHost } from './user-tables/user-tables';
 
@@ -221,9 +219,11 @@ export class CrosswalkEngine {
     };
   }
 
+  /** How `auto` reads these ids (the first ones of a list, while the user types). */
   detect(text: string, split?: SplitMode): Detection {
-    const sample = detectionSample(parseInput(text, split), DETECTION_SAMPLE);
-    return detectType(sample, typesOf(this.#registry.enabled()));
+    const input = parseInput(text, split);
+    const reader = new IdReader(typesOf(this.#registry.enabled()));
+    return detectionOf(readIds(input, 'auto', reader), input.keyOf);
   }
 
   paths(source: string, target: string, maxHops = DEFAULT_MAX_HOPS): PathInfo[] {
@@ -248,101 +248,18 @@ export class CrosswalkEngine {
   }
 
   async #map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
-    const timer = new PhaseTimer();
-    const input = await timer.timeAsync('setup', 'read and clean the input ids', async () =>
-      parseInput(await readInput(request.text), request.split),
-    );
-    if (input.count === 0)
-      fail('bad-request', 'There are no identifiers to map: the input is empty.');
-
-    const { source, target, detection } = timer.time(
-      'config',
-      'resolve the source and target types',
-      () =>
-        resolveTypes(
-          request,
-          detectionSample(input, DETECTION_SAMPLE),
-          typesOf(this.#registry.enabled()),
-        ),
-    );
-    input.groups = findGroups(input, idType(source));
-    const maxHops = request.maxHops ?? DEFAULT_MAX_HOPS;
-    const planned = timer.time('paths', `find paths ${source} → ${target}`, () =>
-      findPaths(this.#registry.enabled(), source, target, maxHops),
-    );
-    if (planned.length === 0) {
-      fail(
-        'no-path',
-        `No path from ${source} to ${target} within ${maxHops} hops over the enabled tables.`,
-      );
-    }
-    let paths: PathInfo[] = planned.map(({ cost: _cost, ...path }) => path);
-    if (request.pinnedPath !== undefined) {
-      const pinned = paths[request.pinnedPath];
-      if (!pinned)
-        fail(
-          'bad-request',
-          `Path ${request.pinnedPath + 1} does not exist for ${source} → ${target}.`,
-        );
-      paths = [{ ...pinned, index: 0 }];
-    }
-
-    const notes: string[] = [];
-    const { sink, used } = await this.#paths.runWithFallback(
-      paths,
-      input.keys,
-      timer,
-      notes,
-      onProgress,
-    );
-
-    let roundTrip: Uint8Array | undefined;
-    if (request.roundTrip) {
-      roundTrip = await timer.timeAsync('step', 'round trip back to the source type', () =>
-        roundTripFlags(this, sink, source, target, maxHops),
-      );
-    }
-    const excel = markExcelDates(source, input.keys, (k) => sink.keyCount[k] > 0);
-    const assembled = timer.time('assembly', 'statuses, convergence, confidence, output', () =>
-      assemble({
-        input,
-        sink,
-        sourceType: idType(source),
-        paths: used,
-        pathLabels: used.map((p) => this.#registry.labels(p)),
-        roundTrip,
-        excelDate: excel.flags,
-      }),
-    );
-    const repaired = input.trimmed.reduce((n, b) => n + b, 0);
-    if (repaired > 0)
-      notes.push(
-        `${repaired === 1 ? '1 id' : `${repaired} ids`} had stray spaces, quotes or invisible characters removed.`,
-      );
-    if (excel.keys.length > 0) notes.push(excelDateNote(excel.keys));
-    if (input.groups) {
-      const n = input.groups.count;
-      notes.push(
-        `${n === 1 ? '1 line was' : `${n} lines were`} read as a group of ids separated by ";" (as MaxQuant writes protein groups): each member was mapped, and the line's targets are their union (match type "group").`,
-      );
-    }
-    notes.push(...this.loader.notices.splice(0));
-    if (detection) notes.unshift(detectionNote(detection, source));
-    const attributes = await this.#attributes(
-      request.attributes ?? [],
-      target,
-      assembled.pairs,
-      timer,
-    );
+    const deps: MapDeps = {
+      registry: this.#registry,
+      cache: this.cache,
+      runner: this.#paths,
+      loader: this.loader,
+      reverse: this,
+      attributes: (req, target, pairs, timer) =>
+        this.#attributes(req.attributes ?? [], target, pairs, timer),
+    };
     const result: MapResult = {
       runId: this.#nextRun++,
-      source,
-      target,
-      detection,
-      ...assembled,
-      attributes,
-      timing: timer.finish(),
-      notes,
+      ...(await mapRequest(deps, request, onProgress)),
     };
     // Kept for export, which never reads the rows: they are the page's, and go to it.
     this.#runs.set(result.runId, { ...result, rows: NO_ROWS });
@@ -352,7 +269,11 @@ export class CrosswalkEngine {
 
   /** Maps distinct keys along `paths` with fallback; used by the round trip. */
   async mapKeys(keys: StringDict, paths: PathInfo[]): Promise<PairSink> {
-    return (await this.#paths.runWithFallback(paths, keys, new PhaseTimer(), [])).sink;
+    const sink = new PairSink(keys.size);
+    const pending = Int32Array.from({ length: keys.size }, (_, k) => k);
+    const job = { keys, base: 0, pending, sink, used: [] };
+    await this.#paths.runWithFallback(paths, job, new PhaseTimer(), []);
+    return sink;
   }
 
   /** The rows of a kept run as a file (a `Blob`, typed for its format). */

@@ -22,6 +22,12 @@ export const MATCH_PREFIX = 16;
 export const MATCH_COMPOSITE = 32;
 /** Reached from a member of a group line (`P0DP23;P0DP24`); set by assembly, not by a walk. */
 export const MATCH_GROUP = 64;
+/** The accession of a UniProt FASTA header (`sp|P68871|HBB_HUMAN`). */
+export const MATCH_FASTA = 128;
+/** A MaxQuant contaminant (`CON__P02768`): mapped, and flagged. */
+export const MATCH_CONTAMINANT = 256;
+/** A GENCODE pseudo-autosomal copy on chromosome Y (`ENSG00000182378.14_PAR_Y`): the gene. */
+export const MATCH_PAR_Y = 512;
 
 const caseInsensitive: KeyTransform = {
   name: 'case-insensitive',

@@ -37,23 +37,8 @@ export interface ParsedInput {
   duplicates: number;
   /** The rule the text was split by. */
   rule: SplitRule;
-  /** Group lines (`P0DP23;P0DP24`) and their member keys, once the source type is known. */
-  groups: KeyGroups | null;
 }
 
-/**
- * Lines read as groups (by lines only): a key whose `;`-separated parts all look like ids of the
- * source type stands for its parts, each interned as a key of its own after the rows' keys.
- */
-export interface KeyGroups {
-  /** Keys the rows name: `0 .. rowKeys`; members that no row names come after. */
-  rowKeys: number;
-  /** Members of row key k are `members[start[k] .. start[k + 1]]`, none for a key that is not a group. */
-  start: Int32Array;
-  members: Int32Array;
-  /** How many row keys are groups. */
-  count: number;
-}
 import { StringDict } from '../packed/string-dict';
 
 /** Refuses inputs that cannot be a list of ids, before any work: too large, or binary. */
@@ -127,7 +112,6 @@ export function parseInput(text: string, split: SplitMode = 'auto'): ParsedInput
     trimmed: flagsAt(keyOf.length, changedTokens),
     duplicates,
     rule,
-    groups: null,
   };
 }
 

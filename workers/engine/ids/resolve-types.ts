@@ -1,33 +1,11 @@
-/** Which source and target types a request means, with `auto` detected from the ids. */
-import type { Detection, MapRequest } from '../../api';
-import { detectType } from './detect-type';
+/** Refuses a request whose source or target type no enabled table has, or that maps a type to itself. */
+import type { MapRequest } from '../../api';
 import { fail } from '../errors';
-import type { StringDict } from '../packed/string-dict';
 
-export interface ResolvedTypes {
-  source: string;
-  target: string;
-  detection?: Detection;
-}
-
-export function resolveTypes(
-  request: MapRequest,
-  keys: StringDict | readonly string[],
-  available: Set<string>,
-): ResolvedTypes {
-  let detection: Detection | undefined;
-  let source = request.source;
-  if (source === 'auto') {
-    detection = detectType(keys, available);
-    if (!detection.type) {
-      fail('unknown-type', 'Could not recognise the type of these ids; choose the source type.');
-    }
-    source = detection.type;
-  }
-  for (const [role, type] of [
-    ['source', source],
-    ['target', request.target],
-  ]) {
+export function checkTypes(request: MapRequest, available: Set<string>): void {
+  const roles: [string, string][] = [['target', request.target]];
+  if (request.source !== 'auto') roles.unshift(['source', request.source]);
+  for (const [role, type] of roles) {
     if (!available.has(type)) {
       fail(
         'unknown-type',
@@ -35,8 +13,10 @@ export function resolveTypes(
       );
     }
   }
-  if (source === request.target) {
-    fail('bad-request', `Source and target are both ${source}; choose a different target type.`);
+  if (request.source === request.target) {
+    fail(
+      'bad-request',
+      `Source and target are both ${request.source}; choose a different target type.`,
+    );
   }
-  return { source, target: request.target, detection };
 }

@@ -1,12 +1,14 @@
 /**
  * Turns the per-key pairs into the per-input result: every input in order with a status, its
- * pairs replicated for duplicates, convergent targets flagged, confidence and match type per pair.
+ * pairs replicated for duplicates, convergent targets flagged, confidence and match type per pair
+ * (the path's tables, the relaxations of the walk, and the form the input was read from).
  */
-import type { MapResult, MapSummary, PathInfo } from '../../api';
+import type { MapResult, MapSummary, PackedStrings, PathInfo } from '../../api';
 import {
   INPUT_CONVERGENT,
   INPUT_DUPLICATE,
   INPUT_EXCEL_DATE,
+  NO_TYPE,
   PAIR_CONVERGENT,
   STATUS_AMBIGUOUS,
   STATUS_INVALID,
@@ -17,14 +19,16 @@ import { StringsBuffer } from '../packed/growable-buffers';
 import { confidence } from './confidence';
 import { buildRows } from './result-rows';
 import type { PairSink } from '../run/walk-path';
-import { looksLike, MATCH_GROUP, MATCH_TRIMMED, type IdType } from '../ids/id-types';
+import { idType, looksLike, MATCH_GROUP, MATCH_TRIMMED } from '../ids/id-types';
 import type { ParsedInput } from '../ids/parse-input';
+import { EARLY_AMBIGUOUS, EARLY_DECOY, EARLY_NONE, type IdReading } from '../ids/read-ids';
+import { keyPairs, lookupText, type KeyPairs } from './key-pairs';
 import { MatchTypes } from './match-types';
 
 export interface AssembleArgs {
   input: ParsedInput;
+  reading: IdReading;
   sink: PairSink;
-  sourceType: IdType;
   paths: PathInfo[];
   /** Match labels of the tables along each path (e.g. `['alias']`). */
   pathLabels: string[][];
@@ -37,73 +41,66 @@ export interface AssembleArgs {
 export type AssembledResult = Pick<
   MapResult,
   'inputs' | 'pairs' | 'rows' | 'summary' | 'matchTypes' | 'paths'
->;
+> & {
+  /** Per row key: its status, the pairs it has and its id as looked up (reasons come next). */
+  keyStatus: Uint8Array;
+  keyPairs: KeyPairs;
+  normalised: MapResult['keys']['normalised'];
+};
 
 export function assemble({
   input,
+  reading,
   sink,
-  sourceType,
   paths,
   pathLabels,
   roundTrip,
   excelDate,
 }: AssembleArgs): AssembledResult {
-  const nKeys = input.keys.size;
-  const groups = input.groups;
-  // Keys the rows name; members of groups that no row names come after them.
-  const rowKeys = groups ? groups.rowKeys : nKeys;
-  const groupPairs = groups ? unionPairs(groups, sink) : null;
+  const rowKeys = reading.rowKeys;
+  const byKey = keyPairs(reading, sink, rowKeys);
+  const normalised = normalisedKeys(reading, input, rowKeys);
   const keyStatus = new Uint8Array(rowKeys);
   for (let k = 0; k < rowKeys; k++) {
-    const isGroup = groupPairs !== null && groups!.start[k + 1] > groups!.start[k];
-    const n = isGroup ? groupPairs.start[k + 1] - groupPairs.start[k] : sink.keyCount[k];
-    if (n === 1) keyStatus[k] = STATUS_MAPPED;
-    else if (n > 1) keyStatus[k] = STATUS_AMBIGUOUS;
-    else if (isGroup) keyStatus[k] = STATUS_UNMAPPED;
-    else keyStatus[k] = looksLike(sourceType, input.keys.get(k)) ? STATUS_UNMAPPED : STATUS_INVALID;
+    const n = byKey.start[k + 1] - byKey.start[k];
+    keyStatus[k] =
+      n === 1 ? STATUS_MAPPED : n > 1 ? STATUS_AMBIGUOUS : unmappedStatus(reading, k, normalised);
   }
 
   // A target is convergent when two distinct row keys reach it (duplicates of one key do not
   // count, nor two members of one group).
   const firstKey = new Int32Array(sink.targets.size).fill(-1);
   const convergent = new Uint8Array(sink.targets.size);
-  const reach = (k: number, p: number): void => {
-    const t = sink.target.data[p];
-    if (firstKey[t] < 0) firstKey[t] = k;
-    else if (firstKey[t] !== k) convergent[t] = 1;
-  };
   for (let k = 0; k < rowKeys; k++) {
-    if (groupPairs !== null && groups!.start[k + 1] > groups!.start[k]) {
-      for (let j = groupPairs.start[k]; j < groupPairs.start[k + 1]; j++)
-        reach(k, groupPairs.pairs[j]);
-    } else {
-      for (let p = sink.keyFirst[k], end = p + sink.keyCount[k]; p < end; p++) reach(k, p);
+    for (let j = byKey.start[k]; j < byKey.start[k + 1]; j++) {
+      const t = sink.target.data[byKey.pairs[j]];
+      if (firstKey[t] < 0) firstKey[t] = k;
+      else if (firstKey[t] !== k) convergent[t] = 1;
     }
   }
 
   const matchTypes = new MatchTypes();
   const pairMatch = new Uint8Array(sink.pairs);
-  // A pair reached from a token that clean-up changed (`"P04637"`) adds `trimmed` to its match,
-  // and one reached from a group's member adds `group`; `P04637` on another row shares the key
-  // and pair, not the match type. Made on first use, four slots per pair (none, trimmed, group,
-  // both).
-  const NONE = 255;
-  const extra = input.trimmed.includes(1) || groups !== null;
-  const extraMatch = new Uint8Array(extra ? sink.pairs * 4 : 0).fill(NONE);
-  const matchWith = (p: number, slot: number): number => {
-    const at = p * 4 + slot;
-    if (extraMatch[at] === NONE) {
-      const labels = pathLabels[sink.path.data[p]];
-      const bits = (slot & 1 ? MATCH_TRIMMED : 0) | (slot & 2 ? MATCH_GROUP : 0);
-      extraMatch[at] = matchTypes.of(labels, sink.bits.data[p] | bits);
+  // A pair reached from a token that clean-up changed (`"P04637"`), from a form (`sp|…`) or a
+  // group's member adds that to its match; `P04637` on another row shares the pair, not the
+  // match type. Made on first use, by path and bits.
+  const extraMatch = new Map<number, number>();
+  const matchWith = (p: number, extra: number): number => {
+    const path = sink.path.data[p];
+    const bits = sink.bits.data[p] | extra;
+    const at = path * 65536 + bits;
+    let index = extraMatch.get(at);
+    if (index === undefined) {
+      index = matchTypes.of(pathLabels[path], bits);
+      extraMatch.set(at, index);
     }
-    return extraMatch[at];
+    return index;
   };
   const pairConfidence = new Float32Array(sink.pairs);
   const pairFlags = new Uint8Array(sink.pairs);
-  for (let k = 0; k < nKeys; k++) {
-    const n = sink.keyCount[k];
-    for (let p = sink.keyFirst[k], end = p + n; p < end; p++) {
+  for (let g = 0; g < sink.keyCount.length; g++) {
+    const n = sink.keyCount[g];
+    for (let p = sink.keyFirst[g], end = p + n; p < end; p++) {
       const labels = pathLabels[sink.path.data[p]];
       pairMatch[p] = matchTypes.of(labels, sink.bits.data[p]);
       pairConfidence[p] = confidence(sink.bits.data[p], labels.length, sink.hops.data[p], n);
@@ -111,14 +108,14 @@ export function assemble({
         (convergent[sink.target.data[p]] ? PAIR_CONVERGENT : 0) | (roundTrip?.[p] ?? 0);
     }
   }
+  const keyBits = reading.bits;
 
   const count = input.count;
-  const pairsOfKey = (k: number): number =>
-    groupPairs !== null && k < rowKeys && groups!.start[k + 1] > groups!.start[k]
-      ? groupPairs.start[k + 1] - groupPairs.start[k]
-      : sink.keyCount[k];
   let total = 0;
-  for (let i = 0; i < count; i++) total += pairsOfKey(input.keyOf[i]);
+  for (let i = 0; i < count; i++) {
+    const k = input.keyOf[i];
+    total += byKey.start[k + 1] - byKey.start[k];
+  }
   const status = new Uint8Array(count);
   const flags = new Uint8Array(count);
   const pairStart = new Int32Array(count + 1);
@@ -151,19 +148,16 @@ export function assemble({
     if (excelDate[k]) flags[i] |= INPUT_EXCEL_DATE;
     seenKey[k] = 1;
     pairStart[i] = out;
-    const isGroup = groupPairs !== null && groups!.start[k + 1] > groups!.start[k];
-    const slot = (input.trimmed[i] === 1 ? 1 : 0) | (isGroup ? 2 : 0);
-    const from = isGroup ? groupPairs.start[k] : sink.keyFirst[k];
-    const to = isGroup ? groupPairs.start[k + 1] : from + sink.keyCount[k];
-    for (let j = from; j < to; j++) {
+    const extra = (input.trimmed[i] === 1 ? MATCH_TRIMMED : 0) | (keyBits ? keyBits[k] : 0);
+    for (let j = byKey.start[k]; j < byKey.start[k + 1]; j++) {
       // A group's pairs are its members' (each `via` starts with its member).
-      const p = isGroup ? groupPairs.pairs[j] : j;
+      const p = byKey.pairs[j];
       pairInput[out] = i;
       sink.targets.writeTo(sink.target.data[p], targets);
       targets.end();
       via.copyFrom(viaPacked, p);
       path[out] = sink.path.data[p];
-      match[out] = slot === 0 ? pairMatch[p] : matchWith(p, slot);
+      match[out] = extra === 0 ? pairMatch[p] : matchWith(p, extra);
       conf[out] = pairConfidence[p];
       pairFlagsOut[out] = pairFlags[p];
       if (pairFlags[p] & PAIR_CONVERGENT) flags[i] |= INPUT_CONVERGENT;
@@ -174,7 +168,7 @@ export function assemble({
     if (flags[i] & INPUT_EXCEL_DATE) summary.excelDates++;
   }
   pairStart[count] = out;
-  const inputs = { count, text: input.tokens, status, flags, pairStart };
+  const inputs = { count, text: input.tokens, status, flags, pairStart, key: input.keyOf };
   return {
     paths,
     matchTypes: matchTypes.names,
@@ -191,41 +185,10 @@ export function assemble({
       flags: pairFlagsOut,
     },
     summary,
+    keyStatus,
+    keyPairs: byKey,
+    normalised,
   };
-}
-
-/**
- * The sink pairs of each group key: its members' pairs in member order, each target once (the
- * first member to reach it gives the pair). Over the row keys, empty for a key that is no group.
- */
-function unionPairs(
-  groups: NonNullable<ParsedInput['groups']>,
-  sink: PairSink,
-): { start: Int32Array; pairs: Int32Array } {
-  const start = new Int32Array(groups.rowKeys + 1);
-  let total = 0;
-  for (let k = 0; k < groups.rowKeys; k++) {
-    for (let m = groups.start[k]; m < groups.start[k + 1]; m++)
-      total += sink.keyCount[groups.members[m]];
-  }
-  const pairs = new Int32Array(total);
-  // The group that last took each target, so a target two members reach is taken once.
-  const takenBy = new Int32Array(sink.targets.size).fill(-1);
-  let out = 0;
-  for (let k = 0; k < groups.rowKeys; k++) {
-    start[k] = out;
-    for (let m = groups.start[k]; m < groups.start[k + 1]; m++) {
-      const member = groups.members[m];
-      for (let p = sink.keyFirst[member], end = p + sink.keyCount[member]; p < end; p++) {
-        const t = sink.target.data[p];
-        if (takenBy[t] === k) continue;
-        takenBy[t] = k;
-        pairs[out++] = p;
-      }
-    }
-  }
-  start[groups.rowKeys] = out;
-  return { start, pairs: pairs.subarray(0, out) };
 }
 
 function countStatus(summary: MapSummary, status: number): void {
@@ -234,3 +197,41 @@ function countStatus(summary: MapSummary, status: number): void {
   else if (status === STATUS_UNMAPPED) summary.unmapped++;
   else summary.invalid++;
 }
+
+/** The status of a row key with no pairs: unmapped when shaped like its type, else invalid. */
+function unmappedStatus(reading: IdReading, k: number, normalised: PackedStrings): number {
+  const early = reading.early[k];
+  if (early === EARLY_DECOY) return STATUS_UNMAPPED;
+  if (early !== EARLY_NONE && early !== EARLY_AMBIGUOUS) return STATUS_INVALID;
+  const t = reading.type[k];
+  if (t === NO_TYPE) return STATUS_INVALID;
+  if (reading.bits && reading.bits[k] & MATCH_GROUP) return STATUS_UNMAPPED;
+  const text = decoder.decode(
+    normalised.bytes.subarray(normalised.offsets[k], normalised.offsets[k + 1]),
+  );
+  return looksLike(idType(reading.types[t]), text) ? STATUS_UNMAPPED : STATUS_INVALID;
+}
+
+/** Each row key's id as looked up: its members' texts joined by `;`, `''` when none. */
+function normalisedKeys(reading: IdReading, input: ParsedInput, rowKeys: number): PackedStrings {
+  const keys = input.keys;
+  const out = new StringsBuffer(rowKeys * 12 + 16);
+  const { start, members } = reading;
+  for (let k = 0; k < rowKeys; k++) {
+    if (!start) keys.writeTo(k, out);
+    else {
+      for (let m = start[k]; m < start[k + 1]; m++) {
+        if (m > start[k]) out.append(SEMICOLON);
+        const g = members![m];
+        if (g < rowKeys || reading.spaces.length === 1) keys.writeTo(g, out);
+        else out.append(encoder.encode(lookupText(reading, g)));
+      }
+    }
+    out.end();
+  }
+  return out.toPacked();
+}
+
+const SEMICOLON = new Uint8Array([59]);
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();

@@ -8,6 +8,7 @@ import type { ExportFormat, MapResult } from '../../api';
 import {
   INPUT_DUPLICATE,
   INPUT_EXCEL_DATE,
+  NO_TYPE,
   PAIR_CONFIRMED,
   PAIR_CONVERGENT,
   PAIR_ROUND_TRIP,
@@ -27,6 +28,9 @@ export const EXPORT_COLUMNS = [
   'convergent',
   'round_trip',
   'excel_date',
+  'source_type',
+  'normalised',
+  'reason',
 ] as const;
 
 /** The standard columns, then one per requested attribute column (named by its label). */
@@ -100,6 +104,7 @@ export function exportRows(
       source: result.source,
       target: result.target,
       summary: result.summary,
+      sourceTypes: result.sourceTypes,
       paths: result.paths,
       notes: result.notes,
     };
@@ -131,6 +136,7 @@ function eachRow(result: MapResult, visit: (row: Row) => void): void {
       status: STATUS_NAMES[inputs.status[i]],
       duplicate: inputs.flags[i] & INPUT_DUPLICATE ? 'yes' : '',
       excel_date: inputs.flags[i] & INPUT_EXCEL_DATE ? 'yes' : '',
+      ...keyColumns(result, inputs.key[i]),
     };
     const { labels, values } = result.attributes;
     const start = inputs.pairStart[i];
@@ -164,6 +170,17 @@ function eachRow(result: MapResult, visit: (row: Row) => void): void {
       });
     }
   }
+}
+
+/** What the run made of the input's id: its type, the id as looked up and why it missed. */
+function keyColumns(result: MapResult, k: number) {
+  const { keys } = result;
+  const type = keys.type[k];
+  return {
+    source_type: type === NO_TYPE ? '' : result.sourceTypes[type],
+    normalised: text(keys.normalised, k),
+    reason: result.reasons[keys.reason[k]],
+  };
 }
 
 function text(packed: { bytes: Uint8Array; offsets: Int32Array }, i: number): string {

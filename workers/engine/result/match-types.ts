@@ -2,8 +2,11 @@
 import {
   MATCH_CASE,
   MATCH_COMPOSITE,
+  MATCH_CONTAMINANT,
+  MATCH_FASTA,
   MATCH_GROUP,
   MATCH_ISOFORM,
+  MATCH_PAR_Y,
   MATCH_PREFIX,
   MATCH_TRIMMED,
   MATCH_VERSION,
@@ -12,6 +15,9 @@ import {
 const BIT_NAMES: [number, string][] = [
   [MATCH_GROUP, 'group'],
   [MATCH_TRIMMED, 'trimmed'],
+  [MATCH_CONTAMINANT, 'contaminant'],
+  [MATCH_FASTA, 'fasta-header'],
+  [MATCH_PAR_Y, 'par-y'],
   [MATCH_PREFIX, 'prefix-stripped'],
   [MATCH_CASE, 'case-insensitive'],
   [MATCH_VERSION, 'version-stripped'],

@@ -24,23 +24,38 @@ const UNREADABLE = new Set<string>([
   'no-usable-ids',
 ]);
 
+/** One type's keys to map: numbered from `base` in `sink`, which every type of a run shares. */
+export interface MapJob {
+  keys: StringDict;
+  base: number;
+  pending: Int32Array;
+  sink: PairSink;
+  /** The run's paths so far, every type's; this job appends the ones it runs. */
+  used: PathInfo[];
+}
+
 export class PathRunner {
   constructor(
     readonly registry: TableRegistry,
     readonly loader: TableLoader,
   ) {}
 
+  /**
+   * Maps `job.pending` (lookup keys of one type) along `paths` in rank order, each path taking the
+   * keys the earlier ones left; the paths that ran are appended to `job.used`, and a pair's
+   * `path` is its index there.
+   */
   async runWithFallback(
     paths: PathInfo[],
-    keys: StringDict,
+    job: MapJob,
     timer: PhaseTimer,
     notes: string[],
     onProgress?: ProgressFn,
-  ): Promise<{ sink: PairSink; used: PathInfo[] }> {
-    const total = keys.size;
-    const sink = new PairSink(total);
-    let pending: Int32Array = Int32Array.from({ length: total }, (_, k) => k);
-    const used: PathInfo[] = [];
+  ): Promise<void> {
+    const { sink, used } = job;
+    const total = job.pending.length;
+    let pending = job.pending;
+    const first = used.length;
     const unreadable = new Map<string, CrosswalkError>();
     for (const path of paths) {
       if (pending.length === 0) break;
@@ -60,22 +75,21 @@ export class PathRunner {
       });
       const before = pending.length;
       const timings: StepTiming[] = [];
-      pending = runPath(exec, keys, pending, sink, timings);
+      pending = runPath(exec, job.keys, pending, sink, timings, job.base);
       addStepPhases(timer, exec.info, timings);
-      if (used.length > 1 && before > pending.length) {
+      if (used.length - first > 1 && before > pending.length) {
         notes.push(
-          `${before - pending.length === 1 ? '1 id was' : `${before - pending.length} ids were`} mapped only by fallback path ${used.length}: ${exec.info.label}.`,
+          `${before - pending.length === 1 ? '1 id was' : `${before - pending.length} ids were`} mapped only by fallback path ${used.length - first}: ${exec.info.label}.`,
         );
       }
     }
     if (unreadable.size > 0) {
-      if (used.length === 0) throw [...unreadable.values()][0];
+      if (used.length === first) throw [...unreadable.values()][0];
       const skipped = paths.filter((p) => p.steps.some((s) => unreadable.has(s.table)));
       notes.push(
         `${[...unreadable.values()].map((e) => e.message).join(' ')} Paths through ${[...unreadable.keys()].join(', ')} were skipped: ${skipped.map((p) => p.label).join('; ')}.`,
       );
     }
-    return { sink, used };
   }
 
   /** Loads the path's tables, or records the one that could not be read and returns null. */

@@ -23,6 +23,8 @@ export async function roundTripFlags(
   source: string,
   target: string,
   maxHops: number,
+  /** The pairs to check (those of one source type, in a mixed list); all when absent. */
+  includes: (pair: number) => boolean = () => true,
 ): Promise<Uint8Array> {
   const flags = new Uint8Array(sink.pairs);
   const back = engine.paths(target, source, maxHops);
@@ -30,6 +32,7 @@ export async function roundTripFlags(
   // Target ids are dense indexes into sink.targets, so the back run's key k is target k.
   const backSink = await engine.mapKeys(sink.targets, back);
   for (let p = 0; p < sink.pairs; p++) {
+    if (!includes(p)) continue;
     const sourceId = sourceOf(sink, p);
     const t = sink.target.data[p];
     let confirmed = false;

@@ -51,6 +51,18 @@ export class PairSink {
   get pairs(): number {
     return this.target.length;
   }
+
+  /** A key that is its own target (an id already of the target type), as the table spells it. */
+  addSelf(key: number, bytes: Uint8Array, path: number, bits: number): void {
+    if (this.keyCount[key] === 0) this.keyFirst[key] = this.pairs;
+    this.keyCount[key]++;
+    this.target.push(this.targets.intern(bytes, 0, bytes.length));
+    this.path.push(path);
+    this.bits.push(bits);
+    this.hops.push(1);
+    this.via.append(bytes);
+    this.via.end();
+  }
 }
 
 class Frontier {
@@ -112,7 +124,9 @@ export function resolveKey(
 }
 
 /**
- * Maps `keys[pending[i]]` along `path`, adding pairs to `sink`. Returns the keys still unmapped.
+ * Maps lookup keys `pending` along `path`, adding pairs to `sink`, and returns those still
+ * unmapped. Key `g` is `keys[g - base]`: each type's keys have their own dictionary, numbered in
+ * one space from `base` on (see ids/read-ids.ts), so one sink holds the pairs of every type.
  */
 export function runPath(
   path: ExecPath,
@@ -120,17 +134,19 @@ export function runPath(
   pending: Int32Array,
   sink: PairSink,
   timings: StepTiming[],
+  base = 0,
 ): Int32Array {
   const levels: Frontier[] = [new Frontier()];
   let t = performance.now();
   const first = path.steps[0];
-  for (const k of pending) {
+  for (const g of pending) {
+    const k = g - base;
     resolveKey(
       first.table,
       first.from,
       keys.bytesOf(k),
       () => keys.get(k),
-      (id, bits) => levels[0].add(k, id, -1, bits, -1),
+      (id, bits) => levels[0].add(g, id, -1, bits, -1),
     );
   }
   timings.push({

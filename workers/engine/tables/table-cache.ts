@@ -61,6 +61,11 @@ export class TableCache {
     }
   }
 
+  /** The table for `key` when it is in memory, without counting a hit or loading it. */
+  peek(key: string): PackedTable | undefined {
+    return this.#entries.get(key)?.table;
+  }
+
   has(key: string): boolean {
     return this.#entries.has(key);
   }

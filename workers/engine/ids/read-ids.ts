@@ -1,0 +1,299 @@
+/**
+ * Reads every distinct input id before mapping: which type it is (the chosen source, or on `auto`
+ * its own type — a mixed list maps each id along its own paths), which keys it is looked up as
+ * (its form undone; a protein group's members) and what is already known to be wrong with it (a
+ * decoy, a prefix naming another type). Lookup keys live in one dictionary per type, numbered in
+ * one space so a single PairSink holds every type's pairs: type 0's dictionary is the input's own
+ * keys, so a plain list of one type is looked up with no copy at all.
+ */
+import { NO_TYPE } from '../../common/codes';
+import { IntBuffer } from '../packed/growable-buffers';
+import { StringDict } from '../packed/string-dict';
+import { idType, looksLike, MATCH_GROUP } from './id-types';
+import { mayHaveForm, readForm, type IdForm } from './id-forms';
+import { pick, rankTypes, type IdCandidates, type IdReader } from './id-reader';
+import type { ParsedInput } from './parse-input';
+
+/** What is known to be wrong with an id before it is looked up (`IdReading.early`). */
+export const EARLY_NONE = 0;
+export const EARLY_DECOY = 1;
+/** Its prefix names another type than the chosen source (`detail`: that type). */
+export const EARLY_NAMES_OTHER = 2;
+/** Its prefix names a type no enabled table has (`detail`: the prefix). */
+export const EARLY_NO_TABLE = 3;
+/** Shaped like no known type (`auto` only). */
+export const EARLY_NOT_RECOGNISED = 4;
+/** Several types fit (a bare number); read as the list's most common of them (`detail`: the others). */
+export const EARLY_AMBIGUOUS = 5;
+/** Its form names another type than the chosen source (`sp|…`, `P04637.2`; `detail`: that type). */
+export const EARLY_SHAPED_OTHER = 6;
+
+export interface IdReading {
+  /** Distinct input ids (the input's keys before any lookup key was added). */
+  rowKeys: number;
+  /** The types ids are read as; `type` indexes into it; 0 is the source (on auto: the commonest). */
+  types: string[];
+  /** Per row key: index into `types`, or NO_TYPE. */
+  type: Uint8Array;
+  /** Per row key: MATCH_* bits of its form (and MATCH_GROUP); null when every id is plain. */
+  bits: Uint16Array | null;
+  /** Row key k is looked up as `members[start[k] .. start[k+1]]`; null: as itself, one key each. */
+  start: Int32Array | null;
+  members: Int32Array | null;
+  /** Per type index: the dictionary of its lookup keys and where its numbers start. */
+  spaces: { dict: StringDict; base: number }[];
+  /** Lookup keys in all. */
+  size: number;
+  /** Per type index: the lookup keys to map as that type. */
+  pending: Int32Array[];
+  early: Uint8Array;
+  detail: Map<number, string>;
+  /** Row keys read as protein groups. */
+  groups: number;
+}
+
+const SEMICOLON = 59;
+const PLAIN: IdForm = { id: '', bits: 0, decoy: false, named: null };
+
+interface Read {
+  form: IdForm | null;
+  /** A group's members, each with its own form. */
+  parts: IdForm[] | null;
+  cand: IdCandidates | null;
+}
+
+/**
+ * Reads the row keys of `input` as `source` (a type id, or `auto`). `reader` knows the types the
+ * enabled tables have and which tables in memory hold an id.
+ */
+export function readIds(input: ParsedInput, source: string, reader: IdReader): IdReading {
+  const keys = input.keys;
+  const rowKeys = keys.size;
+  const auto = source === 'auto';
+  const sourceType = auto ? null : idType(source);
+  const { pool, offsets } = keys.parts();
+  const byLines = input.rule === 'lines';
+  const reads = new Map<number, Read>();
+  // Candidate sets are few (`[entrez, omim]`, `[uniprot]`, …): interned, one small id per key.
+  const sets: IdCandidates[] = [];
+  const setIndex = new Map<string, number>();
+  const setOf = auto ? new Uint16Array(rowKeys) : null;
+  for (let k = 0; k < rowKeys; k++) {
+    const from = offsets[k];
+    const to = offsets[k + 1];
+    const group = byLines && pool.subarray(from, to).includes(SEMICOLON);
+    if (!auto && !group && !mayHaveForm(pool, from, to)) continue;
+    const key = keys.get(k);
+    const parts = group ? groupParts(key, reader, sourceType) : null;
+    const form = parts ? null : readForm(key);
+    if (!auto) {
+      if (parts || form!.bits || form!.decoy || form!.named || form!.id !== key)
+        reads.set(k, { form, parts, cand: null });
+      continue;
+    }
+    const cand = parts ? groupCandidates(parts, reader) : reader.candidates(key, form!);
+    const name = `${cand.types.join(',')}|${cand.ambiguous}|${cand.namedElsewhere}`;
+    let set = setIndex.get(name);
+    if (set === undefined) {
+      set = sets.push({ ...cand, form: PLAIN }) - 1;
+      setIndex.set(name, set);
+    }
+    setOf![k] = set;
+    if (parts || form!.bits || form!.decoy || form!.named || form!.id !== key)
+      reads.set(k, { form, parts, cand });
+  }
+
+  // The list's ranking: types by how many ids only they fit.
+  const typeOfKey = new Uint8Array(rowKeys);
+  let types: string[];
+  if (auto) {
+    const perSet = new Int32Array(sets.length);
+    for (let k = 0; k < rowKeys; k++) perSet[setOf![k]]++;
+    const votes = new Map<string, number>();
+    sets.forEach((s, i) => {
+      if (s.types.length === 1) votes.set(s.types[0], (votes.get(s.types[0]) ?? 0) + perSet[i]);
+    });
+    const ranking = rankTypes(votes, reader);
+    const chosen = sets.map((s) => (s.types.length ? pick(s.types, ranking) : null));
+    const counts = new Map<string, number>();
+    chosen.forEach((t, i) => t && counts.set(t, (counts.get(t) ?? 0) + perSet[i]));
+    types = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
+    const index = chosen.map((t) => (t ? types.indexOf(t) : NO_TYPE));
+    for (let k = 0; k < rowKeys; k++) typeOfKey[k] = index[setOf![k]];
+  } else types = [source];
+
+  return layOut(input, types, typeOfKey, reads, auto ? sets : null, setOf);
+}
+
+function layOut(
+  input: ParsedInput,
+  types: string[],
+  typeOfKey: Uint8Array,
+  reads: Map<number, Read>,
+  sets: IdCandidates[] | null,
+  setOf: Uint16Array | null,
+): IdReading {
+  const keys = input.keys;
+  const rowKeys = keys.size;
+  const early = new Uint8Array(rowKeys);
+  const detail = new Map<number, string>();
+  const dicts = types.map((_, i) => (i === 0 ? keys : new StringDict(256)));
+  let groups = 0;
+  // Row keys a type other than 0 has, and those with a form, need a lookup key of their own.
+  const identity = reads.size === 0 && !typeOfKey.some((t) => t !== 0);
+  if (sets) {
+    for (let k = 0; k < rowKeys; k++) {
+      const set = sets[setOf![k]];
+      if (typeOfKey[k] === NO_TYPE) {
+        early[k] = set.namedElsewhere ? EARLY_NO_TABLE : EARLY_NOT_RECOGNISED;
+        if (set.namedElsewhere) detail.set(k, reads.get(k)?.form?.prefix ?? '');
+      } else if (set.ambiguous) {
+        early[k] = EARLY_AMBIGUOUS;
+        detail.set(k, set.types.filter((t) => t !== types[typeOfKey[k]]).join(', '));
+      }
+    }
+  }
+  if (identity) {
+    return {
+      rowKeys,
+      types,
+      type: typeOfKey,
+      bits: null,
+      start: null,
+      members: null,
+      spaces: [{ dict: keys, base: 0 }],
+      size: rowKeys,
+      pending: [Int32Array.from({ length: rowKeys }, (_, k) => k)],
+      early,
+      detail,
+      groups: 0,
+    };
+  }
+  const bits = new Uint16Array(rowKeys);
+  const start = new Int32Array(rowKeys + 1);
+  const local = new IntBuffer(rowKeys + 16);
+  const space = new IntBuffer(rowKeys + 16);
+  const add = (t: number, id: number) => {
+    local.push(id);
+    space.push(t);
+  };
+  for (let k = 0; k < rowKeys; k++) {
+    start[k] = local.length;
+    const t = typeOfKey[k];
+    if (t === NO_TYPE) continue;
+    const read = reads.get(k);
+    if (!read) {
+      add(t, t === 0 ? k : dicts[t].internString(keys.get(k)));
+      continue;
+    }
+    const { form, parts } = read;
+    const type = types[t];
+    if (parts) {
+      groups++;
+      bits[k] = MATCH_GROUP;
+      for (const part of parts) {
+        bits[k] |= part.bits;
+        if (part.decoy) continue;
+        const id = dicts[t].internString(part.id);
+        // `P1;P1` has one member.
+        if (!localIncludes(local, space, start[k], id, t)) add(t, id);
+      }
+      if (local.length === start[k]) early[k] = EARLY_DECOY;
+      continue;
+    }
+    bits[k] = form!.bits;
+    if (form!.decoy) early[k] = EARLY_DECOY;
+    else if (form!.named && !form!.named.includes(type)) {
+      early[k] = form!.prefix ? EARLY_NAMES_OTHER : EARLY_SHAPED_OTHER;
+      detail.set(k, otherType(form!));
+    } else add(t, dicts[t].internString(form!.id));
+  }
+  start[rowKeys] = local.length;
+
+  const bases: number[] = [];
+  let size = 0;
+  for (const dict of dicts) {
+    bases.push(size);
+    size += dict.size;
+  }
+  const members = new Int32Array(local.length);
+  const wanted = new Uint8Array(size);
+  const pending = types.map(() => new IntBuffer(16));
+  for (let m = 0; m < local.length; m++) {
+    const t = space.data[m];
+    const g = bases[t] + local.data[m];
+    members[m] = g;
+    if (!wanted[g]) {
+      wanted[g] = 1;
+      pending[t].push(g);
+    }
+  }
+  return {
+    rowKeys,
+    types,
+    type: typeOfKey,
+    bits,
+    start,
+    members,
+    spaces: dicts.map((dict, t) => ({ dict, base: bases[t] })),
+    size,
+    pending: pending.map((p) => p.toArray()),
+    early,
+    detail,
+    groups,
+  };
+}
+
+/**
+ * The parts of a line `P0DP23;P0DP24` when each is shaped like an id of one type (the source's,
+ * or on auto one type for all); null for any other line, which is looked up whole.
+ */
+function groupParts(
+  key: string,
+  reader: IdReader,
+  sourceType: ReturnType<typeof idType> | null,
+): IdForm[] | null {
+  const parts = key.split(';').map((part) => part.trim());
+  if (parts.length < 2 || parts.some((part) => part === '')) return null;
+  const forms = parts.map((part) => readForm(part));
+  if (sourceType) {
+    // A type with no pattern cannot tell an id from a line of words: no groups.
+    if (!sourceType.regex) return null;
+    return forms.every((f) => looksLike(sourceType, f.id)) ? forms : null;
+  }
+  return groupCandidates(forms, reader).types.length > 0 ? forms : null;
+}
+
+/** The types every part of a group fits (patterned types only: words are no group). */
+function groupCandidates(parts: IdForm[], reader: IdReader): IdCandidates {
+  let types: string[] | null = null;
+  for (const part of parts) {
+    const cand = reader.candidates(part.id, part);
+    const patterned = cand.types.filter((t) => idType(t).regex && looksLike(idType(t), part.id));
+    types = types ? types.filter((t) => patterned.includes(t)) : patterned;
+  }
+  return {
+    form: PLAIN,
+    types: types ?? [],
+    ambiguous: (types?.length ?? 0) > 1,
+    namedElsewhere: false,
+  };
+}
+
+function localIncludes(
+  local: IntBuffer,
+  space: IntBuffer,
+  from: number,
+  id: number,
+  t: number,
+): boolean {
+  for (let j = from; j < local.length; j++)
+    if (local.data[j] === id && space.data[j] === t) return true;
+  return false;
+}
+
+/** The type a prefix names, the one the id is shaped like when it names several (`ensembl:`). */
+function otherType(form: IdForm): string {
+  const shaped = form.named!.find((t) => looksLike(idType(t), form.id));
+  return shaped ?? form.named![0];
+}

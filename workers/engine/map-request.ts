@@ -1,0 +1,241 @@
+/**
+ * One mapping request through the stages: read the ids (ids/), plan each type's paths (plan/),
+ * walk them (run/), then assemble the rows and say why each miss missed (result/).
+ */
+import type { MapRequest, MapResult, PathInfo, ProgressFn } from '../api';
+import { detectionNote, detectionOf } from './ids/detect-type';
+import { excelDateNote, markExcelDates } from './ids/excel-dates';
+import { IdReader, type TypeOracle } from './ids/id-reader';
+import { parseInput, readInput, type ParsedInput } from './ids/parse-input';
+import { readIds, type IdReading } from './ids/read-ids';
+import { checkTypes } from './ids/resolve-types';
+import { fail } from './errors';
+import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './plan/type-graph';
+import type { TableRegistry } from './plan/table-registry';
+import { assemble, type AssembledResult } from './result/assemble';
+import { reasonsOf, type FirstStep } from './result/reasons';
+import { mapByType, type TypeMapping } from './run/map-by-type';
+import type { PathRunner } from './run/path-runner';
+import { PhaseTimer } from './run/phase-timer';
+import { roundTripFlags, type ReverseMapper } from './run/round-trip';
+import type { TableCache } from './tables/table-cache';
+import type { TableLoader } from './tables/table-loader';
+
+export interface MapDeps {
+  registry: TableRegistry;
+  cache: TableCache;
+  runner: PathRunner;
+  loader: TableLoader;
+  reverse: ReverseMapper;
+  attributes(
+    request: MapRequest,
+    target: string,
+    pairs: AssembledResult['pairs'],
+    timer: PhaseTimer,
+  ): Promise<MapResult['attributes']>;
+}
+
+export type MappedResult = Omit<MapResult, 'runId'>;
+
+export async function mapRequest(
+  deps: MapDeps,
+  request: MapRequest,
+  onProgress?: ProgressFn,
+): Promise<MappedResult> {
+  const timer = new PhaseTimer();
+  const input = await timer.timeAsync('setup', 'read and clean the input ids', async () =>
+    parseInput(await readInput(request.text), request.split),
+  );
+  if (input.count === 0)
+    fail('bad-request', 'There are no identifiers to map: the input is empty.');
+  const enabled = deps.registry.enabled();
+  const available = typesOf(enabled);
+  const target = request.target;
+  const reader = new IdReader(available, oracle(deps));
+  const reading = timer.time('config', 'read each id: its type and its form', () => {
+    checkTypes(request, available);
+    return readIds(input, request.source, reader);
+  });
+  const auto = request.source === 'auto';
+  if (reading.types.length === 0)
+    fail('unknown-type', 'Could not recognise the type of these ids; choose the source type.');
+  const source = reading.types[0];
+
+  const maxHops = request.maxHops ?? DEFAULT_MAX_HOPS;
+  const plans = timer.time('paths', `find paths ${reading.types.join(', ')} → ${target}`, () =>
+    reading.types.map((type) =>
+      type === target
+        ? []
+        : findPaths(enabled, type, target, maxHops).map(({ cost: _c, ...p }) => p),
+    ),
+  );
+  if (plans.every((p, t) => p.length === 0 && reading.types[t] !== target)) {
+    fail(
+      'no-path',
+      `No path from ${reading.types.join(' or ')} to ${target} within ${maxHops} hops over the enabled tables.`,
+    );
+  }
+  if (request.pinnedPath !== undefined)
+    plans[0] = pinned(plans[0], request.pinnedPath, source, target);
+
+  const notes: string[] = [];
+  const mapping = await mapByType(
+    reading,
+    target,
+    plans,
+    deps.registry,
+    deps.runner,
+    timer,
+    notes,
+    onProgress,
+  );
+  const { sink, used } = mapping;
+  let roundTrip: Uint8Array | undefined;
+  if (request.roundTrip) {
+    roundTrip = await timer.timeAsync('step', 'round trip back to the source type', () =>
+      roundTrips(deps.reverse, mapping, reading, target, maxHops),
+    );
+  }
+  const symbol = reading.types.indexOf('symbol');
+  const excel = markExcelDates(
+    symbol >= 0 ? 'symbol' : '',
+    { size: reading.rowKeys, get: (k) => input.keys.get(k) },
+    (k) => reading.type[k] !== symbol || hasPairs(reading, mapping, k),
+  );
+  const assembled = timer.time('assembly', 'statuses, convergence, confidence, output', () =>
+    assemble({
+      input,
+      reading,
+      sink,
+      paths: used,
+      pathLabels: used.map((p) => deps.registry.labels(p)),
+      roundTrip,
+      excelDate: excel.flags,
+    }),
+  );
+  const firstSteps = firstStepsOf(deps, reading, used);
+  const { reason, reasons } = timer.time('assembly', 'a reason for each id not simply mapped', () =>
+    reasonsOf({
+      reading,
+      reader,
+      keyStatus: assembled.keyStatus,
+      keyPairs: assembled.keyPairs,
+      lookup: (k) => textAt(assembled.normalised, k).split(';')[0],
+      sink,
+      target,
+      used,
+      typeRuns: mapping.typeRuns,
+      excelDate: excel.flags,
+      firstSteps,
+    }),
+  );
+
+  notes.push(...inputNotes(input, reading));
+  if (excel.keys.length > 0) notes.push(excelDateNote(excel.keys));
+  notes.push(...deps.loader.notices.splice(0));
+  const detection = auto ? detectionOf(reading, input.keyOf) : undefined;
+  if (detection) notes.unshift(detectionNote(detection));
+  const attributes = await deps.attributes(request, target, assembled.pairs, timer);
+  const { keyStatus: _s, keyPairs: _p, normalised, ...rows } = assembled;
+  return {
+    source,
+    sourceTypes: reading.types,
+    target,
+    detection,
+    ...rows,
+    keys: { count: reading.rowKeys, normalised, type: reading.type, reason },
+    reasons,
+    attributes,
+    timing: timer.finish(),
+    notes,
+  };
+}
+
+/** The one path the user pinned (by its index in the source's plan), with no fallback. */
+function pinned(paths: PathInfo[], index: number, source: string, target: string): PathInfo[] {
+  const path = paths[index];
+  if (!path) fail('bad-request', `Path ${index + 1} does not exist for ${source} → ${target}.`);
+  return [{ ...path, index: 0 }];
+}
+
+/** Whether a table in memory holds an id in a column of a type (undefined: none loaded). */
+function oracle({ registry, cache }: MapDeps): TypeOracle {
+  const tables = registry.enabled();
+  return (type, id) => {
+    let loaded = false;
+    for (const registered of tables) {
+      const table = cache.peek(registered.key);
+      if (!table) continue;
+      for (const column of table.columns) {
+        if (column.type !== type || !column.dict) continue;
+        loaded = true;
+        if (column.dict.lookupString(id) >= 0) return true;
+      }
+    }
+    return loaded ? false : undefined;
+  };
+}
+
+function hasPairs(reading: IdReading, { sink }: TypeMapping, k: number): boolean {
+  if (!reading.start) return sink.keyCount[k] > 0;
+  for (let m = reading.start[k]; m < reading.start[k + 1]; m++)
+    if (sink.keyCount[reading.members![m]] > 0) return true;
+  return false;
+}
+
+/** Each type's pairs confirmed (or not) by its own way back from the target. */
+async function roundTrips(
+  reverse: ReverseMapper,
+  { sink, used }: TypeMapping,
+  reading: IdReading,
+  target: string,
+  maxHops: number,
+): Promise<Uint8Array> {
+  const flags = new Uint8Array(sink.pairs);
+  for (const type of reading.types) {
+    if (type === target) continue;
+    const ofType = (p: number) => used[sink.path.data[p]].types[0] === type;
+    const typeFlags = await roundTripFlags(reverse, sink, type, target, maxHops, ofType);
+    for (let p = 0; p < sink.pairs; p++) flags[p] |= typeFlags[p];
+  }
+  return flags;
+}
+
+/**
+ * The first step of every path that ran, per type: where an unmapped id of it was sought (in
+ * memory since the run; a table the budget has evicted meanwhile is left out).
+ */
+function firstStepsOf(deps: MapDeps, reading: IdReading, used: PathInfo[]): FirstStep[][] {
+  const steps: FirstStep[][] = reading.types.map(() => []);
+  for (const path of used) {
+    const t = reading.types.indexOf(path.types[0]);
+    const step = path.steps[0];
+    // An id of the target's own type was looked up as it is (run/same-type.ts): no first step.
+    if (!step || t < 0 || steps[t].some((s) => s.name === step.table)) continue;
+    const table = deps.cache.peek(deps.registry.get(step.table).key);
+    if (table) steps[t].push({ table, column: table.columnIndex(step.from), name: step.table });
+  }
+  return steps;
+}
+
+function inputNotes(input: ParsedInput, reading: IdReading): string[] {
+  const notes: string[] = [];
+  const repaired = input.trimmed.reduce((n, b) => n + b, 0);
+  if (repaired > 0)
+    notes.push(
+      `${repaired === 1 ? '1 id' : `${repaired} ids`} had stray spaces, quotes or invisible characters removed.`,
+    );
+  if (reading.groups > 0) {
+    const n = reading.groups;
+    notes.push(
+      `${n === 1 ? '1 line was' : `${n} lines were`} read as a group of ids separated by ";" (as MaxQuant writes protein groups): each member was mapped, and the line's targets are their union (match type "group").`,
+    );
+  }
+  return notes;
+}
+
+const decoder = new TextDecoder();
+
+function textAt(packed: { bytes: Uint8Array; offsets: Int32Array }, i: number): string {
+  return decoder.decode(packed.bytes.subarray(packed.offsets[i], packed.offsets[i + 1]));
+}

@@ -1,0 +1,150 @@
+/**
+ * Why each distinct input is not simply mapped, as a short fixed phrase a user can filter on
+ * (README, "Reasons"); a phrase may end in a parenthesised detail (`not in any table (close to
+ * TP53)`). Computed once per distinct input after assembly, from what the reading knew before the
+ * run and what the walk found.
+ */
+import type { PathInfo } from '../../api';
+import { NO_TYPE, STATUS_AMBIGUOUS, STATUS_INVALID, STATUS_MAPPED } from '../../common/codes';
+import { idType, looksLike, MATCH_CONTAMINANT, MATCH_GROUP } from '../ids/id-types';
+import {
+  EARLY_AMBIGUOUS,
+  EARLY_DECOY,
+  EARLY_NAMES_OTHER,
+  EARLY_NO_TABLE,
+  EARLY_NOT_RECOGNISED,
+  EARLY_SHAPED_OTHER,
+  type IdReading,
+} from '../ids/read-ids';
+import type { IdReader } from '../ids/id-reader';
+import type { PairSink } from '../run/walk-path';
+import type { KeyPairs } from './key-pairs';
+import { nearestMatch, type FirstStep } from './nearest-match';
+
+export type { FirstStep };
+
+/** What each of the run's types did: its first path in `used` (-1: none ran), and whether it had any. */
+export interface TypeRun {
+  firstPath: number;
+  hasPath: boolean;
+}
+
+export interface ReasonArgs {
+  reading: IdReading;
+  reader: IdReader;
+  keyStatus: Uint8Array;
+  keyPairs: KeyPairs;
+  /** Per row key, the id as looked up. */
+  lookup: (k: number) => string;
+  sink: PairSink;
+  target: string;
+  used: PathInfo[];
+  typeRuns: TypeRun[];
+  excelDate: Uint8Array;
+  /** Per type index, the first step of each path that ran: where an unmapped id is sought. */
+  firstSteps: FirstStep[][];
+}
+
+/**
+ * Nearest matches (a typo away) cost ~400 lookups per id; computed for the first 200 unmapped
+ * ids only, so a long list of misses does not hold the result up.
+ */
+const NEAREST_LIMIT = 200;
+
+export function reasonsOf(args: ReasonArgs): { reason: Uint16Array; reasons: string[] } {
+  const { reading, keyStatus } = args;
+  const reasons = [''];
+  const index = new Map<string, number>([['', 0]]);
+  const reason = new Uint16Array(reading.rowKeys);
+  let nearestLeft = NEAREST_LIMIT;
+  for (let k = 0; k < reading.rowKeys; k++) {
+    const status = keyStatus[k];
+    let phrase: string;
+    if (status === STATUS_MAPPED || status === STATUS_AMBIGUOUS) phrase = mappedReason(args, k);
+    else {
+      const near = nearestLeft > 0;
+      phrase = missReason(args, k, near);
+      if (near && phrase.startsWith('not in any table')) nearestLeft--;
+    }
+    if (phrase === '') continue;
+    let at = index.get(phrase);
+    if (at === undefined) {
+      // Uint16 holds 65,535 phrases; later distinct details share their bare phrase.
+      if (reasons.length >= 65535) phrase = phrase.replace(/ \(.*\)$/, '');
+      at = index.get(phrase) ?? reasons.push(phrase) - 1;
+      index.set(phrase, at);
+    }
+    reason[k] = at;
+  }
+  return { reason, reasons };
+}
+
+function mappedReason(args: ReasonArgs, k: number): string {
+  const { reading, keyPairs, sink, used, typeRuns } = args;
+  const from = keyPairs.start[k];
+  const to = keyPairs.start[k + 1];
+  const bits = reading.bits?.[k] ?? 0;
+  if (to - from > 1) {
+    if (bits & MATCH_GROUP) return 'several targets (group members)';
+    return `several targets via ${fanOutTable(sink, keyPairs.pairs.subarray(from, to), used)}`;
+  }
+  if (bits & MATCH_CONTAMINANT) return 'contaminant';
+  const t = reading.type[k];
+  if (t !== NO_TYPE && sink.path.data[keyPairs.pairs[from]] !== typeRuns[t].firstPath)
+    return 'only by a fallback path';
+  return '';
+}
+
+function missReason(args: ReasonArgs, k: number, near: boolean): string {
+  const { reading, target, typeRuns } = args;
+  const t = reading.type[k];
+  const type = t === NO_TYPE ? '' : reading.types[t];
+  const detail = reading.detail.get(k) ?? '';
+  switch (reading.early[k]) {
+    case EARLY_DECOY:
+      return 'decoy';
+    case EARLY_NAMES_OTHER:
+      return `prefix names ${detail}`;
+    case EARLY_SHAPED_OTHER:
+      return `shaped like ${detail}`;
+    case EARLY_NO_TABLE:
+      return `no table for prefix ${detail}`;
+    case EARLY_NOT_RECOGNISED:
+      return 'not shaped like any type';
+  }
+  if (!typeRuns[t].hasPath) return `no path from ${type} to ${target}`;
+  const id = args.lookup(k);
+  if (args.keyStatus[k] === STATUS_INVALID) {
+    const other = args.reader.patterned.find((p) => p.id !== type && looksLike(p, id));
+    return other ? `shaped like ${other.id}` : `not shaped like ${type}`;
+  }
+  if (args.excelDate[k]) return 'spreadsheet date';
+  if (reading.early[k] === EARLY_AMBIGUOUS)
+    return `ambiguous type (read as ${type}; could be ${detail})`;
+  if ((reading.bits?.[k] ?? 0) & MATCH_GROUP) return 'no member in any table';
+  for (const step of args.firstSteps[t]) {
+    if (step.table.columns[step.column].dict.lookupString(id) >= 0)
+      return `in ${step.name}, no path to ${target}`;
+  }
+  const nearest = nearestMatch(args.firstSteps[t], id, near && !idType(type).regex);
+  return nearest ? `not in any table (close to ${nearest})` : 'not in any table';
+}
+
+/**
+ * The table at which an input's pairs part ways: the step after the last id all their hop chains
+ * share (`AMY1 > 276 > …` and `AMY1 > 277 > …` part at the alias table).
+ */
+function fanOutTable(sink: PairSink, pairs: Int32Array, used: PathInfo[]): string {
+  const chains = [...pairs].map((p) => viaOf(sink, p).split(' > '));
+  let hop = 1;
+  while (hop < chains[0].length && chains.every((c) => c[hop] === chains[0][hop])) hop++;
+  const path = used[sink.path.data[pairs[0]]];
+  return path.steps[Math.min(hop, path.steps.length) - 1].table;
+}
+
+const decoder = new TextDecoder();
+
+function viaOf(sink: PairSink, p: number): string {
+  const offsets = sink.via.offsets.data;
+  return decoder.decode(sink.via.bytes.subarray(offsets[p], offsets[p + 1]));
+}

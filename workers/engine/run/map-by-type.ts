@@ -1,0 +1,53 @@
+/**
+ * Maps every type's lookup keys to the one target, each type along its own ranked paths with
+ * fallback, into one sink: a pinned source is one type; a mixed list on `auto` is several.
+ */
+import type { PathInfo, ProgressFn } from '../../api';
+import type { IdReading } from '../ids/read-ids';
+import type { TypeRun } from '../result/reasons';
+import type { TableRegistry } from '../plan/table-registry';
+import type { PathRunner } from './path-runner';
+import { mapSameType } from './same-type';
+import type { PhaseTimer } from './phase-timer';
+import { PairSink } from './walk-path';
+
+export interface TypeMapping {
+  sink: PairSink;
+  /** The paths that ran, every type's; a pair's `path` indexes here. */
+  used: PathInfo[];
+  typeRuns: TypeRun[];
+}
+
+/**
+ * `plans[t]`: the ranked paths of type `reading.types[t]` to the target (empty: none, or the
+ * type is the target's, whose ids are looked up as they are).
+ */
+export async function mapByType(
+  reading: IdReading,
+  target: string,
+  plans: PathInfo[][],
+  registry: TableRegistry,
+  runner: PathRunner,
+  timer: PhaseTimer,
+  notes: string[],
+  onProgress?: ProgressFn,
+): Promise<TypeMapping> {
+  const sink = new PairSink(reading.size);
+  const used: PathInfo[] = [];
+  const typeRuns: TypeRun[] = [];
+  for (let t = 0; t < reading.types.length; t++) {
+    const pending = reading.pending[t];
+    const firstPath = used.length;
+    const { dict, base } = reading.spaces[t];
+    const job = { keys: dict, base, pending, sink, used };
+    const same = reading.types[t] === target;
+    if (pending.length > 0 && same) await mapSameType(target, job, registry, runner, timer);
+    else if (pending.length > 0 && plans[t].length > 0)
+      await runner.runWithFallback(plans[t], job, timer, notes, onProgress);
+    typeRuns.push({
+      firstPath: used.length > firstPath ? firstPath : -1,
+      hasPath: same || plans[t].length > 0,
+    });
+  }
+  return { sink, used, typeRuns };
+}
