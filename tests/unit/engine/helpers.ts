@@ -207,3 +207,17 @@ export async function expectCrosswalkError(
   for (const part of parts) expect(crosswalkError.message).toContain(part);
   return crosswalkError;
 }
+
+/** What the run made of input `i`'s id: its type, the id as looked up, and its reason. */
+export function keyInfoOf(
+  result: MapResult,
+  i: number,
+): { sourceType: string; normalised: string; reason: string } {
+  const k = result.inputs.key[i];
+  const t = result.keys.type[k];
+  return {
+    sourceType: t === 255 ? '' : result.sourceTypes[t],
+    normalised: decode(result.keys.normalised, k),
+    reason: result.reasons[result.keys.reason[k]],
+  };
+}

@@ -11,7 +11,9 @@ import { STATUS_NAMES } from '../../common/codes';
  * same rows grouped by their input's status (input order kept within a status), so a status
  * filter is a `subarray`.
  */
-export function buildRows(inputs: MapResult['inputs']): ResultRows {
+export function buildRows(
+  inputs: Pick<MapResult['inputs'], 'count' | 'status' | 'pairStart'>,
+): ResultRows {
   const { count: inputCount, pairStart, status } = inputs;
   const statusCount = STATUS_NAMES.length;
   const perStatus = new Int32Array(statusCount);

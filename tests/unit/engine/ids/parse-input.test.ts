@@ -93,7 +93,7 @@ describe('pasted input that is not a clean list', () => {
     expect(detection.share).toBe(1);
   });
 
-  it('says when an auto-detected list mixes types', async () => {
+  it('maps an auto-detected mixed list id by id, and says it was mixed', async () => {
     const engine = await loadFixtureEngine();
     const result = await engine.map({
       text: 'P04637\nP38398\nP00533\nENSG00000141510\nENSG00000012048',
@@ -101,9 +101,12 @@ describe('pasted input that is not a clean list', () => {
       target: 'entrez',
     });
     expect(result.source).toBe('uniprot');
-    const note = result.notes.find((n) => n.startsWith('Source type detected as uniprot'));
-    expect(note).toContain('60 %');
-    expect(note).toContain('2 ensembl_gene');
+    expect(result.sourceTypes).toEqual(['uniprot', 'ensembl_gene']);
+    const note = result.notes.find((n) => n.startsWith('A mixed list'));
+    expect(note).toContain('3 uniprot, 2 ensembl_gene');
+    // TP53 and BRCA1 by both their UniProt accession and their Ensembl gene (fixture rows).
+    expect(rowsOf(result)[3].pairs.map((p) => p.target)).toEqual(['7157']);
+    expect(rowsOf(result)[4].pairs.map((p) => p.target)).toEqual(['672']);
   });
 
   it('keeps NBSP, zero-width and quoted ids as the same ids, flagged as trimmed', async () => {
