@@ -120,7 +120,7 @@ export async function mapRequest(
       reader,
       keyStatus: assembled.keyStatus,
       keyPairs: assembled.keyPairs,
-      lookup: (k) => textAt(assembled.normalised, k).split(';')[0],
+      normalised: assembled.normalised,
       sink,
       target,
       used,
@@ -232,10 +232,4 @@ function inputNotes(input: ParsedInput, reading: IdReading): string[] {
     );
   }
   return notes;
-}
-
-const decoder = new TextDecoder();
-
-function textAt(packed: { bytes: Uint8Array; offsets: Int32Array }, i: number): string {
-  return decoder.decode(packed.bytes.subarray(packed.offsets[i], packed.offsets[i + 1]));
 }

@@ -52,7 +52,8 @@ export class IdReader {
       const types = shaped.length > 0 ? shaped : named.slice(0, 1);
       return { form, types, ambiguous: false, namedElsewhere: named.length === 0 };
     }
-    const fits = this.patterned.filter((t) => looksLike(t, id)).map((t) => t.id);
+    const fits: string[] = [];
+    for (const t of this.patterned) if (looksLike(t, id)) fits.push(t.id);
     if (fits.length > 1) {
       const found = fits.filter((t) => this.oracle(t, id) === true);
       if (found.length === 1)
@@ -60,15 +61,11 @@ export class IdReader {
       return { form, types: fits, ambiguous: true, namedElsewhere: false };
     }
     if (fits.length === 1) return { form, types: fits, ambiguous: false, namedElsewhere: false };
-    // SEPT7 a spreadsheet made `7-Sep` is still a symbol (flagged as such after the run).
-    if (this.freeText.length > 0 && (FREE_TEXT.test(id) || looksLikeExcelDate(id))) {
-      const found = this.freeText.filter((t) => this.oracle(t, id) === true);
-      return {
-        form,
-        types: found.length > 0 ? found : this.freeText.slice(0, 1),
-        ambiguous: false,
-        namedElsewhere: false,
-      };
+    // SEPT7 a spreadsheet made `7-Sep` is still a symbol (flagged as such after the run). Names
+    // go to the first free-text type (symbols): asking the tables in memory for every name cost
+    // ~1 s per million ids, and a GO term name read as a symbol still says why it missed.
+    if (this.freeText.length > 0 && (isFreeText(id) || looksLikeExcelDate(id))) {
+      return { form, types: this.freeText.slice(0, 1), ambiguous: false, namedElsewhere: false };
     }
     return { form, types: [], ambiguous: false, namedElsewhere: false };
   }
@@ -89,3 +86,20 @@ export function pick(types: string[], ranking: string[]): string {
   for (const t of ranking) if (types.includes(t)) return t;
   return types[0];
 }
+
+/** FREE_TEXT, with plain ASCII names checked char by char (the regex's `\p{L}` is the slow part). */
+function isFreeText(id: string): boolean {
+  const first = id.charCodeAt(0);
+  if (first > 127) return FREE_TEXT.test(id);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return false;
+  for (let i = 1; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c > 127) return FREE_TEXT.test(id);
+    if (NAME_CHARS[c] !== 1) return false;
+  }
+  return true;
+}
+
+const NAME_CHARS = new Uint8Array(128);
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._@/ '(),+-")
+  NAME_CHARS[ch.charCodeAt(0)] = 1;

@@ -159,8 +159,27 @@ export function looksLike(type: IdType, key: string): boolean {
   if (!type.regex || type.regex.test(key)) return true;
   let relaxed = key;
   for (const t of type.transforms) {
+    // A transform none of whose trigger characters occur cannot change the key: skipping it
+    // makes reading a million plain ids on `auto` one pattern test per type.
+    if (!mayChange(t, relaxed)) continue;
     relaxed = t.apply(relaxed) ?? relaxed;
     if (type.regex.test(relaxed)) return true;
+  }
+  return false;
+}
+
+const triggerTables = new WeakMap<KeyTransform, Uint8Array>();
+
+function mayChange(transform: KeyTransform, key: string): boolean {
+  let table = triggerTables.get(transform);
+  if (!table) {
+    table = new Uint8Array(128);
+    for (const ch of transform.triggers) table[ch.charCodeAt(0)] = 1;
+    triggerTables.set(transform, table);
+  }
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c > 127 || table[c] === 1) return true;
   }
   return false;
 }

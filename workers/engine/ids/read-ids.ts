@@ -76,7 +76,7 @@ export function readIds(input: ParsedInput, source: string, reader: IdReader): I
   const reads = new Map<number, Read>();
   // Candidate sets are few (`[entrez, omim]`, `[uniprot]`, …): interned, one small id per key.
   const sets: IdCandidates[] = [];
-  const setIndex = new Map<string, number>();
+  const setIndex = new Map<string | number, number>();
   const setOf = auto ? new Uint16Array(rowKeys) : null;
   for (let k = 0; k < rowKeys; k++) {
     const from = offsets[k];
@@ -85,21 +85,22 @@ export function readIds(input: ParsedInput, source: string, reader: IdReader): I
     if (!auto && !group && !mayHaveForm(pool, from, to)) continue;
     const key = keys.get(k);
     const parts = group ? groupParts(key, reader, sourceType) : null;
-    const form = parts ? null : readForm(key);
+    const plain = !group && !mayHaveForm(pool, from, to);
+    const form = parts ? null : plain ? { ...PLAIN, id: key } : readForm(key);
     if (!auto) {
       if (parts || form!.bits || form!.decoy || form!.named || form!.id !== key)
         reads.set(k, { form, parts, cand: null });
       continue;
     }
     const cand = parts ? groupCandidates(parts, reader) : reader.candidates(key, form!);
-    const name = `${cand.types.join(',')}|${cand.ambiguous}|${cand.namedElsewhere}`;
+    const name = setName(cand);
     let set = setIndex.get(name);
     if (set === undefined) {
       set = sets.push({ ...cand, form: PLAIN }) - 1;
       setIndex.set(name, set);
     }
     setOf![k] = set;
-    if (parts || form!.bits || form!.decoy || form!.named || form!.id !== key)
+    if (!plain && (parts || form!.bits || form!.decoy || form!.named || form!.id !== key))
       reads.set(k, { form, parts, cand });
   }
 
@@ -297,3 +298,15 @@ function otherType(form: IdForm): string {
   const shaped = form.named!.find((t) => looksLike(idType(t), form.id));
   return shaped ?? form.named![0];
 }
+
+/** A candidate set's identity: one number for the usual sets, a string for the rare others. */
+function setName(cand: IdCandidates): string | number {
+  if (cand.types.length === 1 && !cand.ambiguous && !cand.namedElsewhere) {
+    let id = typeNumbers.get(cand.types[0]);
+    if (id === undefined) typeNumbers.set(cand.types[0], (id = typeNumbers.size));
+    return id;
+  }
+  return `${cand.types.join(',')}|${cand.ambiguous}|${cand.namedElsewhere}`;
+}
+
+const typeNumbers = new Map<string, number>();

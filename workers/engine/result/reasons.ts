@@ -4,7 +4,7 @@
  * TP53)`). Computed once per distinct input after assembly, from what the reading knew before the
  * run and what the walk found.
  */
-import type { PathInfo } from '../../api';
+import type { PackedStrings, PathInfo } from '../../api';
 import { NO_TYPE, STATUS_AMBIGUOUS, STATUS_INVALID, STATUS_MAPPED } from '../../common/codes';
 import { idType, looksLike, MATCH_CONTAMINANT, MATCH_GROUP } from '../ids/id-types';
 import {
@@ -34,8 +34,8 @@ export interface ReasonArgs {
   reader: IdReader;
   keyStatus: Uint8Array;
   keyPairs: KeyPairs;
-  /** Per row key, the id as looked up. */
-  lookup: (k: number) => string;
+  /** Per row key, the id as looked up (UTF-8, read as bytes: most misses are never decoded). */
+  normalised: PackedStrings;
   sink: PairSink;
   target: string;
   used: PathInfo[];
@@ -46,27 +46,37 @@ export interface ReasonArgs {
 }
 
 /**
- * Nearest matches (a typo away) cost ~400 lookups per id; computed for the first 200 unmapped
- * ids only, so a long list of misses does not hold the result up.
+ * Details in parentheses are best effort, for the first ids only, so a long list of misses does
+ * not hold the result up: a nearest match (a typo away) costs ~400 lookups per id, and the type
+ * a malformed id looks like ~8 pattern tests — 500,000 malformed ids took 0.5 s more without the
+ * cap (`npm run bench`, 1M ids). The phrase before the parentheses is always given.
  */
+interface DetailBudget {
+  nearest: number;
+  shape: number;
+}
 const NEAREST_LIMIT = 200;
+const SHAPE_LIMIT = 2000;
 
 export function reasonsOf(args: ReasonArgs): { reason: Uint16Array; reasons: string[] } {
   const { reading, keyStatus } = args;
   const reasons = [''];
   const index = new Map<string, number>([['', 0]]);
   const reason = new Uint16Array(reading.rowKeys);
-  let nearestLeft = NEAREST_LIMIT;
+  const budget: DetailBudget = { nearest: NEAREST_LIMIT, shape: SHAPE_LIMIT };
+  let lastPhrase = '';
+  let lastAt = 0;
   for (let k = 0; k < reading.rowKeys; k++) {
     const status = keyStatus[k];
     let phrase: string;
     if (status === STATUS_MAPPED || status === STATUS_AMBIGUOUS) phrase = mappedReason(args, k);
-    else {
-      const near = nearestLeft > 0;
-      phrase = missReason(args, k, near);
-      if (near && phrase.startsWith('not in any table')) nearestLeft--;
-    }
+    else phrase = missReason(args, k, budget);
     if (phrase === '') continue;
+    // Runs of one phrase are the rule (a list of misses): skip the map for a repeat.
+    if (phrase === lastPhrase) {
+      reason[k] = lastAt;
+      continue;
+    }
     let at = index.get(phrase);
     if (at === undefined) {
       // Uint16 holds 65,535 phrases; later distinct details share their bare phrase.
@@ -75,6 +85,8 @@ export function reasonsOf(args: ReasonArgs): { reason: Uint16Array; reasons: str
       index.set(phrase, at);
     }
     reason[k] = at;
+    lastPhrase = phrase;
+    lastAt = at;
   }
   return { reason, reasons };
 }
@@ -95,7 +107,7 @@ function mappedReason(args: ReasonArgs, k: number): string {
   return '';
 }
 
-function missReason(args: ReasonArgs, k: number, near: boolean): string {
+function missReason(args: ReasonArgs, k: number, budget: DetailBudget): string {
   const { reading, target, typeRuns } = args;
   const t = reading.type[k];
   const type = t === NO_TYPE ? '' : reading.types[t];
@@ -106,29 +118,33 @@ function missReason(args: ReasonArgs, k: number, near: boolean): string {
     case EARLY_NAMES_OTHER:
       return `prefix names ${detail}`;
     case EARLY_SHAPED_OTHER:
-      return `shaped like ${detail}`;
+      return `not shaped like ${type} (looks like ${detail})`;
     case EARLY_NO_TABLE:
       return `no table for prefix ${detail}`;
     case EARLY_NOT_RECOGNISED:
       return 'not shaped like any type';
   }
   if (!typeRuns[t].hasPath) return `no path from ${type} to ${target}`;
-  const id = args.lookup(k);
   if (args.keyStatus[k] === STATUS_INVALID) {
+    const bare = `not shaped like ${type}`;
+    if (budget.shape-- <= 0) return bare;
+    const id = textOf(args.normalised, k);
     const other = args.reader.patterned.find((p) => p.id !== type && looksLike(p, id));
-    return other ? `shaped like ${other.id}` : `not shaped like ${type}`;
+    return other ? `${bare} (looks like ${other.id})` : bare;
   }
   if (args.excelDate[k]) return 'spreadsheet date';
   if (reading.early[k] === EARLY_AMBIGUOUS)
     return `ambiguous type (read as ${type}; could be ${detail})`;
   if ((reading.bits?.[k] ?? 0) & MATCH_GROUP) return 'no member in any table';
-  for (const step of args.firstSteps[t]) {
-    if (step.table.columns[step.column].dict.lookupString(id) >= 0)
-      return `in ${step.name}, no path to ${target}`;
-  }
-  const nearest = nearestMatch(args.firstSteps[t], id, near && !idType(type).regex);
-  return nearest ? `not in any table (close to ${nearest})` : 'not in any table';
+  const g = reading.start ? reading.members![reading.start[k]] : k;
+  const hit = args.sink.firstHit[g];
+  if (hit > 0) return `in ${args.used[hit - 1].steps[0].table}, no path to ${target}`;
+  if (budget.nearest-- <= 0) return NOT_FOUND;
+  const nearest = nearestMatch(args.firstSteps[t], textOf(args.normalised, k), !idType(type).regex);
+  return nearest ? `${NOT_FOUND} (close to ${nearest})` : NOT_FOUND;
 }
+
+const NOT_FOUND = 'not in any table';
 
 /**
  * The table at which an input's pairs part ways: the step after the last id all their hop chains
@@ -147,4 +163,8 @@ const decoder = new TextDecoder();
 function viaOf(sink: PairSink, p: number): string {
   const offsets = sink.via.offsets.data;
   return decoder.decode(sink.via.bytes.subarray(offsets[p], offsets[p + 1]));
+}
+
+function textOf(packed: PackedStrings, k: number): string {
+  return decoder.decode(packed.bytes.subarray(packed.offsets[k], packed.offsets[k + 1]));
 }

@@ -5,7 +5,7 @@
  */
 import type { PathInfo, ProgressFn } from '../../api';
 import { CrosswalkError } from '../errors';
-import type { PairSink} from './walk-path';
+import type { PairSink } from './walk-path';
 import { runPath, type ExecPath, type StepTiming } from './walk-path';
 import { addStepPhases, type PhaseTimer } from './phase-timer';
 import type { StringDict } from '../packed/string-dict';

@@ -35,6 +35,11 @@ const CHAIN = new Int32Array(64);
 export class PairSink {
   readonly keyFirst: Int32Array;
   readonly keyCount: Int32Array;
+  /**
+   * Per key, 1 + the index of the first path whose first table holds it (0: none did), so a miss
+   * can say "in uniprot, no path to …" without being looked up again.
+   */
+  readonly firstHit: Uint16Array;
   readonly target = new IntBuffer();
   readonly path = new IntBuffer();
   readonly bits = new IntBuffer();
@@ -46,6 +51,7 @@ export class PairSink {
   constructor(keys: number) {
     this.keyFirst = new Int32Array(keys).fill(-1);
     this.keyCount = new Int32Array(keys);
+    this.firstHit = new Uint16Array(keys);
   }
 
   get pairs(): number {
@@ -139,15 +145,17 @@ export function runPath(
   const levels: Frontier[] = [new Frontier()];
   let t = performance.now();
   const first = path.steps[0];
+  const hit = path.info.index + 1;
   for (const g of pending) {
     const k = g - base;
-    resolveKey(
+    const found = resolveKey(
       first.table,
       first.from,
       keys.bytesOf(k),
       () => keys.get(k),
       (id, bits) => levels[0].add(g, id, -1, bits, -1),
     );
+    if (found && sink.firstHit[g] === 0) sink.firstHit[g] = hit;
   }
   timings.push({
     path: path.info.index,

@@ -75,9 +75,9 @@ describe('forms of the field', () => {
     const rows = rowsOf(result);
     expect(rows[0].pairs.map((p) => p.target)).toEqual(['TP53']);
     expect(rows[1].status).toBe('invalid');
-    expect(keyInfoOf(result, 1).reason).toBe('shaped like ensembl_gene');
+    expect(keyInfoOf(result, 1).reason).toBe('not shaped like entrez (looks like ensembl_gene)');
     expect(rows[2].status).toBe('invalid');
-    expect(keyInfoOf(result, 2).reason).toBe('shaped like uniprot');
+    expect(keyInfoOf(result, 2).reason).toBe('not shaped like entrez (looks like uniprot)');
     const asUniprot = await engine.map({
       text: 'NCBIGene:7157\nP04637',
       source: 'uniprot',
