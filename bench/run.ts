@@ -51,6 +51,25 @@ async function loadBench(label: string, file: string, spec: TableSpec): Promise<
   );
 }
 
+/**
+ * The i-th of many distinct accessions in UniProt's 10-character format
+ * (`[A-NR-Z][0-9]([A-Z][A-Z0-9]{2}[0-9]){2}`), none of them in the bundled table.
+ */
+function wellFormedAccession(i: number): string {
+  let n = i;
+  const pick = (chars: string) => {
+    const c = chars[n % chars.length];
+    n = Math.floor(n / chars.length);
+    return c;
+  };
+  const [b36, letters, digits] = [
+    '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+    'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+    '0123456789',
+  ];
+  return `A0A${pick(b36)}${pick(b36)}${pick(digits)}${pick(letters)}${pick(b36)}${pick(b36)}${pick(digits)}`;
+}
+
 function rate(count: number, ms: number): string {
   return Math.round((count / ms) * 1000).toLocaleString('en-US');
 }
@@ -75,16 +94,16 @@ async function mappingBench(): Promise<void> {
     .slice(1)
     .map((line) => line.split(',')[0])
     .filter(Boolean);
-  for (const count of [100_000, 1_000_000]) {
+  for (const [count, source] of [
+    [100_000, 'uniprot'],
+    [1_000_000, 'uniprot'],
+    [1_000_000, 'auto'],
+  ] as const) {
     // Half real accessions (cycled), half distinct well-formed accessions absent from the data,
     // so both hits and misses are hashed and every input is a distinct key.
     const ids: string[] = [];
     for (let i = 0; ids.length < count; i++) {
-      ids.push(
-        i % 2 === 0
-          ? accessions[(i / 2) % accessions.length]
-          : `A0A${i.toString(36).toUpperCase().padStart(7, '0')}`,
-      );
+      ids.push(i % 2 === 0 ? accessions[(i / 2) % accessions.length] : wellFormedAccession(i));
     }
     const text = ids.join('\n');
     gc();
@@ -93,13 +112,15 @@ async function mappingBench(): Promise<void> {
     let pairs = 0;
     let distinct = 0;
     const m = await measure(RUNS, async () => {
-      const r = await engine.map({ text, source: 'uniprot', target: 'ensembl_gene' });
+      const r = await engine.map({ text, source, target: 'ensembl_gene' });
       mapped = r.inputs.status.filter((s) => s === STATUS_MAPPED).length;
       pairs = r.summary.pairs;
       distinct = r.summary.distinct;
     });
     row(
-      `map ${count.toLocaleString('en-US')} ids uniprot → entrez → ensembl_gene`,
+      source === 'auto'
+        ? `same ${count.toLocaleString('en-US')} ids on auto (each id's type read)`
+        : `map ${count.toLocaleString('en-US')} ids uniprot → entrez → ensembl_gene`,
       m,
       `${rate(count, m.medianMs)} ids/s, ${distinct} distinct, ${mapped} mapped, ${pairs} pairs, peak RSS ${mb(memory.stop())}`,
     );
