@@ -3,21 +3,25 @@
  * Nothing here walks all rows (the worker laid them out); cell text is decoded only when a row
  * scrolls into view.
  */
-import type { MapResult } from '../../workers/api';
+import type { IdTypeId, MapResult } from '../../workers/api';
 import {
-  pathLabelsOf,
   rowCells,
+  rowLabelsOf,
   selectRows,
   type RowCells,
+  type RowLabels,
   type RowSelection,
   type StatusFilter,
 } from '../lib/row-model';
 
 const NO_ROWS: RowSelection = { length: 0, rowAt: () => -1 };
+const NO_LABELS: RowLabels = { paths: [], sourceTypes: [] };
 
 export interface ResultViewOptions {
   /** The result to show (the session's last one, or null before the first run). */
   result: () => MapResult | null;
+  /** A type's label in the catalog (its id when the catalog does not know it). */
+  typeLabel: (type: IdTypeId) => string;
 }
 
 export class ResultView {
@@ -36,7 +40,9 @@ export class ResultView {
   /** Titles of the extra (attribute) columns of the result, e.g. `organ (panel)`. */
   attributeLabels = $derived(this.result?.attributes.labels ?? []);
 
-  #pathLabels = $derived.by(() => (this.result ? pathLabelsOf(this.result) : []));
+  #labels = $derived.by(() =>
+    this.result ? rowLabelsOf(this.result, this.#options.typeLabel) : NO_LABELS,
+  );
 
   /** The rows the filter lets through, in order. */
   visibleRows = $derived.by(() => {
@@ -65,6 +71,6 @@ export class ResultView {
   cells(row: number): RowCells | null {
     const result = this.result;
     if (!result || row < 0 || row >= result.rows.count) return null;
-    return rowCells(result, row, this.#pathLabels);
+    return rowCells(result, row, this.#labels);
   }
 }
