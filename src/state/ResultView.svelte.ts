@@ -1,7 +1,8 @@
 /**
- * The results table's view of the last MapResult: the status filter and the rows it lets through.
- * Nothing here walks all rows (the worker laid them out); cell text is decoded only when a row
- * scrolls into view.
+ * The results table's view of the last MapResult: the status and reason filters and the rows they
+ * let through. The status filter walks no rows (the worker laid them out); the reason filter
+ * walks the status filter's rows, typed arrays only, while a reason is chosen, and counts inputs
+ * per reason once per result. Cell text is decoded only when a row scrolls into view.
  */
 import type { IdTypeId, MapResult } from '../../workers/api';
 import {
@@ -13,6 +14,7 @@ import {
   type RowSelection,
   type StatusFilter,
 } from '../lib/row-model';
+import { ALL_REASONS, reasonOptionsOf, selectByReason } from '../lib/reason-filter';
 
 const NO_ROWS: RowSelection = { length: 0, rowAt: () => -1 };
 const NO_LABELS: RowLabels = { paths: [], sourceTypes: [] };
@@ -26,6 +28,8 @@ export interface ResultViewOptions {
 
 export class ResultView {
   statusFilter = $state<StatusFilter>('all');
+  /** The reason phrase picked, kept across runs; it applies while a run has it. */
+  #reasonChoice = $state<string>(ALL_REASONS);
 
   readonly #options: ResultViewOptions;
 
@@ -44,10 +48,22 @@ export class ResultView {
     this.result ? rowLabelsOf(this.result, this.#options.typeLabel) : NO_LABELS,
   );
 
-  /** The rows the filter lets through, in order. */
+  /** The reason phrases of the result's inputs, with their counts, most first. */
+  reasonOptions = $derived.by(() => (this.result ? reasonOptionsOf(this.result) : []));
+
+  /** The reason phrase filtered on, or `all` (also when this result has no input with it). */
+  reasonFilter = $derived.by(() => {
+    const choice = this.#reasonChoice;
+    return this.reasonOptions.some((option) => option.phrase === choice) ? choice : ALL_REASONS;
+  });
+
+  /** The rows both filters let through, in order. */
   visibleRows = $derived.by(() => {
     const result = this.result;
-    return result ? selectRows(result.rows, this.statusFilter) : NO_ROWS;
+    if (!result) return NO_ROWS;
+    const byStatus = selectRows(result.rows, this.statusFilter);
+    const reason = this.reasonFilter;
+    return reason === ALL_REASONS ? byStatus : selectByReason(result, byStatus, reason);
   });
 
   /** Inputs per status, for the filter's option labels. */
@@ -65,6 +81,11 @@ export class ResultView {
 
   setFilter(filter: StatusFilter): void {
     this.statusFilter = filter;
+  }
+
+  /** Shows only the inputs whose reason has this phrase (`all`: any reason or none). */
+  setReasonFilter(phrase: string): void {
+    this.#reasonChoice = phrase;
   }
 
   /** The decoded cells of one row of `result.rows` (not an index into the filtered list). */
