@@ -3,10 +3,11 @@
  * no pairs, laid out by the worker in `result.rows`): status filters, and cells decoded only for
  * the rows on screen.
  */
-import type { MapResult, MapSummary, ResultRows } from '../../workers/api';
+import type { IdTypeId, MapResult, MapSummary, ResultRows } from '../../workers/api';
 import {
   INPUT_DUPLICATE,
   INPUT_EXCEL_DATE,
+  NO_TYPE,
   PAIR_CONFIRMED,
   PAIR_CONVERGENT,
   PAIR_ROUND_TRIP,
@@ -14,6 +15,7 @@ import {
   type StatusName,
 } from '../../workers/common/codes';
 import { decodeAt } from './packed-strings';
+import { NOT_RECOGNISED } from './type-mix';
 
 export type StatusFilter = 'all' | StatusName;
 
@@ -53,6 +55,18 @@ export interface RowCells {
   flags: RowFlag[];
   /** One value per requested attribute column (`result.attributes`), empty without a pair. */
   attributes: string[];
+  /** The label of the type the input was read as, or `not recognised`. */
+  sourceType: string;
+  /** Why the input is not simply mapped (`not in any table (close to TP53)`), or empty. */
+  reason: string;
+}
+
+/** Labels a result's rows show, worked out once per result rather than per row. */
+export interface RowLabels {
+  /** By `PathInfo.index`, which is what `pairs.path` holds. */
+  paths: readonly string[];
+  /** By index into `result.sourceTypes`, which is what `keys.type` holds. */
+  sourceTypes: readonly string[];
 }
 
 /** Path labels by `PathInfo.index`, which is what `pairs.path` holds. */
@@ -62,9 +76,15 @@ export function pathLabelsOf(result: MapResult): string[] {
   return labels;
 }
 
-export function rowCells(result: MapResult, row: number, pathLabels: readonly string[]): RowCells {
+export function rowLabelsOf(result: MapResult, typeLabel: (type: IdTypeId) => string): RowLabels {
+  return { paths: pathLabelsOf(result), sourceTypes: result.sourceTypes.map(typeLabel) };
+}
+
+export function rowCells(result: MapResult, row: number, labels: RowLabels): RowCells {
   const inputIndex = result.rows.input[row];
   const pairIndex = result.rows.pair[row];
+  const key = result.inputs.key[inputIndex];
+  const sourceType = result.keys.type[key];
   const inputFlags = result.inputs.flags[inputIndex];
   const flags: RowFlag[] = [];
   if (inputFlags & INPUT_DUPLICATE) {
@@ -88,6 +108,8 @@ export function rowCells(result: MapResult, row: number, pathLabels: readonly st
     confidence: '',
     flags,
     attributes: result.attributes.values.map(() => ''),
+    sourceType: sourceType === NO_TYPE ? NOT_RECOGNISED : (labels.sourceTypes[sourceType] ?? ''),
+    reason: result.reasons[result.keys.reason[key]] ?? '',
   };
   if (pairIndex < 0) return cells;
 
@@ -108,7 +130,7 @@ export function rowCells(result: MapResult, row: number, pathLabels: readonly st
     );
   }
   cells.target = decodeAt(pairs.target, pairIndex);
-  cells.path = pathLabels[pairs.path[pairIndex]] ?? '';
+  cells.path = labels.paths[pairs.path[pairIndex]] ?? '';
   cells.via = decodeAt(pairs.via, pairIndex);
   cells.match = result.matchTypes[pairs.match[pairIndex]] ?? '';
   cells.confidence = pairs.confidence[pairIndex].toFixed(2);

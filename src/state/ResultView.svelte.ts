@@ -1,27 +1,35 @@
 /**
- * The results table's view of the last MapResult: the status filter and the rows it lets through.
- * Nothing here walks all rows (the worker laid them out); cell text is decoded only when a row
- * scrolls into view.
+ * The results table's view of the last MapResult: the status and reason filters and the rows they
+ * let through. The status filter walks no rows (the worker laid them out); the reason filter
+ * walks the status filter's rows, typed arrays only, while a reason is chosen, and counts inputs
+ * per reason once per result. Cell text is decoded only when a row scrolls into view.
  */
-import type { MapResult } from '../../workers/api';
+import type { IdTypeId, MapResult } from '../../workers/api';
 import {
-  pathLabelsOf,
   rowCells,
+  rowLabelsOf,
   selectRows,
   type RowCells,
+  type RowLabels,
   type RowSelection,
   type StatusFilter,
 } from '../lib/row-model';
+import { ALL_REASONS, reasonOptionsOf, selectByReason } from '../lib/reason-filter';
 
 const NO_ROWS: RowSelection = { length: 0, rowAt: () => -1 };
+const NO_LABELS: RowLabels = { paths: [], sourceTypes: [] };
 
 export interface ResultViewOptions {
   /** The result to show (the session's last one, or null before the first run). */
   result: () => MapResult | null;
+  /** A type's label in the catalog (its id when the catalog does not know it). */
+  typeLabel: (type: IdTypeId) => string;
 }
 
 export class ResultView {
   statusFilter = $state<StatusFilter>('all');
+  /** The reason phrase picked, kept across runs; it applies while a run has it. */
+  #reasonChoice = $state<string>(ALL_REASONS);
 
   readonly #options: ResultViewOptions;
 
@@ -36,12 +44,26 @@ export class ResultView {
   /** Titles of the extra (attribute) columns of the result, e.g. `organ (panel)`. */
   attributeLabels = $derived(this.result?.attributes.labels ?? []);
 
-  #pathLabels = $derived.by(() => (this.result ? pathLabelsOf(this.result) : []));
+  #labels = $derived.by(() =>
+    this.result ? rowLabelsOf(this.result, this.#options.typeLabel) : NO_LABELS,
+  );
 
-  /** The rows the filter lets through, in order. */
+  /** The reason phrases of the result's inputs, with their counts, most first. */
+  reasonOptions = $derived.by(() => (this.result ? reasonOptionsOf(this.result) : []));
+
+  /** The reason phrase filtered on, or `all` (also when this result has no input with it). */
+  reasonFilter = $derived.by(() => {
+    const choice = this.#reasonChoice;
+    return this.reasonOptions.some((option) => option.phrase === choice) ? choice : ALL_REASONS;
+  });
+
+  /** The rows both filters let through, in order. */
   visibleRows = $derived.by(() => {
     const result = this.result;
-    return result ? selectRows(result.rows, this.statusFilter) : NO_ROWS;
+    if (!result) return NO_ROWS;
+    const byStatus = selectRows(result.rows, this.statusFilter);
+    const reason = this.reasonFilter;
+    return reason === ALL_REASONS ? byStatus : selectByReason(result, byStatus, reason);
   });
 
   /** Inputs per status, for the filter's option labels. */
@@ -61,10 +83,15 @@ export class ResultView {
     this.statusFilter = filter;
   }
 
+  /** Shows only the inputs whose reason has this phrase (`all`: any reason or none). */
+  setReasonFilter(phrase: string): void {
+    this.#reasonChoice = phrase;
+  }
+
   /** The decoded cells of one row of `result.rows` (not an index into the filtered list). */
   cells(row: number): RowCells | null {
     const result = this.result;
     if (!result || row < 0 || row >= result.rows.count) return null;
-    return rowCells(result, row, this.#pathLabels);
+    return rowCells(result, row, this.#labels);
   }
 }

@@ -6,6 +6,10 @@ export interface InputSpec {
   id: string;
   status: number;
   flags?: number;
+  /** Index into the run's `sourceTypes`, or NO_TYPE (default 0); the first input with an id sets it. */
+  type?: number;
+  /** Index into the run's `reasons` (default 0, none); the first input with an id sets it. */
+  reason?: number;
   pairs?: {
     target: string;
     via?: string;
@@ -22,8 +26,23 @@ export interface AttributeSpec extends AttributeRef {
   values: string[];
 }
 
-/** A small MapResult in the worker's packed layout, built from readable specs. */
-export function makeResult(inputs: InputSpec[], attributes: AttributeSpec[] = []): MapResult {
+/** What a run read its ids as, and why some are not simply mapped. */
+export interface RunSpec {
+  /** Default `['uniprot']`. */
+  sourceTypes?: string[];
+  /** Default `['']`; `reasons[0]` must be `''`. */
+  reasons?: string[];
+}
+
+/**
+ * A small MapResult in the worker's packed layout, built from readable specs. Inputs with the
+ * same id share one key (in order of first appearance), as the worker's duplicates do.
+ */
+export function makeResult(
+  inputs: InputSpec[],
+  attributes: AttributeSpec[] = [],
+  run: RunSpec = {},
+): MapResult {
   const pairs = inputs.flatMap((input, inputIndex) =>
     (input.pairs ?? []).map((pair) => ({ ...pair, inputIndex })),
   );
@@ -41,6 +60,13 @@ export function makeResult(inputs: InputSpec[], attributes: AttributeSpec[] = []
       );
     }
   }
+  const keyOf = new Map<string, number>();
+  const keySpecs: InputSpec[] = [];
+  for (const input of inputs) {
+    if (keyOf.has(input.id)) continue;
+    keyOf.set(input.id, keySpecs.length);
+    keySpecs.push(input);
+  }
   const statuses = inputs.map((input) => input.status);
   const packedInputs: MapResult['inputs'] = {
     count: inputs.length,
@@ -48,11 +74,13 @@ export function makeResult(inputs: InputSpec[], attributes: AttributeSpec[] = []
     status: Uint8Array.from(statuses),
     flags: Uint8Array.from(inputs.map((input) => input.flags ?? 0)),
     pairStart,
+    key: Int32Array.from(inputs.map((input) => keyOf.get(input.id) ?? -1)),
   };
   const countStatus = (status: number) => statuses.filter((value) => value === status).length;
   return {
     runId: 1,
-    source: 'uniprot',
+    source: run.sourceTypes?.[0] ?? 'uniprot',
+    sourceTypes: run.sourceTypes ?? ['uniprot'],
     target: 'entrez',
     paths: [
       { index: 0, label: 'UniProt → NCBI Gene', types: ['uniprot', 'entrez'], steps: [] },
@@ -65,6 +93,13 @@ export function makeResult(inputs: InputSpec[], attributes: AttributeSpec[] = []
     ],
     matchTypes: ['exact', 'alias'],
     inputs: packedInputs,
+    keys: {
+      count: keySpecs.length,
+      normalised: packStrings(keySpecs.map((spec) => spec.id)),
+      type: Uint8Array.from(keySpecs.map((spec) => spec.type ?? 0)),
+      reason: Uint16Array.from(keySpecs.map((spec) => spec.reason ?? 0)),
+    },
+    reasons: run.reasons ?? [''],
     // The worker's layout, tested on its own in tests/unit/engine/result-rows.test.ts.
     rows: buildRows(packedInputs),
     pairs: {

@@ -6,7 +6,7 @@ import {
   chosenAttributes,
   keepAvailable,
 } from '../../../../src/lib/attributes';
-import { pathLabelsOf, rowCells } from '../../../../src/lib/row-model';
+import { rowCells, rowLabelsOf } from '../../../../src/lib/row-model';
 import { makeResult } from '../make-result';
 
 const organ = { table: 'panel', column: 'organ' };
@@ -51,7 +51,7 @@ describe('row cells with attribute columns', () => {
       { ...geneType, label: 'gene type', values: ['protein-coding', 'protein-coding', 'ncRNA'] },
     ],
   );
-  const labels = pathLabelsOf(result);
+  const labels = rowLabelsOf(result, (type) => type);
 
   it('decodes one value per attribute at the row’s pair', () => {
     expect(rowCells(result, 0, labels).attributes).toEqual(['breast, lung', 'protein-coding']);
@@ -67,6 +67,12 @@ describe('row cells with attribute columns', () => {
   it('has no attribute cells when none were asked for', () => {
     const plain = makeResult([{ id: 'TP53', status: STATUS_MAPPED, pairs: [{ target: '7157' }] }]);
     expect(plain.attributes).toEqual({ refs: [], labels: [], values: [] });
-    expect(rowCells(plain, 0, pathLabelsOf(plain)).attributes).toEqual([]);
+    expect(
+      rowCells(
+        plain,
+        0,
+        rowLabelsOf(plain, (type) => type),
+      ).attributes,
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   INPUT_DUPLICATE,
+  NO_TYPE,
   PAIR_CONFIRMED,
   PAIR_CONVERGENT,
   PAIR_ROUND_TRIP,
@@ -13,6 +14,7 @@ import {
   inputsWithStatus,
   pathLabelsOf,
   rowCells,
+  rowLabelsOf,
   selectRows,
   summaryLine,
   type StatusFilter,
@@ -49,7 +51,8 @@ describe('row model', () => {
   });
 
   it('decodes the cells of one row', () => {
-    const labels = pathLabelsOf(result);
+    expect(pathLabelsOf(result)).toEqual(['UniProt → NCBI Gene', 'UniProt → symbol → NCBI Gene']);
+    const labels = rowLabelsOf(result, (type) => type);
     const first = rowCells(result, 1, labels);
     expect(first).toMatchObject({
       number: 2,
@@ -65,10 +68,68 @@ describe('row model', () => {
   });
 
   it('leaves pair cells empty for an input without pairs and marks duplicates', () => {
-    const cells = rowCells(result, 5, pathLabelsOf(result));
+    const cells = rowCells(
+      result,
+      5,
+      rowLabelsOf(result, (type) => type),
+    );
     expect(cells).toMatchObject({ number: 5, input: 'Q99999', status: 'unmapped', target: '' });
     expect(cells.confidence).toBe('');
     expect(cells.flags.map((flag) => flag.kind)).toEqual(['duplicate']);
+  });
+});
+
+describe('row source type and reason', () => {
+  // A mixed run: source types 0 symbol, 1 uniprot; reasons 1 and 2 share a phrase.
+  const mixed = makeResult(
+    [
+      { id: 'TP53', status: STATUS_MAPPED, type: 0, pairs: [{ target: '7157' }] },
+      {
+        id: 'P38398',
+        status: STATUS_AMBIGUOUS,
+        type: 1,
+        reason: 3,
+        pairs: [{ target: '672' }, { target: '673' }],
+      },
+      { id: 'TP53X', status: STATUS_UNMAPPED, type: 0, reason: 1 },
+      { id: '#@!', status: STATUS_INVALID, type: NO_TYPE, reason: 2 },
+      { id: 'TP53X', status: STATUS_UNMAPPED, type: 0, reason: 1, flags: INPUT_DUPLICATE },
+    ],
+    [],
+    {
+      sourceTypes: ['symbol', 'uniprot'],
+      reasons: ['', 'not in any table (close to TP53)', 'not in any table', 'ambiguous in alias'],
+    },
+  );
+  const labels = rowLabelsOf(
+    mixed,
+    (type) => ({ symbol: 'Gene symbol', uniprot: 'UniProt' })[type] ?? type,
+  );
+  // Rows: TP53>7157, P38398>672, P38398>673, TP53X, #@!, TP53X.
+  const cellsOf = (row: number) => {
+    const { sourceType, reason } = rowCells(mixed, row, labels);
+    return { sourceType, reason };
+  };
+
+  it('shows the label of the type each input was read as, and its reason', () => {
+    expect(cellsOf(0)).toEqual({ sourceType: 'Gene symbol', reason: '' });
+    expect(cellsOf(1)).toEqual({ sourceType: 'UniProt', reason: 'ambiguous in alias' });
+    expect(cellsOf(2)).toEqual({ sourceType: 'UniProt', reason: 'ambiguous in alias' });
+    expect(cellsOf(3)).toEqual({
+      sourceType: 'Gene symbol',
+      reason: 'not in any table (close to TP53)',
+    });
+  });
+
+  it('says not recognised for an id of no known type', () => {
+    expect(cellsOf(4)).toEqual({ sourceType: 'not recognised', reason: 'not in any table' });
+  });
+
+  it('gives a duplicate the type and reason of its id', () => {
+    expect(cellsOf(5)).toEqual({
+      sourceType: 'Gene symbol',
+      reason: 'not in any table (close to TP53)',
+    });
   });
 });
 
