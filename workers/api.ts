@@ -74,20 +74,24 @@ export interface CatalogInfo {
 export interface Detection {
   /** The list's main type: the one most ids are read as (null when none is recognised). */
   type: IdTypeId | null;
-  /** Fraction of non-blank inputs matching the chosen type's pattern. */
+  /** Fraction of the sampled inputs read as `type`. */
   share: number;
-  /** Per type, the sampled ids whose pattern it matches (an id may count for several). */
+  /** The same counts as `mix` (the name earlier versions of the contract used). */
   counts: Record<IdTypeId, number>;
   /**
-   * How each sampled id is read on its own, each once (a mixed list maps each id as its own
-   * type): `{ symbol: 41, uniprot: 12, ensembl_gene: 3 }`.
+   * How each sampled id is read on its own (a mixed list maps each id as its own type), counted
+   * per input like the id count, duplicates included: `{ symbol: 41, uniprot: 12 }`. Ids read as
+   * no type are not in it: `sum(mix) + unrecognised = sampled`.
    */
   mix: Record<IdTypeId, number>;
   /** Sampled ids shaped like no known type. */
   unrecognised: number;
-  /** Sampled ids more than one type could be (a bare number: NCBI Gene or OMIM), read as `type`. */
+  /**
+   * Sampled ids several types fit (a bare number: NCBI Gene or OMIM) that no table in memory
+   * settled; each is counted in `mix` under the type it was read as (the list's commonest).
+   */
   ambiguous: number;
-  /** Ids read for this detection (the first ones of a long list). */
+  /** Inputs read for this detection (the first ones of a long list), as the id count counts them. */
   sampled: number;
 }
 
@@ -201,7 +205,7 @@ export interface MapResult {
      * `NCBIGene:7157` → `7157`); a group's members joined by `;`.
      */
     normalised: PackedStrings;
-    /** Index into `sourceTypes`; NO_TYPE (codes.ts) when the id is shaped like no known type. */
+    /** Index into `sourceTypes` (at most 255 types); NO_TYPE (codes.ts) when shaped like none. */
     type: Uint8Array;
     /** Index into `reasons`; 0 (`''`) for an id simply mapped. */
     reason: Uint16Array;
@@ -210,6 +214,7 @@ export interface MapResult {
    * Why inputs are not simply mapped, as short fixed phrases (`not in any table`, `decoy`,
    * `shaped like ensembl_gene`, …; see README); `reasons[0]` is `''`. A phrase may end in a
    * parenthesised detail (`not in any table (close to TP53)`), so filter on the part before it.
+   * Details are best effort (the first ids only; dropped past 65,535 distinct phrases).
    */
   reasons: string[];
   pairs: {

@@ -28,9 +28,12 @@ export function mixWords(types: readonly MixEntry[], unrecognised: number): stri
   return parts.join(', ');
 }
 
-/** Ambiguous ids (a bare number: NCBI Gene or OMIM) are read as the list's main type. */
-function ambiguityWords(ambiguous: number, mainLabel: string): string {
-  return `${formatCount(ambiguous)} could be more than one type (read as ${mainLabel}); choose the type under “From” to change that`;
+/**
+ * Ambiguous ids (a bare number: NCBI Gene or OMIM) are read as the commonest type of the list
+ * among those that fit them, which need not be the list's main type.
+ */
+function ambiguityWords(ambiguous: number): string {
+  return `${formatCount(ambiguous)} could be more than one type (a bare number: read as the list's commonest type that fits); choose the type under “From” to change that`;
 }
 
 /**
@@ -51,20 +54,14 @@ export function detectionMixHint(
   );
   const scope =
     detection.sampled < ids ? ` among the first ${formatCount(detection.sampled)} ids` : '';
-  const ambiguous =
-    detection.ambiguous > 0 && detection.type
-      ? ` ${ambiguityWords(detection.ambiguous, typeLabel(detection.type))}.`
-      : '';
+  const ambiguous = detection.ambiguous > 0 ? ` ${ambiguityWords(detection.ambiguous)}.` : '';
   return `Mixed types${scope}: ${words}. Each id is mapped as its own type.${ambiguous}`;
 }
 
 /** For a list of one type: how many of its ids could be another type too, or null when none. */
-export function detectionAmbiguityHint(
-  detection: Detection,
-  typeLabel: (type: IdTypeId) => string,
-): string | null {
+export function detectionAmbiguityHint(detection: Detection): string | null {
   if (detection.ambiguous === 0 || !detection.type) return null;
-  return `${ambiguityWords(detection.ambiguous, typeLabel(detection.type))}.`;
+  return `${ambiguityWords(detection.ambiguous)}.`;
 }
 
 /**

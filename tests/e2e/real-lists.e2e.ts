@@ -117,7 +117,12 @@ test('a mixed list on "Detect automatically" maps every id as its own type, in o
 
   await page.getByTestId('ids-input').fill(lines.join('\n'));
   await page.getByTestId('source-type').selectOption('auto');
+  // Before the run, the hint shows the mix (type labels from the catalog).
+  const hint = page.getByTestId('type-mix');
+  for (const part of ['4 Gene symbol', '2 UniProt accession', '2 Ensembl gene'])
+    await expect(hint).toContainText(part);
   await run(page, lines.join('\n'), 'auto', 'entrez');
+  await expect(page.getByTestId('source-mix')).toContainText('4 Gene symbol');
   const rows = records(await download(page, 'export-tsv'));
   for (const [i, group] of byLine(rows, lines).entries()) {
     const id = lines[i];

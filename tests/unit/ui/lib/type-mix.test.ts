@@ -86,12 +86,12 @@ describe('detectionMixHint', () => {
     );
   });
 
-  it('names the ids that could be more than one type, and what they are read as', () => {
+  it('names the ids that could be more than one type, and how they are read', () => {
     const hint = detectionMixHint({ ...mixed, type: 'entrez', ambiguous: 5 }, 58, typeLabel);
     expect(hint).toBe(
       'Mixed types: 41 Gene symbol, 12 UniProt accession, 3 Ensembl gene, 2 not recognised. ' +
-        'Each id is mapped as its own type. 5 could be more than one type (read as NCBI Gene); ' +
-        'choose the type under “From” to change that.',
+        'Each id is mapped as its own type. 5 could be more than one type (a bare number: read as ' +
+        "the list's commonest type that fits); choose the type under “From” to change that.",
     );
   });
 
@@ -105,10 +105,10 @@ describe('detectionMixHint', () => {
 describe('detectionAmbiguityHint', () => {
   it('names ambiguous ids of a one-type list, and is null without any', () => {
     const numbers = detection({ type: 'entrez', mix: { entrez: 9 }, ambiguous: 9, sampled: 9 });
-    expect(detectionAmbiguityHint(numbers, typeLabel)).toBe(
-      '9 could be more than one type (read as NCBI Gene); choose the type under “From” to change that.',
+    expect(detectionAmbiguityHint(numbers)).toBe(
+      "9 could be more than one type (a bare number: read as the list's commonest type that fits); choose the type under “From” to change that.",
     );
-    expect(detectionAmbiguityHint({ ...numbers, ambiguous: 0 }, typeLabel)).toBeNull();
+    expect(detectionAmbiguityHint({ ...numbers, ambiguous: 0 })).toBeNull();
   });
 });
 
