@@ -15,6 +15,7 @@ import type { TableRegistry } from './plan/table-registry';
 import { assemble, type AssembledResult } from './result/assemble';
 import { reasonsOf, type FirstStep } from './result/reasons';
 import { mapByType, type TypeMapping } from './run/map-by-type';
+import { hasPairs, retryOtherTypes } from './run/retry-types';
 import type { PathRunner } from './run/path-runner';
 import { PhaseTimer } from './run/phase-timer';
 import { roundTripFlags, type ReverseMapper } from './run/round-trip';
@@ -89,6 +90,17 @@ export async function mapRequest(
     notes,
     onProgress,
   );
+  await retryOtherTypes({
+    reading,
+    mapping,
+    target,
+    plan: (type) => findPaths(enabled, type, target, maxHops).map(({ cost: _c, ...p }) => p),
+    registry: deps.registry,
+    runner: deps.runner,
+    timer,
+    notes,
+    onProgress,
+  });
   const { sink, used } = mapping;
   let roundTrip: Uint8Array | undefined;
   if (request.roundTrip) {
@@ -100,7 +112,7 @@ export async function mapRequest(
   const excel = markExcelDates(
     symbol >= 0 ? 'symbol' : '',
     { size: reading.rowKeys, get: (k) => input.keys.get(k) },
-    (k) => reading.type[k] !== symbol || hasPairs(reading, mapping, k),
+    (k) => reading.type[k] !== symbol || hasPairs(reading, sink, k),
   );
   const assembled = timer.time('assembly', 'statuses, convergence, confidence, output', () =>
     assemble({
@@ -174,13 +186,6 @@ function oracle({ registry, cache }: MapDeps): TypeOracle {
     }
     return loaded ? false : undefined;
   };
-}
-
-function hasPairs(reading: IdReading, { sink }: TypeMapping, k: number): boolean {
-  if (!reading.start) return sink.keyCount[k] > 0;
-  for (let m = reading.start[k]; m < reading.start[k + 1]; m++)
-    if (sink.keyCount[reading.members![m]] > 0) return true;
-  return false;
 }
 
 /** Each type's pairs confirmed (or not) by its own way back from the target. */

@@ -61,11 +61,12 @@ export class IdReader {
       return { form, types: fits, ambiguous: true, namedElsewhere: false };
     }
     if (fits.length === 1) return { form, types: fits, ambiguous: false, namedElsewhere: false };
-    // SEPT7 a spreadsheet made `7-Sep` is still a symbol (flagged as such after the run). Names
-    // go to the first free-text type (symbols): asking the tables in memory for every name cost
-    // ~1 s per million ids, and a GO term name read as a symbol still says why it missed.
+    // SEPT7 a spreadsheet made `7-Sep` is still a symbol (flagged as such after the run). A name
+    // fits every free-text type; it is read as the first (symbols) and looked up as the others
+    // only if that misses (run/retry-types.ts): asking the tables in memory about every name
+    // cost ~1 s per million ids.
     if (this.freeText.length > 0 && (isFreeText(id) || looksLikeExcelDate(id))) {
-      return { form, types: this.freeText.slice(0, 1), ambiguous: false, namedElsewhere: false };
+      return { form, types: this.freeText, ambiguous: false, namedElsewhere: false };
     }
     return { form, types: [], ambiguous: false, namedElsewhere: false };
   }

@@ -40,8 +40,11 @@ export interface IdReading {
   /** Row key k is looked up as `members[start[k] .. start[k+1]]`; null: as itself, one key each. */
   start: Int32Array | null;
   members: Int32Array | null;
-  /** Per type index: the dictionary of its lookup keys and where its numbers start. */
-  spaces: { dict: StringDict; base: number }[];
+  /**
+   * Dictionaries of lookup keys, each numbered from its `base` on, bases ascending; the first
+   * `types.length` are the types' own (space t is type t's). A retry adds more (see below).
+   */
+  spaces: { dict: StringDict; base: number; type: number }[];
   /** Lookup keys in all. */
   size: number;
   /** Per type index: the lookup keys to map as that type. */
@@ -50,6 +53,14 @@ export interface IdReading {
   detail: Map<number, string>;
   /** Row keys read as protein groups. */
   groups: number;
+  /**
+   * On auto, the types each row key fits, the one it was read as first (`setOf[k]` indexes
+   * `alternatives`): an id the first misses is looked up as the others (run/retry-types.ts).
+   */
+  alternatives: string[][] | null;
+  setOf: Uint16Array | null;
+  /** Row keys found only as another type that fits: row key → the type they were read as first. */
+  retried: Map<number, string>;
 }
 
 const SEMICOLON = 59;
@@ -93,7 +104,7 @@ export function readIds(input: ParsedInput, source: string, reader: IdReader): I
       continue;
     }
     const cand = parts ? groupCandidates(parts, reader) : reader.candidates(key, form!);
-    const name = setName(cand);
+    const name = setName(cand, reader);
     let set = setIndex.get(name);
     if (set === undefined) {
       set = sets.push({ ...cand, form: PLAIN }) - 1;
@@ -107,6 +118,7 @@ export function readIds(input: ParsedInput, source: string, reader: IdReader): I
   // The list's ranking: types by how many ids only they fit.
   const typeOfKey = new Uint8Array(rowKeys);
   let types: string[];
+  let alternatives: string[][] | null = null;
   if (auto) {
     const perSet = new Int32Array(sets.length);
     for (let k = 0; k < rowKeys; k++) perSet[setOf![k]]++;
@@ -116,6 +128,11 @@ export function readIds(input: ParsedInput, source: string, reader: IdReader): I
     });
     const ranking = rankTypes(votes, reader);
     const chosen = sets.map((s) => (s.types.length ? pick(s.types, ranking) : null));
+    alternatives = sets.map((s, i) =>
+      s.namedElsewhere
+        ? []
+        : [chosen[i]!, ...ranking.filter((t) => t !== chosen[i] && s.types.includes(t))],
+    );
     const counts = new Map<string, number>();
     chosen.forEach((t, i) => t && counts.set(t, (counts.get(t) ?? 0) + perSet[i]));
     types = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
@@ -123,7 +140,8 @@ export function readIds(input: ParsedInput, source: string, reader: IdReader): I
     for (let k = 0; k < rowKeys; k++) typeOfKey[k] = index[setOf![k]];
   } else types = [source];
 
-  return layOut(input, types, typeOfKey, reads, auto ? sets : null, setOf);
+  const reading = layOut(input, types, typeOfKey, reads, auto ? sets : null, setOf);
+  return { ...reading, alternatives, setOf };
 }
 
 function layOut(
@@ -133,7 +151,7 @@ function layOut(
   reads: Map<number, Read>,
   sets: IdCandidates[] | null,
   setOf: Uint16Array | null,
-): IdReading {
+): Omit<IdReading, 'alternatives' | 'setOf'> {
   const keys = input.keys;
   const rowKeys = keys.size;
   const early = new Uint8Array(rowKeys);
@@ -162,12 +180,13 @@ function layOut(
       bits: null,
       start: null,
       members: null,
-      spaces: [{ dict: keys, base: 0 }],
+      spaces: [{ dict: keys, base: 0, type: 0 }],
       size: rowKeys,
       pending: [Int32Array.from({ length: rowKeys }, (_, k) => k)],
       early,
       detail,
       groups: 0,
+      retried: new Map(),
     };
   }
   const bits = new Uint16Array(rowKeys);
@@ -236,12 +255,13 @@ function layOut(
     bits,
     start,
     members,
-    spaces: dicts.map((dict, t) => ({ dict, base: bases[t] })),
+    spaces: dicts.map((dict, t) => ({ dict, base: bases[t], type: t })),
     size,
     pending: pending.map((p) => p.toArray()),
     early,
     detail,
     groups,
+    retried: new Map(),
   };
 }
 
@@ -300,7 +320,9 @@ function otherType(form: IdForm): string {
 }
 
 /** A candidate set's identity: one number for the usual sets, a string for the rare others. */
-function setName(cand: IdCandidates): string | number {
+function setName(cand: IdCandidates, reader: IdReader): string | number {
+  // Every name gets the reader's own free-text list: one id for all of them, no string built.
+  if (cand.types === reader.freeText && !cand.namedElsewhere) return -1;
   if (cand.types.length === 1 && !cand.ambiguous && !cand.namedElsewhere) {
     let id = typeNumbers.get(cand.types[0]);
     if (id === undefined) typeNumbers.set(cand.types[0], (id = typeNumbers.size));

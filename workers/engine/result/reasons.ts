@@ -100,6 +100,9 @@ function mappedReason(args: ReasonArgs, k: number): string {
     if (bits & MATCH_GROUP) return 'several targets (group members)';
     return `several targets via ${fanOutTable(sink, keyPairs.pairs.subarray(from, to), used)}`;
   }
+  const first = reading.retried.get(k);
+  if (first !== undefined)
+    return `read as ${reading.types[reading.type[k]]} (not found as ${first})`;
   if (bits & MATCH_CONTAMINANT) return 'contaminant';
   const t = reading.type[k];
   if (t !== NO_TYPE && sink.path.data[keyPairs.pairs[from]] !== typeRuns[t].firstPath)
@@ -134,7 +137,7 @@ function missReason(args: ReasonArgs, k: number, budget: DetailBudget): string {
   }
   if (args.excelDate[k]) return 'spreadsheet date';
   if (reading.early[k] === EARLY_AMBIGUOUS)
-    return `ambiguous type (read as ${type}; could be ${detail})`;
+    return `ambiguous type (not found as ${[type, ...detail.split(', ')].join(' or ')})`;
   if ((reading.bits?.[k] ?? 0) & MATCH_GROUP) return 'no member in any table';
   const g = reading.start ? reading.members![reading.start[k]] : k;
   const hit = args.sink.firstHit[g];

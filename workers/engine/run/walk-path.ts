@@ -33,13 +33,13 @@ const CHAIN = new Int32Array(64);
 
 /** Pairs found per distinct key; the pairs of one key are contiguous. */
 export class PairSink {
-  readonly keyFirst: Int32Array;
-  readonly keyCount: Int32Array;
+  keyFirst: Int32Array;
+  keyCount: Int32Array;
   /**
    * Per key, 1 + the index of the first path whose first table holds it (0: none did), so a miss
    * can say "in uniprot, no path to …" without being looked up again.
    */
-  readonly firstHit: Uint16Array;
+  firstHit: Uint16Array;
   readonly target = new IntBuffer();
   readonly path = new IntBuffer();
   readonly bits = new IntBuffer();
@@ -56,6 +56,20 @@ export class PairSink {
 
   get pairs(): number {
     return this.target.length;
+  }
+
+  /** Room for keys numbered up to `keys` (ids looked up again as another type get new numbers). */
+  grow(keys: number): void {
+    if (keys <= this.keyFirst.length) return;
+    const first = new Int32Array(keys).fill(-1);
+    first.set(this.keyFirst);
+    const count = new Int32Array(keys);
+    count.set(this.keyCount);
+    const hit = new Uint16Array(keys);
+    hit.set(this.firstHit);
+    this.keyFirst = first;
+    this.keyCount = count;
+    this.firstHit = hit;
   }
 
   /** A key that is its own target (an id already of the target type), as the table spells it. */

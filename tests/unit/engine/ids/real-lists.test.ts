@@ -24,6 +24,8 @@ const symbols = multiMap(readCsv('org-hs-eg/genes.csv'), 'symbol', 'entrez_id');
 const aliases = multiMap(readCsv('org-hs-eg/alias.csv'), 'alias', 'entrez_id');
 const entrezIds = new Set(columnOf(readCsv('org-hs-eg/genes.csv'), 'entrez_id'));
 const omims = columnOf(readCsv('org-hs-eg/omim.csv'), 'omim');
+const omimToEntrez = multiMap(readCsv('org-hs-eg/omim.csv'), 'omim', 'entrez_id');
+const entrezToSymbol = multiMap(readCsv('org-hs-eg/genes.csv'), 'entrez_id', 'symbol');
 
 beforeAll(async () => {
   engine = await loadFixtureEngine();
@@ -142,18 +144,28 @@ describe('mixed lists on auto', () => {
     expect(protein.pairs.map((p) => p.target)).toEqual(['TP53']);
   });
 
-  it('calls a bare number that several types fit ambiguous when it misses', async () => {
-    const omim = omims.find((o) => !entrezIds.has(o))!;
+  it('looks a bare number the list’s type misses up as the other type that fits', async () => {
+    // A six-digit OMIM number that is no NCBI Gene id of the fixture: entrez first, then omim.
+    const omim = omims.find((o) => o.length === 6 && !entrezIds.has(o))!;
+    const neither = '999999';
+    expect(entrezIds.has(neither) || omims.includes(neither)).toBe(false);
     const result = await engine.map({
-      text: `7157\n672\n${omim}`,
+      text: `7157\n672\n${omim}\n${neither}`,
       source: 'auto',
       target: 'symbol',
     });
-    expect(keyInfoOf(result, 2)).toMatchObject({ sourceType: 'entrez' });
-    expect(keyInfoOf(result, 2).reason).toBe('ambiguous type (read as entrez; could be omim)');
-    // Pinning the type settles it.
-    const pinned = await engine.map({ text: omim, source: 'omim', target: 'entrez' });
-    expect(rowsOf(pinned)[0].status).not.toBe('unmapped');
+    const rows = rowsOf(result);
+    const viaOmim = omimToEntrez.get(omim)!.flatMap((id) => entrezToSymbol.get(id) ?? []);
+    expect(sorted(rows[2].pairs.map((p) => p.target))).toEqual(sorted(new Set(viaOmim)));
+    expect(keyInfoOf(result, 2)).toMatchObject({ sourceType: 'omim' });
+    expect(keyInfoOf(result, 2).reason).toMatch(
+      rows[2].pairs.length > 1 ? /^several targets/ : /^read as omim \(not found as entrez\)$/,
+    );
+    expect(keyInfoOf(result, 3)).toMatchObject({
+      sourceType: 'entrez',
+      reason: 'ambiguous type (not found as entrez or omim)',
+    });
+    expect(result.detection?.ambiguous).toBe(2);
   });
 });
 
