@@ -43,6 +43,9 @@ export default defineConfig({
         // Everything the app needs offline: the shell and worker (js, css, html), icons and the
         // manifest, the catalog (json), the bundled tables (gz) and their provenance notes (md).
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json,gz,md}'],
+        // Data packs are fetched the first time a path needs them and kept by the worker
+        // (workers/storage/cache-pack-store.ts): the first visit downloads only the core.
+        globIgnores: ['data/packs/**'],
         // The default 2 MiB would silently leave a table out as the data grows; 4 MiB leaves room.
         maximumFileSizeToCacheInBytes: MAX_PRECACHED_FILE,
         // A single-page app: any navigation offline is answered with the precached shell.

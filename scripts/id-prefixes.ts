@@ -28,7 +28,21 @@ export const TYPE_PREFIXES: Record<string, string[]> = {
   omim: ['omim'],
   go: ['go'],
   symbol: ['hgnc.symbol'],
+  hgnc: ['hgnc'],
+  mgi: ['mgi'],
+  rgd: ['rgd'],
+  chebi: ['chebi'],
+  pubchem_cid: ['pubchem.compound'],
+  chembl: ['chembl.compound', 'chembl'],
+  cas: ['cas'],
+  hmdb: ['hmdb'],
 };
+
+/**
+ * Canonical prefixes the Bioregistry does not record as a `banana` but the field writes (and
+ * #13 fixes): `HGNC:5`, `RGD:2003`.
+ */
+const EXTRA_BANANA: Record<string, string> = { hgnc: 'HGNC', rgd: 'RGD' };
 
 /** Names files use that the Bioregistry lacks; the app accepted them before this table existed. */
 const EXTRA_SYNONYMS: Record<string, string[]> = { entrez: ['geneid'] };
@@ -60,6 +74,7 @@ export function idPrefixes(registry: Record<string, BioregistryEntry>, source: s
       for (const synonym of entry.synonyms ?? []) add(synonym, type);
       if (entry.banana) banana[type] = entry.banana;
     }
+    if (EXTRA_BANANA[type]) banana[type] = EXTRA_BANANA[type];
     for (const synonym of EXTRA_SYNONYMS[type] ?? []) add(synonym, type);
   }
   const sorted = Object.fromEntries(Object.entries(prefixes).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -17,6 +17,13 @@ export interface IdTypeInfo {
   example?: string;
   /** Symbol-like types match case-insensitively when the exact spelling misses. */
   caseInsensitive: boolean;
+  /**
+   * Where the type selects list it: `Human genes and proteins`, `Mouse`, `Rat`, `Metabolites`,
+   * `Gene Ontology`; absent for a type of your own tables.
+   */
+  group?: string;
+  /** The organism whose ids these are (`human`, `mouse`, `rat`); absent when not one organism. */
+  organism?: string;
 }
 
 export interface ColumnInfo {
@@ -43,6 +50,30 @@ export interface TableInfo {
   user: boolean;
   /** A user table that browser storage keeps (false: this visit only, gone after a reload). */
   kept?: boolean;
+  /** The data pack it ships in; absent for the core and your own tables. */
+  pack?: string;
+  /** The organism it covers (`human`, `mouse`, `rat`), when one. */
+  organism?: string;
+  /** A history table (retired and secondary ids of this type), never a path step. */
+  historyOf?: IdTypeId;
+}
+
+/** A data pack: its tables are fetched the first time a path needs them, then kept offline. */
+export interface PackInfo {
+  name: string;
+  label: string;
+  description: string;
+  source: string;
+  date: string;
+  licence: string;
+  /** Its tables stay disabled until the user accepts `notice` and enables them. */
+  optIn?: boolean;
+  notice?: string;
+  tables: string[];
+  /** Bytes to download (all its files). */
+  bytes: number;
+  /** Every file of it is on this device (usable offline). */
+  onDevice: boolean;
 }
 
 export interface PathStepInfo {
@@ -65,6 +96,8 @@ export interface CatalogInfo {
   version: string;
   types: IdTypeInfo[];
   tables: TableInfo[];
+  /** The data packs, with whether each is on this device. */
+  packs: PackInfo[];
   /** Why browser storage keeps nothing, when it failed. */
   storageProblem?: string;
   /** Something that changed beyond what was asked (e.g. another tab removed the table). */
@@ -420,4 +453,8 @@ export interface EngineApi {
   ): Promise<CatalogInfo>;
   /** Re-reads the user tables from storage, after another tab of this browser changed them. */
   syncUserTables(): Promise<CatalogInfo>;
+  /** Downloads every file of a data pack and keeps it on this device (a run would, on first use). */
+  fetchPack(name: string): Promise<CatalogInfo>;
+  /** Removes a data pack's files and stored tables from this device; it is fetched again when used. */
+  dropPack(name: string): Promise<CatalogInfo>;
 }

@@ -42,5 +42,7 @@ export function createEngineApi(engine: CrosswalkEngine) {
     removeTable: (name) => engine.removeTable(name),
     setTableOptions: (name, options) => engine.setTableOptions(name, options),
     syncUserTables: () => engine.syncUserTables(),
+    fetchPack: (name) => engine.fetchPack(name),
+    dropPack: (name) => engine.dropPack(name),
   } satisfies EngineApi;
 }

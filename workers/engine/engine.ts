@@ -48,6 +48,8 @@ import type { TableStore } from './tables/table-store';
 import { PathRunner } from './run/path-runner';
 import { readStoredIndex } from './tables/stored-index';
 import { TableLoader } from './tables/table-loader';
+import type { PackStore } from './tables/pack-store';
+import { Packs } from './tables/packs';
 import { TableRegistry } from './plan/table-registry';
 import { MemoryUserTableStore, type UserTableStore } from './user-tables/user-table-store';
 import { UserTables, type TableHost } from './user-tables/user-tables';
@@ -60,6 +62,8 @@ export interface EngineOptions {
   store?: TableStore;
   /** Keeps the user's own tables between visits; in memory when absent. */
   userStore?: UserTableStore;
+  /** Keeps data packs' files on this device (Cache Storage in the worker); Node reads them from disk. */
+  packStore?: PackStore;
 }
 
 const KEPT_RUNS = 3;
@@ -75,6 +79,7 @@ export class CrosswalkEngine {
   readonly cache: TableCache;
   readonly loader: TableLoader;
   readonly userTables: UserTables;
+  readonly packs: Packs;
   readonly #registry = new TableRegistry();
   readonly #paths: PathRunner;
   readonly #runs = new Map<number, MapResult>();
@@ -84,6 +89,7 @@ export class CrosswalkEngine {
 
   constructor(readonly options: EngineOptions) {
     this.cache = new TableCache(options.cacheBudget);
+    this.packs = new Packs(options.packStore);
     this.loader = new TableLoader(this.cache, options.store);
     this.#paths = new PathRunner(this.#registry, this.loader);
     const host: TableHost = {
@@ -121,14 +127,43 @@ export class CrosswalkEngine {
     const bytes = await this.#read(catalogUrl, 'the table catalog');
     const catalog = parseCatalog(bytes, catalogUrl);
     this.#version = catalog.version;
-    for (const table of catalog.tables) this.register(table, resolveUrl(catalogUrl, table.file));
+    const tables = catalog.tables.map((spec) => ({ spec, url: resolveUrl(catalogUrl, spec.file) }));
+    for (const { spec, url } of tables) this.register(spec, url);
+    await this.packs.init(catalog.packs ?? [], tables);
     await this.userTables.restore();
     return this.catalog();
   }
 
-  /** Registers a bundled table read from `url`. */
+  /** Registers a bundled table read from `url` (a pack's through the pack store, which keeps it). */
   register(spec: CatalogTable, url: string): void {
-    this.#registry.register(spec, url, () => this.options.readBytes(url), false);
+    const read =
+      spec.pack && this.packs.hasStore
+        ? () => this.packs.read(url)
+        : () => this.options.readBytes(url);
+    this.#registry.register(spec, url, read, false, spec.enabled ?? true);
+  }
+
+  /** Downloads every file of a data pack and keeps it on this device. */
+  fetchPack(name: string): Promise<CatalogInfo> {
+    return this.#exclusive(async () => {
+      if (this.packs.files(name).length === 0)
+        fail('bad-request', `There is no data pack "${name}".`);
+      await this.packs.fetch(name);
+      return this.catalog();
+    });
+  }
+
+  /** Removes a data pack's files and stored tables from this device. */
+  dropPack(name: string): Promise<CatalogInfo> {
+    return this.#exclusive(async () => {
+      for (const file of this.packs.files(name)) {
+        const table = this.#registry.get(file.table);
+        this.cache.dispose(table.key);
+        await this.options.store?.delete(table.key).catch(() => undefined);
+      }
+      await this.packs.drop(name);
+      return this.catalog();
+    });
   }
 
   previewTable(file: Blob, fileName: string, delimiter?: string): Promise<TablePreview> {
@@ -213,6 +248,7 @@ export class CrosswalkEngine {
     return {
       ...catalog,
       tables: catalog.tables.map((t) => (t.user ? { ...t, kept: kept(t.name) } : t)),
+      packs: this.packs.info(),
       storageProblem:
         this.loader.storageProblem ??
         (persistent ? undefined : 'this browser offers no IndexedDB here'),

@@ -28,6 +28,13 @@ describe('id prefixes', () => {
     for (const name of expected) expect(committed.prefixes[name as 'ncbigene']).toContain('entrez');
     expect(Object.keys(committed.prefixes)).not.toContain('entrez gene/locuslink');
     expect(committed.prefixes.uniprotkb).toEqual(['uniprot']);
-    expect(committed.banana).toEqual({ go: subset.go.banana });
+    // The registry's own bananas, plus the two canonical prefixes #13 fixes that it lacks.
+    expect(committed.banana).toEqual({
+      go: subset.go.banana,
+      mgi: subset.mgi.banana,
+      chebi: subset.chebi.banana,
+      hgnc: 'HGNC',
+      rgd: 'RGD',
+    });
   });
 });

@@ -66,6 +66,12 @@ export interface IdType extends IdTypeInfo {
   transforms: KeyTransform[];
 }
 
+const HUMAN = { group: 'Human genes and proteins', organism: 'human' };
+const MOUSE = { group: 'Mouse', organism: 'mouse' };
+const RAT = { group: 'Rat', organism: 'rat' };
+const METABOLITES = { group: 'Metabolites' };
+const ONTOLOGY = { group: 'Gene Ontology' };
+
 function type(
   id: string,
   label: string,
@@ -74,6 +80,8 @@ function type(
     example?: string;
     caseInsensitive?: boolean;
     transforms?: KeyTransform[];
+    group?: string;
+    organism?: string;
   },
 ): IdType {
   const transforms = [...(options.transforms ?? [])];
@@ -85,6 +93,8 @@ function type(
     pattern: options.pattern,
     example: options.example,
     caseInsensitive: caseFold,
+    group: options.group,
+    organism: options.organism,
     regex: options.pattern ? new RegExp(options.pattern) : undefined,
     transforms,
   };
@@ -92,46 +102,118 @@ function type(
 
 const UNIPROT = '(?:[OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9](?:[A-Z][A-Z0-9]{2}[0-9]){1,2})';
 
-/** Built-in types, in the order auto-detection prefers them when several patterns match. */
+/**
+ * Built-in types, in the order auto-detection prefers them when several patterns match (a bare
+ * number is an NCBI Gene id before an OMIM number before a PubChem CID). Types whose canonical
+ * ids carry a prefix (`HGNC:5`, `MGI:1918911`, `CHEBI:15377`) also match a table's bare numbers
+ * once the prefix is stripped on both sides.
+ */
 export const BUILTIN_TYPES: IdType[] = [
-  type('go', 'GO term id', { pattern: '^GO:\\d{7}$', example: 'GO:0005634' }),
+  type('go', 'GO term id', {
+    pattern: '^GO:\\d{7}$',
+    example: 'GO:0005634',
+    ...ONTOLOGY,
+  }),
+  type('hgnc', 'HGNC id', {
+    pattern: '^HGNC:\\d{1,6}$',
+    example: 'HGNC:11998',
+    transforms: [prefixStripped(['hgnc'])],
+    ...HUMAN,
+  }),
+  type('mgi', 'MGI id (mouse)', {
+    pattern: '^MGI:\\d+$',
+    example: 'MGI:1918911',
+    transforms: [prefixStripped(['mgi'])],
+    ...MOUSE,
+  }),
+  type('rgd', 'RGD id (rat)', {
+    pattern: '^RGD:\\d+$',
+    example: 'RGD:2003',
+    transforms: [prefixStripped(['rgd'])],
+    ...RAT,
+  }),
+  type('chebi', 'ChEBI id', {
+    pattern: '^CHEBI:\\d+$',
+    example: 'CHEBI:15377',
+    transforms: [prefixStripped(['chebi'])],
+    ...METABOLITES,
+  }),
+  type('hmdb', 'HMDB id', {
+    pattern: '^HMDB\\d{5,7}$',
+    example: 'HMDB0000122',
+    transforms: [prefixStripped(['hmdb']), caseInsensitive],
+    ...METABOLITES,
+  }),
+  type('chembl', 'ChEMBL id', {
+    pattern: '^CHEMBL\\d+$',
+    example: 'CHEMBL510121',
+    transforms: [prefixStripped(['chembl']), caseInsensitive],
+    ...METABOLITES,
+  }),
+  type('cas', 'CAS registry number', {
+    pattern: '^\\d{2,7}-\\d{2}-\\d$',
+    example: '50-99-7',
+    transforms: [prefixStripped(['cas'])],
+    ...METABOLITES,
+  }),
   type('ensembl_gene', 'Ensembl gene', {
     pattern: '^ENS[A-Z]*G\\d{11}(?:\\.\\d+)?$',
     example: 'ENSG00000141510',
     transforms: [prefixStripped(['ensembl']), caseInsensitive, versionStripped],
+    ...HUMAN,
+    organism: undefined,
   }),
   type('ensembl_transcript', 'Ensembl transcript', {
     pattern: '^ENS[A-Z]*T\\d{11}(?:\\.\\d+)?$',
     example: 'ENST00000269305',
     transforms: [prefixStripped(['ensembl']), caseInsensitive, versionStripped],
+    ...HUMAN,
   }),
   type('ensembl_protein', 'Ensembl protein', {
     pattern: '^ENS[A-Z]*P\\d{11}(?:\\.\\d+)?$',
     example: 'ENSP00000269305',
     transforms: [prefixStripped(['ensembl']), caseInsensitive, versionStripped],
+    ...HUMAN,
   }),
   type('refseq', 'RefSeq accession', {
     pattern: '^(?:AC|AP|NC|NG|NM|NP|NR|NT|NW|NZ|XM|XP|XR|YP|WP)_\\d+(?:\\.\\d+)?$',
     example: 'NM_000546',
     transforms: [prefixStripped(['refseq']), caseInsensitive, versionStripped],
+    ...HUMAN,
   }),
   type('uniprot', 'UniProt accession', {
     pattern: `^${UNIPROT}(?:-\\d+)?$`,
     example: 'P04637',
     transforms: [prefixStripped(['uniprot', 'uniprotkb']), caseInsensitive, isoformStripped],
+    ...HUMAN,
   }),
   type('entrez', 'NCBI Gene (Entrez) id', {
     pattern: '^\\d+$',
     example: '7157',
     transforms: [prefixStripped(['ncbigene', 'entrez', 'geneid'])],
+    ...HUMAN,
   }),
   type('omim', 'OMIM (MIM) number', {
     pattern: '^\\d{6}$',
     example: '191170',
     transforms: [prefixStripped(['mim', 'omim'])],
+    ...HUMAN,
   }),
-  type('symbol', 'Gene symbol', { example: 'TP53', caseInsensitive: true }),
-  type('go_term', 'GO term name', { example: 'nucleus', caseInsensitive: true }),
+  type('pubchem_cid', 'PubChem compound id (CID)', {
+    pattern: '^\\d+$',
+    example: '5793',
+    transforms: [prefixStripped(['cid', 'pubchem', 'pubchem.compound'])],
+    ...METABOLITES,
+  }),
+  type('symbol', 'Gene symbol', { example: 'TP53', caseInsensitive: true, ...HUMAN }),
+  type('mouse_symbol', 'Mouse gene symbol (MGI)', {
+    example: 'Trp53',
+    caseInsensitive: true,
+    ...MOUSE,
+  }),
+  type('rat_symbol', 'Rat gene symbol (RGD)', { example: 'Tp53', caseInsensitive: true, ...RAT }),
+  type('go_term', 'GO term name', { example: 'nucleus', caseInsensitive: true, ...ONTOLOGY }),
+  type('chebi_name', 'ChEBI name', { example: 'D-glucose', caseInsensitive: true, ...METABOLITES }),
 ];
 
 const byId = new Map(BUILTIN_TYPES.map((t) => [t.id, t]));
@@ -148,6 +230,8 @@ export function typeInfo(t: IdType): IdTypeInfo {
     pattern: t.pattern,
     example: t.example,
     caseInsensitive: t.caseInsensitive,
+    group: t.group,
+    organism: t.organism,
   };
 }
 

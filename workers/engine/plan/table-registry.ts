@@ -78,6 +78,7 @@ export class TableRegistry {
       version,
       types: [...builtin, ...custom].map(typeInfo),
       tables: [...this.#tables.values()].map((t) => tableInfo(t, isLoaded(t.key))),
+      packs: [],
     };
   }
 }
@@ -97,5 +98,8 @@ function tableInfo(t: Registered, loaded: boolean): TableInfo {
     loaded,
     enabled: t.enabled,
     user: t.user,
+    pack: t.spec.pack,
+    organism: t.spec.organism,
+    historyOf: t.spec.history?.type,
   };
 }

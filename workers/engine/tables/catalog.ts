@@ -28,11 +28,38 @@ export interface CatalogTable {
   source: string;
   date: string;
   licence: string;
+  /** The data pack the table ships in (fetched on first use, then kept); absent: the core. */
+  pack?: string;
+  /** The organism the table covers (`human`, `mouse`, `rat`); absent when not one organism. */
+  organism?: string;
+  /** False for a table used only once the user opts in (HMDB's licence); default true. */
+  enabled?: boolean;
+  /**
+   * A history table: what became of retired and secondary ids of one type. Its columns are
+   * `old` and `new` (both of that type; `new` empty when withdrawn), `event` (`replaced`,
+   * `merged`, `split`, `withdrawn` or `secondary`) and `date` (ISO, or empty when the source gives
+   * none). Never a path step: consulted for ids no current table knows.
+   */
+  history?: { type: string };
+}
+
+/** A data pack: tables fetched the first time a path needs them, then kept for offline use. */
+export interface CatalogPack {
+  name: string;
+  label: string;
+  description: string;
+  source: string;
+  date: string;
+  licence: string;
+  /** Its tables stay disabled until the user accepts `notice` (HMDB: non-commercial use). */
+  optIn?: boolean;
+  notice?: string;
 }
 
 export interface CatalogFile {
   version: string;
   tables: CatalogTable[];
+  packs?: CatalogPack[];
 }
 
 export function parseCatalog(bytes: Uint8Array, url: string): CatalogFile {

@@ -61,6 +61,7 @@ const { downloadBlob } = await import('../../../../src/lib/download');
 
 const CATALOG: CatalogInfo = {
   version: 'test',
+  packs: [],
   types: [
     { id: 'uniprot', label: 'UniProt accession', caseInsensitive: false },
     { id: 'entrez', label: 'NCBI Gene', caseInsensitive: false },

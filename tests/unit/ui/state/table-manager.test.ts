@@ -48,6 +48,7 @@ function table(name: string, user = false) {
 
 const CATALOG: CatalogInfo = {
   version: 'test',
+  packs: [],
   types: [
     { id: 'symbol', label: 'Gene symbol', caseInsensitive: true },
     { id: 'uniprot', label: 'UniProt accession', caseInsensitive: false },

@@ -1,0 +1,13 @@
+/**
+ * Where data packs live on this device. The worker keeps their files in the Cache Storage
+ * (workers/storage/cache-pack-store.ts), outside the service worker's precache, so the first
+ * visit downloads only the core; Node reads them from disk and needs no store.
+ */
+export interface PackStore {
+  /** Whether the file at `url` is kept on this device. */
+  has(url: string): Promise<boolean>;
+  /** The file's bytes: from the device when kept, else fetched and then kept. */
+  read(url: string): Promise<Uint8Array>;
+  /** Removes the file from the device (a later read fetches it again). */
+  drop(url: string): Promise<void>;
+}

@@ -1,0 +1,74 @@
+/**
+ * The catalog's data packs and whether each is on this device: which of their files are kept,
+ * learned at start-up and updated as runs and the data panel fetch or drop them.
+ */
+import type { PackInfo } from '../../api';
+import type { CatalogPack, CatalogTable } from './catalog';
+import type { PackStore } from './pack-store';
+
+interface PackFile {
+  table: string;
+  url: string;
+  bytes: number;
+}
+
+export class Packs {
+  readonly #specs: CatalogPack[] = [];
+  readonly #files = new Map<string, PackFile[]>();
+  readonly #kept = new Set<string>();
+
+  constructor(readonly store?: PackStore) {}
+
+  /** Learns the catalog's packs and which of their files this device already keeps. */
+  async init(packs: CatalogPack[], tables: { spec: CatalogTable; url: string }[]): Promise<void> {
+    this.#specs.push(...packs);
+    for (const { spec, url } of tables) {
+      if (!spec.pack) continue;
+      const list = this.#files.get(spec.pack) ?? [];
+      list.push({ table: spec.name, url, bytes: spec.bytes });
+      this.#files.set(spec.pack, list);
+      // Without a store (Node) the files are on disk: always here.
+      if (!this.store || (await this.store.has(url).catch(() => false))) this.#kept.add(url);
+    }
+  }
+
+  /** Reads a pack's file through the store, which keeps it for offline use. */
+  async read(url: string): Promise<Uint8Array> {
+    if (!this.store) throw new Error('no pack store');
+    const bytes = await this.store.read(url);
+    this.#kept.add(url);
+    return bytes;
+  }
+
+  get hasStore(): boolean {
+    return this.store !== undefined;
+  }
+
+  /** The files of pack `name` (empty for a name no catalog table uses). */
+  files(name: string): PackFile[] {
+    return this.#files.get(name) ?? [];
+  }
+
+  async fetch(name: string): Promise<void> {
+    for (const file of this.files(name)) if (this.store) await this.read(file.url);
+  }
+
+  async drop(name: string): Promise<void> {
+    for (const file of this.files(name)) {
+      await this.store?.drop(file.url);
+      if (this.store) this.#kept.delete(file.url);
+    }
+  }
+
+  info(): PackInfo[] {
+    return this.#specs.map((spec) => {
+      const files = this.files(spec.name);
+      return {
+        ...spec,
+        tables: files.map((f) => f.table),
+        bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+        onDevice: files.length > 0 && files.every((f) => this.#kept.has(f.url)),
+      };
+    });
+  }
+}
