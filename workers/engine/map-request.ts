@@ -20,6 +20,7 @@ import type { PathRunner } from './run/path-runner';
 import { PhaseTimer } from './run/phase-timer';
 import { roundTripFlags, type ReverseMapper } from './run/round-trip';
 import type { TableCache } from './tables/table-cache';
+import type { StringDict } from './packed/string-dict';
 import type { TableLoader } from './tables/table-loader';
 
 export interface MapDeps {
@@ -76,30 +77,27 @@ export async function mapRequest(
       `No path from ${reading.types.join(' or ')} to ${target} within ${maxHops} hops over the enabled tables.`,
     );
   }
-  if (request.pinnedPath !== undefined)
+  // A pinned path is one of the source's paths (on auto, the commonest type's, as previewed).
+  if (request.pinnedPath !== undefined && source !== target)
     plans[0] = pinned(plans[0], request.pinnedPath, source, target);
 
   const notes: string[] = [];
-  const mapping = await mapByType(
-    reading,
-    target,
-    plans,
-    deps.registry,
-    deps.runner,
+  const context = {
+    registry: deps.registry,
+    cache: deps.cache,
+    runner: deps.runner,
     timer,
     notes,
+    maxHops,
     onProgress,
-  );
+  };
+  const mapping = await mapByType(reading, target, plans, context);
   await retryOtherTypes({
+    ...context,
     reading,
     mapping,
     target,
     plan: (type) => findPaths(enabled, type, target, maxHops).map(({ cost: _c, ...p }) => p),
-    registry: deps.registry,
-    runner: deps.runner,
-    timer,
-    notes,
-    onProgress,
   });
   const { sink, used } = mapping;
   let roundTrip: Uint8Array | undefined;
@@ -170,21 +168,29 @@ function pinned(paths: PathInfo[], index: number, source: string, target: string
   return [{ ...path, index: 0 }];
 }
 
-/** Whether a table in memory holds an id in a column of a type (undefined: none loaded). */
+/**
+ * Whether the tables in memory hold an id as a type: true when one does, false only when every
+ * table of that type is in memory and none does, else undefined (not known without loading).
+ */
 function oracle({ registry, cache }: MapDeps): TypeOracle {
-  const tables = registry.enabled();
-  return (type, id) => {
-    let loaded = false;
-    for (const registered of tables) {
-      const table = cache.peek(registered.key);
-      if (!table) continue;
-      for (const column of table.columns) {
-        if (column.type !== type || !column.dict) continue;
-        loaded = true;
-        if (column.dict.lookupString(id) >= 0) return true;
-      }
+  const byType = new Map<string, { dicts: StringDict[]; complete: boolean }>();
+  for (const registered of registry.enabled()) {
+    if (registered.spec.history) continue;
+    const table = cache.peek(registered.key);
+    for (const { name, type } of registered.columns) {
+      if (!type) continue;
+      const entry = byType.get(type) ?? { dicts: [], complete: true };
+      const dict = table?.columns.find((c) => c.name === name)?.dict;
+      if (dict) entry.dicts.push(dict);
+      else entry.complete = false;
+      byType.set(type, entry);
     }
-    return loaded ? false : undefined;
+  }
+  return (type, id) => {
+    const entry = byType.get(type);
+    if (!entry || entry.dicts.length === 0) return undefined;
+    for (const dict of entry.dicts) if (dict.lookupString(id) >= 0) return true;
+    return entry.complete ? false : undefined;
   };
 }
 

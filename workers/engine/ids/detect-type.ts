@@ -39,7 +39,7 @@ export function detectionNote(detection: Detection): string {
   if (detection.unrecognised > 0) extras.push(`${detection.unrecognised} not recognised`);
   if (detection.ambiguous > 0)
     extras.push(
-      `${detection.ambiguous} that several types fit (a bare number), read as the list's most common of them`,
+      `${detection.ambiguous} that several types fit (a bare number): each read as the list's commonest type that fits, and as the others when that missed`,
     );
   const tail = extras.length > 0 ? `; ${extras.join(', ')}` : '';
   if (types.length <= 1) {

@@ -14,6 +14,7 @@ import {
   MATCH_VERSION,
   idType,
   looksLike,
+  type IdType,
 } from './id-types';
 
 export interface IdForm {
@@ -98,4 +99,20 @@ export function mayHaveForm(bytes: Uint8Array, start: number, end: number): bool
 
 function startsWithFold(id: string, prefix: string): boolean {
   return id.length > prefix.length && id.slice(0, prefix.length).toUpperCase() === prefix;
+}
+
+/**
+ * The id in its type's canonical form when it is written bare (`15377` as a ChEBI id is
+ * `CHEBI:15377`): the files give MGI, RGD and ChEBI ids as bare numbers. Unchanged otherwise.
+ */
+export function canonicalForm(type: IdType, id: string): string {
+  const banana = BANANA[type.id];
+  if (!banana || !type.regex || type.regex.test(id)) return id;
+  const prefixed = `${banana}:${id}`;
+  return type.regex.test(prefixed) ? prefixed : id;
+}
+
+/** Whether ids of `type` carry a prefix in their canonical form (`HGNC:`, `CHEBI:`, `GO:`). */
+export function hasCanonicalPrefix(type: IdType): boolean {
+  return BANANA[type.id] !== undefined;
 }

@@ -55,9 +55,17 @@ export class IdReader {
     const fits: string[] = [];
     for (const t of this.patterned) if (looksLike(t, id)) fits.push(t.id);
     if (fits.length > 1) {
-      const found = fits.filter((t) => this.oracle(t, id) === true);
-      if (found.length === 1)
-        return { form, types: found, ambiguous: false, namedElsewhere: false };
+      // Settled only when one type's tables hold it and every other's rule it out: 114182 is an
+      // OMIM number and an NCBI Gene id both, and an OMIM table in memory proves only the first.
+      const answers = fits.map((t) => this.oracle(t, id));
+      const held = answers.filter((a) => a === true).length;
+      if (held === 1 && answers.every((a) => a !== undefined))
+        return {
+          form,
+          types: [fits[answers.indexOf(true)]],
+          ambiguous: false,
+          namedElsewhere: false,
+        };
       return { form, types: fits, ambiguous: true, namedElsewhere: false };
     }
     if (fits.length === 1) return { form, types: fits, ambiguous: false, namedElsewhere: false };

@@ -10,7 +10,7 @@ import { NO_TYPE } from '../../common/codes';
 import { IntBuffer } from '../packed/growable-buffers';
 import { StringDict } from '../packed/string-dict';
 import { idType, looksLike, MATCH_GROUP } from './id-types';
-import { mayHaveForm, readForm, type IdForm } from './id-forms';
+import { canonicalForm, hasCanonicalPrefix, mayHaveForm, readForm, type IdForm } from './id-forms';
 import { pick, rankTypes, type IdCandidates, type IdReader } from './id-reader';
 import type { ParsedInput } from './parse-input';
 
@@ -40,6 +40,8 @@ export interface IdReading {
   /** Row key k is looked up as `members[start[k] .. start[k+1]]`; null: as itself, one key each. */
   start: Int32Array | null;
   members: Int32Array | null;
+  /** Per member of a group, the MATCH_* bits of its own form (`CON__…`); null with `members`. */
+  memberBits: Uint16Array | null;
   /**
    * Dictionaries of lookup keys, each numbered from its `base` on, bases ascending; the first
    * `types.length` are the types' own (space t is type t's). A retry adds more (see below).
@@ -82,6 +84,8 @@ export function readIds(input: ParsedInput, source: string, reader: IdReader): I
   const rowKeys = keys.size;
   const auto = source === 'auto';
   const sourceType = auto ? null : idType(source);
+  // A bare `15377` given as ChEBI ids is read as `CHEBI:15377`: every id is looked at.
+  const canonicalPrefix = sourceType !== null && hasCanonicalPrefix(sourceType);
   const { pool, offsets } = keys.parts();
   const byLines = input.rule === 'lines';
   const reads = new Map<number, Read>();
@@ -92,12 +96,14 @@ export function readIds(input: ParsedInput, source: string, reader: IdReader): I
   for (let k = 0; k < rowKeys; k++) {
     const from = offsets[k];
     const to = offsets[k + 1];
-    const group = byLines && pool.subarray(from, to).includes(SEMICOLON);
-    if (!auto && !group && !mayHaveForm(pool, from, to)) continue;
+    const group = byLines && hasByte(pool, from, to, SEMICOLON);
+    const formless = !group && !mayHaveForm(pool, from, to);
+    if (!auto && formless && !canonicalPrefix) continue;
     const key = keys.get(k);
     const parts = group ? groupParts(key, reader, sourceType) : null;
-    const plain = !group && !mayHaveForm(pool, from, to);
+    const plain = formless;
     const form = parts ? null : plain ? { ...PLAIN, id: key } : readForm(key);
+    if (form && sourceType && !form.named) form.id = canonicalForm(sourceType, form.id);
     if (!auto) {
       if (parts || form!.bits || form!.decoy || form!.named || form!.id !== key)
         reads.set(k, { form, parts, cand: null });
@@ -180,6 +186,7 @@ function layOut(
       bits: null,
       start: null,
       members: null,
+      memberBits: null,
       spaces: [{ dict: keys, base: 0, type: 0 }],
       size: rowKeys,
       pending: [Int32Array.from({ length: rowKeys }, (_, k) => k)],
@@ -193,9 +200,11 @@ function layOut(
   const start = new Int32Array(rowKeys + 1);
   const local = new IntBuffer(rowKeys + 16);
   const space = new IntBuffer(rowKeys + 16);
-  const add = (t: number, id: number) => {
+  const formOf = new IntBuffer(rowKeys + 16);
+  const add = (t: number, id: number, form = 0) => {
     local.push(id);
     space.push(t);
+    formOf.push(form);
   };
   for (let k = 0; k < rowKeys; k++) {
     start[k] = local.length;
@@ -210,13 +219,13 @@ function layOut(
     const type = types[t];
     if (parts) {
       groups++;
+      // Each member keeps its own form (`P02768;CON__P07550`: only the second is a contaminant).
       bits[k] = MATCH_GROUP;
       for (const part of parts) {
-        bits[k] |= part.bits;
         if (part.decoy) continue;
         const id = dicts[t].internString(part.id);
         // `P1;P1` has one member.
-        if (!localIncludes(local, space, start[k], id, t)) add(t, id);
+        if (!localIncludes(local, space, start[k], id, t)) add(t, id, part.bits);
       }
       if (local.length === start[k]) early[k] = EARLY_DECOY;
       continue;
@@ -255,6 +264,7 @@ function layOut(
     bits,
     start,
     members,
+    memberBits: Uint16Array.from(formOf.data.subarray(0, formOf.length)),
     spaces: dicts.map((dict, t) => ({ dict, base: bases[t], type: t })),
     size,
     pending: pending.map((p) => p.toArray()),
@@ -280,7 +290,9 @@ function groupParts(
   if (sourceType) {
     // A type with no pattern cannot tell an id from a line of words: no groups.
     if (!sourceType.regex) return null;
-    return forms.every((f) => looksLike(sourceType, f.id)) ? forms : null;
+    const fits = (f: IdForm) =>
+      looksLike(sourceType, f.id) && (!f.named || f.named.includes(sourceType.id));
+    return forms.every(fits) ? forms : null;
   }
   return groupCandidates(forms, reader).types.length > 0 ? forms : null;
 }
@@ -332,3 +344,8 @@ function setName(cand: IdCandidates, reader: IdReader): string | number {
 }
 
 const typeNumbers = new Map<string, number>();
+
+function hasByte(bytes: Uint8Array, from: number, to: number, byte: number): boolean {
+  for (let i = from; i < to; i++) if (bytes[i] === byte) return true;
+  return false;
+}

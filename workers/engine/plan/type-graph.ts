@@ -89,3 +89,46 @@ export function pathLabel(steps: PathStepInfo[]): string {
   const types = [steps[0].fromType, ...steps.map((s) => s.toType)].join(' → ');
   return `${types} via ${steps.map((s) => s.table).join(' + ')}`;
 }
+
+/**
+ * Paths from a type back to itself that start through a fallback tier (a table with a match
+ * label, such as `alias`): `symbol → entrez → symbol via alias + genes` brings an alias back as
+ * its approved symbol. Only those: any other way round would map an id to its neighbours.
+ */
+export function findRoundPaths(
+  tables: RegisteredTable[],
+  type: string,
+  maxHops = DEFAULT_MAX_HOPS,
+): PlannedPath[] {
+  const found: PlannedPath[] = [];
+  for (const table of tables) {
+    if (!table.enabled || !table.matchLabel) continue;
+    const from = table.columns.find((c) => c.type === type);
+    if (!from) continue;
+    for (const to of table.columns) {
+      if (!to.type || to.type === type) continue;
+      const first: PathStepInfo = {
+        table: table.name,
+        from: from.name,
+        to: to.name,
+        fromType: type,
+        toType: to.type,
+      };
+      for (const rest of findPaths(tables, to.type, type, maxHops - 1)) {
+        if (rest.steps[0].table === table.name) continue;
+        const steps = [first, ...rest.steps];
+        found.push({
+          index: 0,
+          label: pathLabel(steps),
+          types: [type, ...steps.map((s) => s.toType)],
+          steps,
+          cost: table.priority + rest.cost,
+        });
+      }
+    }
+  }
+  found.sort(
+    (a, b) => a.steps.length - b.steps.length || a.cost - b.cost || a.label.localeCompare(b.label),
+  );
+  return found.slice(0, MAX_PATHS).map((p, index) => ({ ...p, index }));
+}

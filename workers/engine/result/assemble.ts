@@ -67,15 +67,16 @@ export function assemble({
       n === 1 ? STATUS_MAPPED : n > 1 ? STATUS_AMBIGUOUS : unmappedStatus(reading, k, normalised);
   }
 
-  // A target is convergent when two distinct row keys reach it (duplicates of one key do not
-  // count, nor two members of one group).
+  // A target is convergent when two distinct ids reach it: not duplicates of one row, not two
+  // members of one group, not two forms of one id (`P04637`, `sp|P04637|P53_HUMAN`).
   const firstKey = new Int32Array(sink.targets.size).fill(-1);
   const convergent = new Uint8Array(sink.targets.size);
   for (let k = 0; k < rowKeys; k++) {
+    const id = identityOf(reading, k);
     for (let j = byKey.start[k]; j < byKey.start[k + 1]; j++) {
       const t = sink.target.data[byKey.pairs[j]];
-      if (firstKey[t] < 0) firstKey[t] = k;
-      else if (firstKey[t] !== k) convergent[t] = 1;
+      if (firstKey[t] < 0) firstKey[t] = id;
+      else if (firstKey[t] !== id) convergent[t] = 1;
     }
   }
 
@@ -109,6 +110,7 @@ export function assemble({
     }
   }
   const keyBits = reading.bits;
+  const memberBits = reading.memberBits;
 
   const count = input.count;
   let total = 0;
@@ -148,10 +150,11 @@ export function assemble({
     if (excelDate[k]) flags[i] |= INPUT_EXCEL_DATE;
     seenKey[k] = 1;
     pairStart[i] = out;
-    const extra = (input.trimmed[i] === 1 ? MATCH_TRIMMED : 0) | (keyBits ? keyBits[k] : 0);
+    const extraOfKey = (input.trimmed[i] === 1 ? MATCH_TRIMMED : 0) | (keyBits ? keyBits[k] : 0);
     for (let j = byKey.start[k]; j < byKey.start[k + 1]; j++) {
-      // A group's pairs are its members' (each `via` starts with its member).
+      // A group's pairs are its members' (each `via` starts with its member), with its form.
       const p = byKey.pairs[j];
+      const extra = memberBits ? extraOfKey | memberBits[byKey.member![j]] : extraOfKey;
       pairInput[out] = i;
       sink.targets.writeTo(sink.target.data[p], targets);
       targets.end();
@@ -235,3 +238,10 @@ function normalisedKeys(reading: IdReading, input: ParsedInput, rowKeys: number)
 const SEMICOLON = new Uint8Array([59]);
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+
+/** What makes two row keys the same id: their one lookup key, or the row key of a group. */
+function identityOf(reading: IdReading, k: number): number {
+  const { start, members } = reading;
+  if (!start) return k;
+  return start[k + 1] - start[k] === 1 ? members![start[k]] : reading.size + k;
+}

@@ -10,6 +10,8 @@ export interface KeyPairs {
   /** Sink pairs of row key k are `pairs[start[k] .. start[k + 1]]`. */
   start: Int32Array;
   pairs: Int32Array;
+  /** The member (index into `reading.members`) each pair came from; null when each key is its own. */
+  member: Int32Array | null;
 }
 
 export function keyPairs(reading: IdReading, sink: PairSink, rowKeys: number): KeyPairs {
@@ -24,6 +26,7 @@ export function keyPairs(reading: IdReading, sink: PairSink, rowKeys: number): K
   }
   start[rowKeys] = total;
   const pairs = new Int32Array(total);
+  const member = memberStart ? new Int32Array(total) : null;
   // The key that last took each target, so a target two members reach is taken once.
   const takenBy = memberStart ? new Int32Array(sink.targets.size).fill(-1) : null;
   let out = 0;
@@ -42,12 +45,14 @@ export function keyPairs(reading: IdReading, sink: PairSink, rowKeys: number): K
           if (takenBy![t] === k) continue;
           takenBy![t] = k;
         }
+        if (member) member[out] = m;
         pairs[out++] = p;
       }
     }
   }
   start[rowKeys] = out;
-  return { start, pairs: out === total ? pairs : pairs.slice(0, out) };
+  const trim = <T extends Int32Array>(a: T): T => (out === total ? a : (a.slice(0, out) as T));
+  return { start, pairs: trim(pairs), member: member && trim(member) };
 }
 
 /** The text a lookup key `g` holds, from its type's dictionary. */

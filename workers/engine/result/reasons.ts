@@ -103,7 +103,9 @@ function mappedReason(args: ReasonArgs, k: number): string {
   const first = reading.retried.get(k);
   if (first !== undefined)
     return `read as ${reading.types[reading.type[k]]} (not found as ${first})`;
-  if (bits & MATCH_CONTAMINANT) return 'contaminant';
+  const member = keyPairs.member ? keyPairs.member[from] : -1;
+  const formBits = bits | (member >= 0 ? (reading.memberBits?.[member] ?? 0) : 0);
+  if (formBits & MATCH_CONTAMINANT) return 'contaminant';
   const t = reading.type[k];
   if (t !== NO_TYPE && sink.path.data[keyPairs.pairs[from]] !== typeRuns[t].firstPath)
     return 'only by a fallback path';

@@ -2,13 +2,10 @@
  * Maps every type's lookup keys to the one target, each type along its own ranked paths with
  * fallback, into one sink: a pinned source is one type; a mixed list on `auto` is several.
  */
-import type { PathInfo, ProgressFn } from '../../api';
+import type { PathInfo } from '../../api';
 import type { IdReading } from '../ids/read-ids';
 import type { TypeRun } from '../result/reasons';
-import type { TableRegistry } from '../plan/table-registry';
-import type { PathRunner } from './path-runner';
-import { mapSameType } from './same-type';
-import type { PhaseTimer } from './phase-timer';
+import { mapSameType, type SameTypeContext } from './same-type';
 import { PairSink } from './walk-path';
 
 export interface TypeMapping {
@@ -26,11 +23,7 @@ export async function mapByType(
   reading: IdReading,
   target: string,
   plans: PathInfo[][],
-  registry: TableRegistry,
-  runner: PathRunner,
-  timer: PhaseTimer,
-  notes: string[],
-  onProgress?: ProgressFn,
+  ctx: SameTypeContext,
 ): Promise<TypeMapping> {
   const sink = new PairSink(reading.size);
   const used: PathInfo[] = [];
@@ -41,9 +34,9 @@ export async function mapByType(
     const { dict, base } = reading.spaces[t];
     const job = { keys: dict, base, pending, sink, used };
     const same = reading.types[t] === target;
-    if (pending.length > 0 && same) await mapSameType(target, job, registry, runner, timer);
+    if (pending.length > 0 && same) await mapSameType(target, job, ctx);
     else if (pending.length > 0 && plans[t].length > 0)
-      await runner.runWithFallback(plans[t], job, timer, notes, onProgress);
+      await ctx.runner.runWithFallback(plans[t], job, ctx.timer, ctx.notes, ctx.onProgress);
     typeRuns.push({
       firstPath: used.length > firstPath ? firstPath : -1,
       hasPath: same || plans[t].length > 0,

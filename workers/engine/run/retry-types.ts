@@ -4,29 +4,21 @@
  * ones that type does not find are looked up again as each other type that fits, in that order,
  * so the tables settle what the pattern could not; the cost falls on the misses only.
  */
-import type { PathInfo, ProgressFn } from '../../api';
+import type { PathInfo } from '../../api';
 import { MATCH_GROUP } from '../ids/id-types';
 import { EARLY_AMBIGUOUS, EARLY_NONE, type IdReading } from '../ids/read-ids';
 import { lookupText } from '../result/key-pairs';
 import { StringDict } from '../packed/string-dict';
-import type { TableRegistry } from '../plan/table-registry';
 import type { TypeMapping } from './map-by-type';
-import type { PathRunner } from './path-runner';
-import type { PhaseTimer } from './phase-timer';
-import { mapSameType } from './same-type';
+import { mapSameType, type SameTypeContext } from './same-type';
 import type { PairSink } from './walk-path';
 
-export interface RetryContext {
+export interface RetryContext extends SameTypeContext {
   reading: IdReading;
   mapping: TypeMapping;
   target: string;
   /** The ranked paths from a type to the target (empty when none). */
   plan(type: string): PathInfo[];
-  registry: TableRegistry;
-  runner: PathRunner;
-  timer: PhaseTimer;
-  notes: string[];
-  onProgress?: ProgressFn;
 }
 
 /** Looks the misses up again as their other types; returns how many were found that way. */
@@ -85,7 +77,7 @@ async function lookUpAs(
   const pending = Int32Array.from({ length: dict.size }, (_, i) => base + i);
   const job = { keys: dict, base, pending, sink, used };
   const firstPath = used.length;
-  if (type === target) await mapSameType(target, job, ctx.registry, ctx.runner, ctx.timer);
+  if (type === target) await mapSameType(target, job, ctx);
   else {
     const paths = ctx.plan(type);
     if (paths.length === 0) return [];
