@@ -16,6 +16,7 @@ import { assemble, type AssembledResult } from './result/assemble';
 import { reasonsOf, type FirstStep } from './result/reasons';
 import { mapByType, type TypeMapping } from './run/map-by-type';
 import { hasPairs, retryOtherTypes } from './run/retry-types';
+import { consultHistory } from './run/consult-history';
 import type { PathRunner } from './run/path-runner';
 import { PhaseTimer } from './run/phase-timer';
 import { roundTripFlags, type ReverseMapper } from './run/round-trip';
@@ -92,13 +93,16 @@ export async function mapRequest(
     onProgress,
   };
   const mapping = await mapByType(reading, target, plans, context);
-  await retryOtherTypes({
+  const later = {
     ...context,
     reading,
     mapping,
     target,
-    plan: (type) => findPaths(enabled, type, target, maxHops).map(({ cost: _c, ...p }) => p),
-  });
+    plan: (type: string) =>
+      findPaths(enabled, type, target, maxHops).map(({ cost: _c, ...p }) => p),
+  };
+  await retryOtherTypes(later);
+  await consultHistory(later);
   const { sink, used } = mapping;
   let roundTrip: Uint8Array | undefined;
   if (request.roundTrip) {

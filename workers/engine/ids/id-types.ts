@@ -28,6 +28,10 @@ export const MATCH_FASTA = 128;
 export const MATCH_CONTAMINANT = 256;
 /** A GENCODE pseudo-autosomal copy on chromosome Y (`ENSG00000182378.14_PAR_Y`): the gene. */
 export const MATCH_PAR_Y = 512;
+/** Reached through a retired id's successor (replaced, merged or split; history tables). */
+export const MATCH_RETIRED = 1024;
+/** Reached through the primary id of a secondary one (ChEBI, HMDB, GO alt ids). */
+export const MATCH_SECONDARY = 2048;
 
 const caseInsensitive: KeyTransform = {
   name: 'case-insensitive',

@@ -13,6 +13,7 @@ import { idType, looksLike, MATCH_GROUP } from './id-types';
 import { canonicalForm, hasCanonicalPrefix, mayHaveForm, readForm, type IdForm } from './id-forms';
 import { pick, rankTypes, type IdCandidates, type IdReader } from './id-reader';
 import type { ParsedInput } from './parse-input';
+import type { Resolution } from '../run/history';
 
 /** What is known to be wrong with an id before it is looked up (`IdReading.early`). */
 export const EARLY_NONE = 0;
@@ -27,6 +28,8 @@ export const EARLY_NOT_RECOGNISED = 4;
 export const EARLY_AMBIGUOUS = 5;
 /** Its form names another type than the chosen source (`sp|…`, `P04637.2`; `detail`: that type). */
 export const EARLY_SHAPED_OTHER = 6;
+/** Withdrawn, with no successor (set by the history, run/consult-history.ts). */
+export const EARLY_WITHDRAWN = 7;
 
 export interface IdReading {
   /** Distinct input ids (the input's keys before any lookup key was added). */
@@ -63,6 +66,12 @@ export interface IdReading {
   setOf: Uint16Array | null;
   /** Row keys found only as another type that fits: row key → the type they were read as first. */
   retried: Map<number, string>;
+  /** Row keys no current table knows that a history table resolved (run/consult-history.ts). */
+  history: Map<number, Resolution>;
+  /** Row keys a current table knows although a history table retired them. */
+  historyDisagrees: Map<number, Resolution>;
+  /** Per member (index into `members`), the retired ids before it in its hop chain (`4 > `). */
+  viaPrefix: Map<number, string>;
 }
 
 const SEMICOLON = 59;
@@ -193,7 +202,7 @@ function layOut(
       early,
       detail,
       groups: 0,
-      retried: new Map(),
+      ...noHistory(),
     };
   }
   const bits = new Uint16Array(rowKeys);
@@ -271,7 +280,7 @@ function layOut(
     early,
     detail,
     groups,
-    retried: new Map(),
+    ...noHistory(),
   };
 }
 
@@ -348,4 +357,13 @@ const typeNumbers = new Map<string, number>();
 function hasByte(bytes: Uint8Array, from: number, to: number, byte: number): boolean {
   for (let i = from; i < to; i++) if (bytes[i] === byte) return true;
   return false;
+}
+
+function noHistory() {
+  return {
+    retried: new Map(),
+    history: new Map(),
+    historyDisagrees: new Map(),
+    viaPrefix: new Map(),
+  };
 }

@@ -111,6 +111,7 @@ export function assemble({
   }
   const keyBits = reading.bits;
   const memberBits = reading.memberBits;
+  const viaPrefix = reading.viaPrefix;
 
   const count = input.count;
   let total = 0;
@@ -158,6 +159,10 @@ export function assemble({
       pairInput[out] = i;
       sink.targets.writeTo(sink.target.data[p], targets);
       targets.end();
+      if (viaPrefix.size > 0) {
+        const prefix = viaPrefix.get(byKey.member![j]);
+        if (prefix) via.append(encoder.encode(prefix));
+      }
       via.copyFrom(viaPacked, p);
       path[out] = sink.path.data[p];
       match[out] = extra === 0 ? pairMatch[p] : matchWith(p, extra);

@@ -8,12 +8,16 @@ import {
   MATCH_ISOFORM,
   MATCH_PAR_Y,
   MATCH_PREFIX,
+  MATCH_RETIRED,
+  MATCH_SECONDARY,
   MATCH_TRIMMED,
   MATCH_VERSION,
 } from '../ids/id-types';
 
 const BIT_NAMES: [number, string][] = [
   [MATCH_GROUP, 'group'],
+  [MATCH_RETIRED, 'retired'],
+  [MATCH_SECONDARY, 'secondary'],
   [MATCH_TRIMMED, 'trimmed'],
   [MATCH_CONTAMINANT, 'contaminant'],
   [MATCH_FASTA, 'fasta-header'],

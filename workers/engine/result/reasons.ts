@@ -14,11 +14,13 @@ import {
   EARLY_NO_TABLE,
   EARLY_NOT_RECOGNISED,
   EARLY_SHAPED_OTHER,
+  EARLY_WITHDRAWN,
   type IdReading,
 } from '../ids/read-ids';
 import type { IdReader } from '../ids/id-reader';
 import type { PairSink } from '../run/walk-path';
 import type { KeyPairs } from './key-pairs';
+import type { Resolution } from '../run/history';
 import { nearestMatch, type FirstStep } from './nearest-match';
 
 export type { FirstStep };
@@ -96,6 +98,10 @@ function mappedReason(args: ReasonArgs, k: number): string {
   const from = keyPairs.start[k];
   const to = keyPairs.start[k + 1];
   const bits = reading.bits?.[k] ?? 0;
+  const history = reading.history.get(k);
+  if (history) return historyPhrase(history);
+  const disagrees = reading.historyDisagrees.get(k);
+  if (disagrees) return `current here; history: ${historyPhrase(disagrees)}`;
   if (to - from > 1) {
     if (bits & MATCH_GROUP) return 'several targets (group members)';
     return `several targets via ${fanOutTable(sink, keyPairs.pairs.subarray(from, to), used)}`;
@@ -128,7 +134,11 @@ function missReason(args: ReasonArgs, k: number, budget: DetailBudget): string {
       return `no table for prefix ${detail}`;
     case EARLY_NOT_RECOGNISED:
       return 'not shaped like any type';
+    case EARLY_WITHDRAWN:
+      return historyPhrase(reading.history.get(k)!);
   }
+  const history = reading.history.get(k);
+  if (history) return historyPhrase(history);
   if (!typeRuns[t].hasPath) return `no path from ${type} to ${target}`;
   if (args.keyStatus[k] === STATUS_INVALID) {
     const bare = `not shaped like ${type}`;
@@ -172,4 +182,27 @@ function viaOf(sink: PairSink, p: number): string {
 
 function textOf(packed: PackedStrings, k: number): string {
   return decoder.decode(packed.bytes.subarray(packed.offsets[k], packed.offsets[k + 1]));
+}
+
+/**
+ * What the history says became of an id: `replaced (by 5678 on 2019-05-03)`, `merged (into …)`,
+ * `split (into A, B)`, `withdrawn (on 2005-05-08)`, `secondary id (of CHEBI:15377)`; a chain's
+ * intermediate ids follow `via`.
+ */
+export function historyPhrase(r: Resolution): string {
+  const ends = [...new Set(r.chains.map((c) => c[c.length - 1]))].join(', ');
+  const via = [...new Set(r.chains.flatMap((c) => c.slice(1, -1)))];
+  const detail = `${via.length > 0 ? ` via ${via.join(', ')}` : ''}${r.date ? ` on ${r.date}` : ''}`;
+  switch (r.kind) {
+    case 'withdrawn':
+      return r.date ? `withdrawn (on ${r.date})` : 'withdrawn';
+    case 'secondary':
+      return `secondary id (of ${ends}${detail})`;
+    case 'split':
+      return `split (into ${ends}${detail})`;
+    case 'merged':
+      return `merged (into ${ends}${detail})`;
+    default:
+      return `replaced (by ${ends}${detail})`;
+  }
 }

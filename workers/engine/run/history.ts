@@ -1,0 +1,122 @@
+/**
+ * What became of an id no current table knows, from its type's history tables (`ncbi_history`
+ * for NCBI Gene ids, `hgnc_symbol_history` for human symbols, ChEBI's secondary ids …): replaced,
+ * merged, split, withdrawn, or a secondary id of a primary one. Chains are followed (HGNC has
+ * them) until an id a current table knows, so `A → B → C` ends at the current C.
+ */
+import type { PackedTable } from '../tables/packed-table';
+import { resolveKey } from './walk-path';
+
+export type HistoryKind = 'replaced' | 'merged' | 'split' | 'withdrawn' | 'secondary';
+
+export interface Resolution {
+  kind: HistoryKind;
+  /** ISO date of the first event, when the source gives one (NCBI does, HGNC does not). */
+  date: string;
+  /** Each way to a successor: the ids passed, the retired id first, the current one last. */
+  chains: string[][];
+}
+
+const MAX_CHAIN = 8;
+const encoder = new TextEncoder();
+
+/** One history table: `old`, `new` (typed), `event`, `date`, read row by row for an old id. */
+export class HistoryTable {
+  readonly #old: number;
+  readonly #new: number;
+  readonly #event: number;
+  readonly #date: number;
+  /** Records of old id k: `records[start[k] .. start[k + 1]]`, built on first use. */
+  #index: { start: Int32Array; records: Int32Array } | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly table: PackedTable,
+  ) {
+    this.#old = table.columnIndex('old');
+    this.#new = table.columnIndex('new');
+    this.#event = table.columnIndex('event');
+    this.#date = table.columnIndex('date');
+  }
+
+  /** The events of `id` (exact, then the type's relaxations: a symbol in another case). */
+  events(id: string): { next: string; event: string; date: string }[] {
+    let old = -1;
+    resolveKey(
+      this.table,
+      this.#old,
+      encoder.encode(id),
+      () => id,
+      (found) => {
+        if (old < 0) old = found;
+      },
+    );
+    if (old < 0) return [];
+    const { start, records } = this.#records();
+    const out: { next: string; event: string; date: string }[] = [];
+    for (let j = start[old]; j < start[old + 1]; j++) {
+      const r = records[j];
+      out.push({
+        next: this.#cell(this.#new, r),
+        event: this.#cell(this.#event, r),
+        date: this.#cell(this.#date, r),
+      });
+    }
+    return out;
+  }
+
+  #cell(column: number, record: number): string {
+    const col = this.table.columns[column];
+    const id = col.ids[record];
+    return id < 0 ? '' : col.dict.get(id);
+  }
+
+  #records(): { start: Int32Array; records: Int32Array } {
+    if (this.#index) return this.#index;
+    const ids = this.table.columns[this.#old].ids;
+    const size = this.table.columns[this.#old].dict.size;
+    const start = new Int32Array(size + 1);
+    for (const id of ids) if (id >= 0) start[id + 1]++;
+    for (let k = 0; k < size; k++) start[k + 1] += start[k];
+    const fill = start.slice(0, size);
+    const records = new Int32Array(start[size]);
+    ids.forEach((id, r) => {
+      if (id >= 0) records[fill[id]++] = r;
+    });
+    return (this.#index = { start, records });
+  }
+}
+
+/**
+ * What became of `id`, following chains through ids no current table knows (`isCurrent`);
+ * null when no history table of its type lists it.
+ */
+export function resolveHistory(
+  tables: HistoryTable[],
+  id: string,
+  isCurrent: (id: string) => boolean,
+): Resolution | null {
+  const first = eventsOf(tables, id);
+  if (first.length === 0) return null;
+  const moves = first.filter((e) => e.next !== '' && e.event !== 'withdrawn');
+  if (moves.length === 0) return { kind: 'withdrawn', date: first[0].date, chains: [] };
+  const kind = (moves.length > 1 ? 'split' : moves[0].event) as HistoryKind;
+  const chains: string[][] = [];
+  const follow = (chain: string[]): void => {
+    const last = chain[chain.length - 1];
+    if (chain.length > MAX_CHAIN || isCurrent(last)) return void chains.push(chain);
+    const next = eventsOf(tables, last).filter((e) => e.next !== '' && e.event !== 'withdrawn');
+    if (next.length === 0) return void chains.push(chain);
+    for (const e of next) if (!chain.includes(e.next)) follow([...chain, e.next]);
+  };
+  for (const move of moves) follow([id, move.next]);
+  return { kind, date: moves[0].date, chains };
+}
+
+function eventsOf(tables: HistoryTable[], id: string) {
+  for (const table of tables) {
+    const events = table.events(id);
+    if (events.length > 0) return events;
+  }
+  return [];
+}
