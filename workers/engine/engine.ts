@@ -29,10 +29,10 @@ import { detectionOf } from './ids/detect-type';
 import { IdReader } from './ids/id-reader';
 import { parseInput, readInput } from './ids/parse-input';
 import { readIds } from './ids/read-ids';
-import { mapRequest, type MapDeps } from './map-request';
+import { autoTypes, mapRequest, type MapDeps } from './map-request';
 import { PairSink } from './run/walk-path';
 import { exportRows } from './result/export';
-import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './plan/type-graph';
+import { DEFAULT_MAX_HOPS, findPaths } from './plan/type-graph';
 import { STATUS_NAMES } from '../common/codes';
 import { countBoth } from '../common/id-tokens';
 import { PhaseTimer } from './run/phase-timer';
@@ -149,6 +149,8 @@ export class CrosswalkEngine {
       if (this.packs.files(name).length === 0)
         fail('bad-request', `There is no data pack "${name}".`);
       await this.packs.fetch(name);
+      // Asked for, not needed by a run: no run note about it.
+      this.packs.takeFetched();
       return this.catalog();
     });
   }
@@ -258,7 +260,7 @@ export class CrosswalkEngine {
   /** How `auto` reads these ids (the first ones of a list, while the user types). */
   detect(text: string, split?: SplitMode): Detection {
     const input = parseInput(text, split);
-    const reader = new IdReader(typesOf(this.#registry.enabled()));
+    const reader = new IdReader(autoTypes(this.#registry.enabled(), this.packs));
     return detectionOf(readIds(input, 'auto', reader), input.keyOf);
   }
 
@@ -286,6 +288,7 @@ export class CrosswalkEngine {
   async #map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
     const deps: MapDeps = {
       registry: this.#registry,
+      packs: this.packs,
       cache: this.cache,
       runner: this.#paths,
       loader: this.loader,

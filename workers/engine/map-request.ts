@@ -11,7 +11,8 @@ import { readIds, type IdReading } from './ids/read-ids';
 import { checkTypes } from './ids/resolve-types';
 import { fail } from './errors';
 import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './plan/type-graph';
-import type { TableRegistry } from './plan/table-registry';
+import type { Registered, TableRegistry } from './plan/table-registry';
+import type { Packs } from './tables/packs';
 import { assemble, type AssembledResult } from './result/assemble';
 import { reasonsOf, type FirstStep } from './result/reasons';
 import { mapByType, type TypeMapping } from './run/map-by-type';
@@ -26,6 +27,7 @@ import type { TableLoader } from './tables/table-loader';
 
 export interface MapDeps {
   registry: TableRegistry;
+  packs: Packs;
   cache: TableCache;
   runner: PathRunner;
   loader: TableLoader;
@@ -54,7 +56,10 @@ export async function mapRequest(
   const enabled = deps.registry.enabled();
   const available = typesOf(enabled);
   const target = request.target;
-  const reader = new IdReader(available, oracle(deps));
+  const reader = new IdReader(
+    request.source === 'auto' ? autoTypes(enabled, deps.packs) : available,
+    oracle(deps),
+  );
   const reading = timer.time('config', 'read each id: its type and its form', () => {
     checkTypes(request, available);
     return readIds(input, request.source, reader);
@@ -147,6 +152,10 @@ export async function mapRequest(
   notes.push(...inputNotes(input, reading));
   if (excel.keys.length > 0) notes.push(excelDateNote(excel.keys));
   notes.push(...deps.loader.notices.splice(0));
+  for (const pack of deps.packs.takeFetched())
+    notes.push(
+      `Data pack "${pack.label}" (${(pack.bytes / 1024 / 1024).toFixed(1)} MB, ${pack.licence}) was downloaded for this run; it stays on this device for offline use (Lookup tables → Data packs).`,
+    );
   const detection = auto ? detectionOf(reading, input.keyOf) : undefined;
   if (detection) notes.unshift(detectionNote(detection));
   const attributes = await deps.attributes(request, target, assembled.pairs, timer);
@@ -247,4 +256,12 @@ function inputNotes(input: ParsedInput, reading: IdReading): string[] {
     );
   }
   return notes;
+}
+
+/**
+ * The types `auto` may read ids as: those of the core and of packs on this device. Detection
+ * never downloads a pack: a list of a pack's ids needs its type chosen once, which fetches it.
+ */
+export function autoTypes(enabled: Registered[], packs: Packs): Set<string> {
+  return typesOf(enabled.filter((t) => !t.spec.pack || packs.onDevice(t.spec.pack)));
 }

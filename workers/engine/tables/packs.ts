@@ -16,6 +16,8 @@ export class Packs {
   readonly #specs: CatalogPack[] = [];
   readonly #files = new Map<string, PackFile[]>();
   readonly #kept = new Set<string>();
+  /** Packs a read had to download since the last `takeFetched`. */
+  readonly #fetched = new Set<string>();
 
   constructor(readonly store?: PackStore) {}
 
@@ -35,9 +37,21 @@ export class Packs {
   /** Reads a pack's file through the store, which keeps it for offline use. */
   async read(url: string): Promise<Uint8Array> {
     if (!this.store) throw new Error('no pack store');
+    const wasKept = this.#kept.has(url);
     const bytes = await this.store.read(url);
     this.#kept.add(url);
+    if (!wasKept) {
+      for (const [pack, files] of this.#files)
+        if (files.some((f) => f.url === url)) this.#fetched.add(pack);
+    }
     return bytes;
+  }
+
+  /** The packs downloaded since the last call (a run's note says so), and forgets them. */
+  takeFetched(): PackInfo[] {
+    const names = [...this.#fetched];
+    this.#fetched.clear();
+    return this.info().filter((p) => names.includes(p.name));
   }
 
   get hasStore(): boolean {
@@ -60,6 +74,12 @@ export class Packs {
     }
   }
 
+  /** Every file of pack `name` is on this device (a pack no table uses is not). */
+  onDevice(name: string): boolean {
+    const files = this.files(name);
+    return files.length > 0 && files.every((f) => this.#kept.has(f.url));
+  }
+
   info(): PackInfo[] {
     return this.#specs.map((spec) => {
       const files = this.files(spec.name);
@@ -67,7 +87,7 @@ export class Packs {
         ...spec,
         tables: files.map((f) => f.table),
         bytes: files.reduce((sum, f) => sum + f.bytes, 0),
-        onDevice: files.length > 0 && files.every((f) => this.#kept.has(f.url)),
+        onDevice: this.onDevice(spec.name),
       };
     });
   }
