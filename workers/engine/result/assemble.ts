@@ -21,7 +21,13 @@ import { buildRows } from './result-rows';
 import type { PairSink } from '../run/walk-path';
 import { idType, looksLike, MATCH_GROUP, MATCH_TRIMMED } from '../ids/id-types';
 import type { ParsedInput } from '../ids/parse-input';
-import { EARLY_AMBIGUOUS, EARLY_DECOY, EARLY_NONE, type IdReading } from '../ids/read-ids';
+import {
+  EARLY_AMBIGUOUS,
+  EARLY_DECOY,
+  EARLY_NONE,
+  EARLY_WITHDRAWN,
+  type IdReading,
+} from '../ids/read-ids';
 import { keyPairs, lookupText, type KeyPairs } from './key-pairs';
 import { MatchTypes } from './match-types';
 
@@ -209,7 +215,7 @@ function countStatus(summary: MapSummary, status: number): void {
 /** The status of a row key with no pairs: unmapped when shaped like its type, else invalid. */
 function unmappedStatus(reading: IdReading, k: number, normalised: PackedStrings): number {
   const early = reading.early[k];
-  if (early === EARLY_DECOY) return STATUS_UNMAPPED;
+  if (early === EARLY_DECOY || early === EARLY_WITHDRAWN) return STATUS_UNMAPPED;
   if (early !== EARLY_NONE && early !== EARLY_AMBIGUOUS) return STATUS_INVALID;
   const t = reading.type[k];
   if (t === NO_TYPE) return STATUS_INVALID;
