@@ -11,6 +11,7 @@ import { STATUS_MAPPED } from '../workers/common/codes';
 import { CrosswalkEngine } from '../workers/engine/engine';
 import { parseTable, type TableSpec } from '../workers/engine/tables/parse-table';
 import { mb, measure, row, rssMonitor } from './measure';
+import { packBench } from './packs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -151,3 +152,4 @@ await loadBench('uniprot (32,265 rows)', `${root}public/data/uniprot.csv.gz`, {
   ],
 });
 await mappingBench();
+await packBench(root, RUNS);
