@@ -11,6 +11,7 @@ import { EARLY_AMBIGUOUS, EARLY_NONE, EARLY_WITHDRAWN, type IdReading } from '..
 import { lookupText } from '../result/key-pairs';
 import { StringDict } from '../packed/string-dict';
 import type { Registered } from '../plan/table-registry';
+import { CrosswalkError } from '../errors';
 import { HistoryTable, resolveHistory, type Resolution } from './history';
 import type { TypeMapping } from './map-by-type';
 import { hasPairs } from './retry-types';
@@ -45,9 +46,8 @@ export async function consultHistory(ctx: HistoryContext): Promise<number> {
       else if (ctx.mapping.sink.firstHit[member(reading, k)] === 0) misses.push(k);
     }
     if (misses.length === 0) continue;
-    const tables: HistoryTable[] = [];
-    for (const r of registered)
-      tables.push(new HistoryTable(r.name, await ctx.runner.load(r, ctx.timer)));
+    const tables = await loadHistory(ctx, registered, type);
+    if (tables.length === 0) continue;
     const isCurrent = currentIds(ctx, type);
     const found: [number, Resolution][] = [];
     for (const k of misses) {
@@ -167,4 +167,27 @@ function currentIds({ registry, cache }: HistoryContext, type: string): (id: str
     if (dict) dicts.push(dict);
   }
   return (id) => dicts.some((d) => d.lookupString(id) >= 0);
+}
+
+/**
+ * The history tables of `type`, or none when they cannot be read (offline before the pack was
+ * ever fetched): the misses then stay as they are, and a note says their history was not read.
+ */
+async function loadHistory(
+  ctx: HistoryContext,
+  registered: Registered[],
+  type: string,
+): Promise<HistoryTable[]> {
+  const tables: HistoryTable[] = [];
+  try {
+    for (const r of registered)
+      tables.push(new HistoryTable(r.name, await ctx.runner.load(r, ctx.timer)));
+  } catch (error) {
+    if (!(error instanceof CrosswalkError)) throw error;
+    ctx.notes.push(
+      `The history of ${type} ids could not be read, so ids no table knows were not checked for being retired: ${error.message}`,
+    );
+    return [];
+  }
+  return tables;
 }
