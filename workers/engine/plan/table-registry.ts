@@ -30,6 +30,7 @@ export class TableRegistry {
       columns: spec.columns,
       priority: spec.priority ?? 0,
       matchLabel: spec.matchLabel,
+      organism: spec.organism,
       enabled,
       spec,
       location,

@@ -12,6 +12,8 @@ export interface RegisteredTable {
   priority: number;
   matchLabel?: string;
   enabled: boolean;
+  /** The organism the table covers; a path never joins two tables of different organisms. */
+  organism?: string;
 }
 
 export interface PlannedPath extends PathInfo {
@@ -34,7 +36,7 @@ export function findPaths(
   target: string,
   maxHops = DEFAULT_MAX_HOPS,
 ): PlannedPath[] {
-  const edges = new Map<string, { step: PathStepInfo; priority: number }[]>();
+  const edges = new Map<string, { step: PathStepInfo; priority: number; organism?: string }[]>();
   for (const table of tables) {
     if (!table.enabled) continue;
     for (const a of table.columns) {
@@ -44,6 +46,7 @@ export function findPaths(
         list.push({
           step: { table: table.name, from: a.name, to: b.name, fromType: a.type, toType: b.type },
           priority: table.priority,
+          organism: table.organism,
         });
         edges.set(a.type, list);
       }
@@ -52,6 +55,8 @@ export function findPaths(
   const found: PlannedPath[] = [];
   const visited = new Set([source]);
   const steps: PathStepInfo[] = [];
+  /** The organism of each step's table (`''`: none), for the rule above. */
+  const organisms: string[] = [];
   let cost = 0;
   const walk = (type: string): void => {
     if (steps.length > 0 && type === target) {
@@ -67,13 +72,18 @@ export function findPaths(
     if (steps.length === maxHops) return;
     for (const edge of edges.get(type) ?? []) {
       if (visited.has(edge.step.toType)) continue;
+      // Mouse Ensembl genes share the type with human ones: a path from mouse symbols must not
+      // walk on into human tables (it could only find nothing, or worse, a shared id).
+      if (edge.organism && organisms.some((o) => o !== '' && o !== edge.organism)) continue;
       // Two steps in a row through one table only re-join its own rows: never a new mapping.
       if (steps.length > 0 && steps[steps.length - 1].table === edge.step.table) continue;
       visited.add(edge.step.toType);
       steps.push(edge.step);
+      organisms.push(edge.organism ?? '');
       cost += edge.priority;
       walk(edge.step.toType);
       cost -= edge.priority;
+      organisms.pop();
       steps.pop();
       visited.delete(edge.step.toType);
     }

@@ -190,7 +190,12 @@ function textOf(packed: PackedStrings, k: number): string {
  * intermediate ids follow `via`.
  */
 export function historyPhrase(r: Resolution): string {
-  const ends = [...new Set(r.chains.map((c) => c[c.length - 1]))].join(', ');
+  const ends = [
+    ...new Set([
+      ...r.chains.map((c) => c[c.length - 1]),
+      ...r.withdrawnEnds.map((id) => `${id}, since withdrawn`),
+    ]),
+  ].join(', ');
   const via = [...new Set(r.chains.flatMap((c) => c.slice(1, -1)))];
   const detail = `${via.length > 0 ? ` via ${via.join(', ')}` : ''}${r.date ? ` on ${r.date}` : ''}`;
   switch (r.kind) {

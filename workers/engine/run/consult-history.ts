@@ -54,8 +54,11 @@ export async function consultHistory(ctx: HistoryContext): Promise<number> {
       const resolution = resolveHistory(tables, lookupText(reading, member(reading, k)), isCurrent);
       if (resolution) found.push([k, resolution]);
     }
-    // A current table's answer stands; a history that retired such an id is said beside it.
+    // A current table's answer stands; a history that retired such an id is said beside it —
+    // when a primary table lists the id, not a fallback tier (the alias table lists old symbols
+    // on purpose: TNFA is an alias of TNF and, in HGNC's history, replaced by TNF).
     for (const k of known) {
+      if (byFallback(ctx, k)) continue;
       const resolution = resolveHistory(
         tables,
         lookupText(reading, member(reading, k)),
@@ -190,4 +193,13 @@ async function loadHistory(
     return [];
   }
   return tables;
+}
+
+/** Whether row key `k`'s first pair came through a fallback tier (a table with a match label). */
+function byFallback({ reading, mapping, registry }: HistoryContext, k: number): boolean {
+  const g = member(reading, k);
+  const p = mapping.sink.keyFirst[g];
+  if (p < 0) return false;
+  const path = mapping.used[mapping.sink.path.data[p]];
+  return path.steps.some((step) => registry.get(step.table).matchLabel !== undefined);
 }

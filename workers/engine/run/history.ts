@@ -15,6 +15,8 @@ export interface Resolution {
   date: string;
   /** Each way to a successor: the ids passed, the retired id first, the current one last. */
   chains: string[][];
+  /** Successors that were withdrawn in turn (`HGNC:876 → HGNC:832`, itself withdrawn): no target. */
+  withdrawnEnds: string[];
 }
 
 const MAX_CHAIN = 8;
@@ -99,18 +101,23 @@ export function resolveHistory(
   const first = eventsOf(tables, id);
   if (first.length === 0) return null;
   const moves = first.filter((e) => e.next !== '' && e.event !== 'withdrawn');
-  if (moves.length === 0) return { kind: 'withdrawn', date: first[0].date, chains: [] };
+  if (moves.length === 0)
+    return { kind: 'withdrawn', date: first[0].date, chains: [], withdrawnEnds: [] };
   const kind = (moves.length > 1 ? 'split' : moves[0].event) as HistoryKind;
   const chains: string[][] = [];
+  const withdrawnEnds: string[] = [];
   const follow = (chain: string[]): void => {
     const last = chain[chain.length - 1];
     if (chain.length > MAX_CHAIN || isCurrent(last)) return void chains.push(chain);
-    const next = eventsOf(tables, last).filter((e) => e.next !== '' && e.event !== 'withdrawn');
-    if (next.length === 0) return void chains.push(chain);
-    for (const e of next) if (!chain.includes(e.next)) follow([...chain, e.next]);
+    const events = eventsOf(tables, last);
+    const next = events.filter((e) => e.next !== '' && e.event !== 'withdrawn');
+    if (next.length > 0) {
+      for (const e of next) if (!chain.includes(e.next)) follow([...chain, e.next]);
+    } else if (events.length > 0) withdrawnEnds.push(last);
+    else chains.push(chain);
   };
   for (const move of moves) follow([id, move.next]);
-  return { kind, date: moves[0].date, chains };
+  return { kind, date: moves[0].date, chains, withdrawnEnds };
 }
 
 function eventsOf(tables: HistoryTable[], id: string) {
