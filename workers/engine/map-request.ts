@@ -8,6 +8,7 @@ import { excelDateNote, markExcelDates } from './ids/excel-dates';
 import { IdReader, type TypeOracle } from './ids/id-reader';
 import { parseInput, readInput, type ParsedInput } from './ids/parse-input';
 import { readIds, type IdReading } from './ids/read-ids';
+import { hasNames, rankNames } from './ids/name-ranking';
 import { checkTypes } from './ids/resolve-types';
 import { fail } from './errors';
 import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './plan/type-graph';
@@ -56,15 +57,18 @@ export async function mapRequest(
   const enabled = deps.registry.enabled();
   const available = typesOf(enabled);
   const target = request.target;
-  const reader = new IdReader(
-    request.source === 'auto' ? autoTypes(enabled, deps.packs) : available,
-    oracle(deps),
-  );
+  const auto = request.source === 'auto';
+  const reader = new IdReader(auto ? autoTypes(enabled, deps.packs) : available, oracle(deps));
+  if (auto && reader.freeText.length > 1 && hasNames(input.keys)) {
+    const order = await timer.timeAsync('config', 'rank the types of the names', () =>
+      nameTypeOrder(deps, reader.freeText, input, timer),
+    );
+    reader.freeText.splice(0, reader.freeText.length, ...order);
+  }
   const reading = timer.time('config', 'read each id: its type and its form', () => {
     checkTypes(request, available);
     return readIds(input, request.source, reader);
   });
-  const auto = request.source === 'auto';
   if (reading.types.length === 0)
     fail('unknown-type', 'Could not recognise the type of these ids; choose the source type.');
   const source = reading.types[0];
@@ -264,4 +268,28 @@ function inputNotes(input: ParsedInput, reading: IdReading): string[] {
  */
 export function autoTypes(enabled: Registered[], packs: Packs): Set<string> {
   return typesOf(enabled.filter((t) => !t.spec.pack || packs.onDevice(t.spec.pack)));
+}
+
+/**
+ * The free-text types in the order the list's names fit them exactly, after loading their
+ * tables from the core or a pack on this device (never downloading one).
+ */
+async function nameTypeOrder(
+  deps: MapDeps,
+  freeText: string[],
+  input: ParsedInput,
+  timer: PhaseTimer,
+): Promise<string[]> {
+  const dicts = new Map<string, StringDict[]>();
+  for (const registered of deps.registry.enabled()) {
+    const { pack, history } = registered.spec;
+    if (history || registered.matchLabel || (pack && !deps.packs.onDevice(pack))) continue;
+    for (const column of registered.columns) {
+      if (!column.type || !freeText.includes(column.type)) continue;
+      const table = await deps.runner.load(registered, timer);
+      const dict = table.columns.find((c) => c.name === column.name)?.dict;
+      if (dict) dicts.set(column.type, [...(dicts.get(column.type) ?? []), dict]);
+    }
+  }
+  return rankNames(input.keys, freeText, (type) => dicts.get(type) ?? []);
 }

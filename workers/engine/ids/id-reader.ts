@@ -97,7 +97,7 @@ export function pick(types: string[], ranking: string[]): string {
 }
 
 /** FREE_TEXT, with plain ASCII names checked char by char (the regex's `\p{L}` is the slow part). */
-function isFreeText(id: string): boolean {
+export function isFreeText(id: string): boolean {
   const first = id.charCodeAt(0);
   if (first > 127) return FREE_TEXT.test(id);
   if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return false;

@@ -127,6 +127,23 @@ describe('organisms never mix', () => {
     );
   });
 
+  it('on auto, a list of mouse symbols is read as mouse symbols, not folded into human genes', async () => {
+    const mouse = [...mouseToEnsembl].filter(([, e]) => e.some(Boolean)).map(([s]) => s);
+    const result = await engine.map({
+      text: mouse.join('\n'),
+      source: 'auto',
+      target: 'ensembl_gene',
+    });
+    rowsOf(result).forEach((row, i) => {
+      expect(keyInfoOf(result, i).sourceType, mouse[i]).toBe('mouse_symbol');
+      expect(row.pairs.map((p) => p.target)).toEqual(mouseToEnsembl.get(mouse[i]));
+    });
+    // Human symbols on auto stay human.
+    const human = await engine.map({ text: 'TP53\nBRCA1', source: 'auto', target: 'entrez' });
+    expect(keyInfoOf(human, 0).sourceType).toBe('symbol');
+    expect(rowsOf(human)[0].pairs.map((p) => p.target)).toEqual(['7157']);
+  });
+
   it('types say their organism and group, and tables theirs', () => {
     const catalog = engine.catalog();
     const type = (id: string) => catalog.types.find((t) => t.id === id)!;
