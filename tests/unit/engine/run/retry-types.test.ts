@@ -30,7 +30,8 @@ describe('names the symbol tables miss', () => {
     const names = ['nucleus', 'apoptotic process'];
     for (const name of names) expect(termToGo.get(name)).toHaveLength(1);
     const result = await engine.map({
-      text: ['TP53', ...names, 'no such thing at all'].join('\n'),
+      // Mostly symbols: names are read as symbols first, and the GO term names found after.
+      text: ['TP53', ...names, 'BRCA1', 'EGFR', 'no such thing at all'].join('\n'),
       source: 'auto',
       target: 'go',
     });
@@ -43,8 +44,8 @@ describe('names the symbol tables miss', () => {
       });
     });
     expect(keyInfoOf(result, 0).sourceType).toBe('symbol');
-    expect(rows[3].status).toBe('unmapped');
-    expect(keyInfoOf(result, 3)).toMatchObject({
+    expect(rows[5].status).toBe('unmapped');
+    expect(keyInfoOf(result, 5)).toMatchObject({
       sourceType: 'symbol',
       reason: 'not in any table',
     });
