@@ -1,19 +1,24 @@
 /**
- * Copies the bundled org.Hs.eg.db tables into `public/data/` (byte for byte) and writes
- * `public/data/catalog.json` and `public/data/PROVENANCE.md`. The output is committed, so the app
- * works from a fresh clone without the source directory.
+ * Copies the bundled org.Hs.eg.db tables into `public/data/` (byte for byte), writes the data
+ * packs' tables to `public/data/packs/<pack>/<table>.csv.gz` (made from ../shared/data by
+ * `pack-rows.ts`), and writes `public/data/catalog.json` and `public/data/PROVENANCE.md`. The
+ * output is committed, so the app works from a fresh clone without the source directories.
  *
- * Usage: npx tsx scripts/build-data.ts   (source: ../shared/data/org-hs-eg or $CROSSWALK_SOURCE_DATA)
+ * Usage: npx tsx scripts/build-data.ts   (sources: ../shared/data/org-hs-eg or
+ * $CROSSWALK_SOURCE_DATA for the core; ../shared/data or $CROSSWALK_PACK_SOURCE for the packs)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { CatalogFile } from '../workers/engine/tables/catalog';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { CatalogFile, CatalogTable } from '../workers/engine/tables/catalog';
 import { CATALOG_VERSION, TABLES, catalogEntry, sourceDir } from './org-hs-eg';
+import { packRows, packSourceDir, sourceReader, toCsv } from './pack-rows';
+import { PACKS, PACK_TABLES } from './packs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const from = sourceDir(repoRoot);
+const packFrom = packSourceDir(repoRoot);
 const to = join(repoRoot, 'public', 'data');
 
 if (!existsSync(join(from, 'README.md'))) {
@@ -21,21 +26,53 @@ if (!existsSync(join(from, 'README.md'))) {
 }
 mkdirSync(to, { recursive: true });
 
+const core = TABLES.map((spec) => {
+  const file = `${spec.name}.csv.gz`;
+  const bytes = readFileSync(join(from, file));
+  // Written, not copied: copyFileSync would keep the source's read-only mode.
+  writeFileSync(join(to, file), bytes);
+  const entry = catalogEntry(spec, file, bytes, gunzipSync(bytes).toString('utf8'));
+  console.log(`${file.padEnd(26)} ${String(entry.rows).padStart(8)} rows ${entry.bytes} bytes`);
+  return entry;
+});
+
+const read = sourceReader(packFrom);
+const packBytes = new Map<string, number>();
+/** The source files each pack table was made from, for PROVENANCE.md. */
+const inputs = new Map<string, string[]>();
+const packed = PACK_TABLES.map((spec) => {
+  const file = `packs/${spec.pack}/${spec.name}.csv.gz`;
+  const used: string[] = [];
+  const rows = packRows(spec.name, spec.columns.length, (path) => {
+    used.push(path);
+    return read(path);
+  });
+  inputs.set(spec.name, used);
+  const text = toCsv(
+    spec.columns.map((c) => c.name),
+    rows,
+  );
+  // Level 9 and Node's fixed gzip header (no name, no time): the same rows give the same bytes.
+  const bytes = gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
+  mkdirSync(join(to, 'packs', spec.pack), { recursive: true });
+  writeFileSync(join(to, file), bytes);
+  const entry: CatalogTable = catalogEntry(spec, file, bytes, text);
+  packBytes.set(spec.pack, (packBytes.get(spec.pack) ?? 0) + entry.bytes);
+  console.log(`${file.padEnd(44)} ${String(entry.rows).padStart(8)} rows ${entry.bytes} bytes`);
+  return entry;
+});
+for (const pack of PACKS) {
+  if (!packBytes.has(pack.name)) throw new Error(`pack ${pack.name} has no tables`);
+  console.log(`pack ${pack.name.padEnd(12)} ${packBytes.get(pack.name)} bytes`);
+}
 const catalog: CatalogFile = {
   version: CATALOG_VERSION,
-  tables: TABLES.map((spec) => {
-    const file = `${spec.name}.csv.gz`;
-    const bytes = readFileSync(join(from, file));
-    // Written, not copied: copyFileSync would keep the source's read-only mode.
-    writeFileSync(join(to, file), bytes);
-    const entry = catalogEntry(spec, file, bytes, gunzipSync(bytes).toString('utf8'));
-    console.log(`${file.padEnd(26)} ${String(entry.rows).padStart(8)} rows ${entry.bytes} bytes`);
-    return entry;
-  }),
+  tables: [...core, ...packed],
+  packs: PACKS,
 };
 writeFileSync(join(to, 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
 
-const shipped = catalog.tables.map((t) => `\`${t.file}\``).join(', ');
+const shipped = core.map((t) => `\`${t.file}\``).join(', ');
 const provenance = `# Provenance of the bundled tables
 
 The files in this folder (${shipped}) are byte-for-byte copies of the tables described below;
@@ -44,7 +81,57 @@ verbatim (it also lists tables that are not shipped here, and \`make.sh\`, the s
 
 ---
 
-${readFileSync(join(from, 'README.md'), 'utf8')}`;
+${readFileSync(join(from, 'README.md'), 'utf8')}
+${packProvenance()}`;
 writeFileSync(join(to, 'PROVENANCE.md'), provenance);
+
+/** The packs' part of PROVENANCE.md: what each table is made of, then the source READMEs. */
+function packProvenance(): string {
+  const rows = packed.map((t) => {
+    const from = (inputs.get(t.name) ?? []).map((path) => `\`${path}\``).join(', ');
+    return `| ${t.pack} | \`${t.file}\` | ${t.rows.toLocaleString('en')} | ${from} | ${t.source}, ${t.date} | ${t.licence} |`;
+  });
+  const folders = [...new Set([...inputs.values()].flat().map((path) => path.split('/')[0]))];
+  const readmes = folders
+    .filter((folder) => folder !== 'org-hs-eg') // verbatim above
+    .map((folder) => `---\n\n${readFileSync(join(packFrom, folder, 'README.md'), 'utf8')}`);
+  return `
+---
+
+# Data packs (\`packs/\`)
+
+The app fetches a pack's tables the first time a path needs them and keeps them for offline use
+(\`packs\` in \`catalog.json\`; HMDB's tables only once the user accepts its licence notice). Unlike
+the files above they are not copies: \`scripts/build-data.ts\` makes each one from the source files
+named below (paths under \`../shared/data\`; \`scripts/pack-rows.ts\` says how) as CSV with a header
+row, gzipped at level 9.
+
+| pack | file | rows | made from | source, date | licence |
+| --- | --- | ---: | --- | --- | --- |
+${rows.join('\n')}
+
+What differs from the sources:
+- Ids are written in canonical form: ChEBI \`CHEBI:15377\`, MGI \`MGI:1918911\`, RGD \`RGD:2003\`, HGNC
+  \`HGNC:5\` (the metabolite and mouse-rat files give ChEBI, MGI and RGD ids as bare numbers).
+- One row per MGI synonym (\`|\`-separated), RGD synonym and RGD Ensembl gene (\`;\`-separated); a gene
+  without an Ensembl id keeps one row with an empty cell. Synonyms are trimmed (17 MGI synonyms end in
+  a space); MGI's two quoted synonym cells are unquoted.
+- Ensembl ids of another organism are dropped: RGD gives the rat gene Or10d1b (RGD:1332791) the
+  mouse id ENSMUSG00000062121 besides its three rat ids.
+- \`ik_match\` is \`Y\` or empty, as in the source (its README says \`True\`).
+- \`chebi_names\` gets a header row, and its backslash-escaped braces (\`\\{\`, \`\\}\`) are unescaped.
+- History tables have the columns \`old\`, \`new\`, \`event\`, \`date\`. HGNC and NCBI rows: \`event\` is
+  \`withdrawn\` (\`Entry Withdrawn\`, cardinality 1:0; \`new\` empty), \`split\` (1:n, one row per
+  successor; HGNC files splits under \`oboInOwl:consider\`), \`merged\` (n:1) or \`replaced\` (1:1);
+  \`date\` is NCBI's "Withdrawn date" (for replaced and merged ids too), empty for HGNC. NCBI's
+  \`primarySymbol\` column is wrong (see the retired-ids README) and is not used. ChEBI, HMDB and GO
+  rows are \`secondary\`, without a date.
+- \`hgnc_symbol_history\` leaves out the two rows whose id was replaced by one with the same symbol
+  (H2AX, OR5D3).
+- Exact duplicate rows are dropped (\`chebi_to_chembl\` repeats 13,563 rows, \`chebi_to_pubchem\` 65,
+  \`HGNC_secID2priID\` one).
+
+${readmes.join('\n')}`;
+}
 
 console.log(`wrote ${relative(repoRoot, to)}/catalog.json and PROVENANCE.md from ${from}`);

@@ -46,6 +46,8 @@ const SEEDS: Record<string, string> = {
   '213': 'ALB',
   '2099': 'ESR1',
   '7124': 'TNF',
+  '981': 'CDAN3: current here, replaced by KIF23 (9493) in NCBI history of 2023 (history pack)',
+  '124905658': 'LOC124905658: current here, withdrawn in NCBI history of 2023 (history pack)',
 };
 
 /** Tables cut into fixtures; the first column holds the linked id, the second the entrez id (except genes). */

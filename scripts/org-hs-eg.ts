@@ -40,7 +40,8 @@ const GO: Provenance = {
   date: '2022-07-01',
   licence: 'Artistic-2.0 package; GO CC BY 4.0',
 };
-const GO_TERMS: Provenance = { ...GO, source: 'Bioconductor GO.db 3.16.0 (Gene Ontology)' };
+/** GO.db's own tables (terms, secondary ids), as opposed to org.Hs.eg.db's annotations. */
+export const GO_DB: Provenance = { ...GO, source: 'Bioconductor GO.db 3.16.0 (Gene Ontology)' };
 
 /** A catalog entry before the file-dependent fields (file, hash, bytes, rows) are known. */
 export type TableSpec = Omit<CatalogTable, 'file' | 'hash' | 'bytes' | 'rows'>;
@@ -102,7 +103,7 @@ export const TABLES: TableSpec[] = [
     name: 'go_terms',
     label: 'Gene Ontology terms',
     columns: [col('go_id', 'go'), col('term', 'go_term'), col('ontology')],
-    ...GO_TERMS,
+    ...GO_DB,
   },
 ];
 
@@ -137,6 +138,7 @@ export function catalogEntry(
   text: string,
 ): CatalogTable {
   const { name, label, columns, priority, matchLabel, delimiter, source, date, licence } = spec;
+  const { pack, organism, enabled, history } = spec;
   return {
     name,
     label,
@@ -151,5 +153,9 @@ export function catalogEntry(
     source,
     date,
     licence,
+    ...(pack !== undefined && { pack }),
+    ...(organism !== undefined && { organism }),
+    ...(enabled !== undefined && { enabled }),
+    ...(history !== undefined && { history }),
   };
 }
