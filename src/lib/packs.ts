@@ -1,9 +1,9 @@
 /**
- * Data packs as the data panel and the footer show them: whether one is on this device, whether
+ * Data packs as the data panel shows them: whether one is on this device, whether
  * its tables are enabled (an opt-in pack's are not until the user accepts its notice), and which
  * packs a run may just have fetched.
  */
-import type { PackInfo, TableInfo } from '../../workers/api';
+import type { CatalogInfo, PackInfo, TableInfo } from '../../workers/api';
 
 export const ON_DEVICE = 'on this device';
 export const NOT_ON_DEVICE = 'not on this device';
@@ -29,7 +29,15 @@ export function fetchedByRun(packs: readonly PackInfo[], loaded: readonly string
   );
 }
 
-/** "Mouse (MGI): MGI licence; Rat (RGD): RGD licence": each pack's licence, for the footer. */
-export function packLicences(packs: readonly PackInfo[]): string {
-  return packs.map((pack) => `${pack.label}: ${pack.licence}`).join('; ');
+/**
+ * What to add to a failed run's message when it names a table of a pack not on this device (the
+ * run needed it offline): where to fetch it. Empty when the message names no such table.
+ */
+export function missingPackHint(message: string, catalog: CatalogInfo | null): string {
+  const pack = catalog?.packs.find(
+    (p) => !p.onDevice && p.tables.some((table) => message.includes(`"${table}"`)),
+  );
+  return pack
+    ? ` It is in the data pack “${pack.label}”, not on this device: fetch it under Lookup tables → Data packs while online.`
+    : '';
 }

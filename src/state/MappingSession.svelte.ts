@@ -25,7 +25,7 @@ import { downloadBlob, exportFileName } from '../lib/download';
 import { whenIdle } from '../lib/idle';
 import { inputsWithStatus } from '../lib/row-model';
 import { parsedTables } from '../lib/timing';
-import { fetchedByRun } from '../lib/packs';
+import { fetchedByRun, missingPackHint } from '../lib/packs';
 import { readLastPair, writeLastPair } from '../storage/last-pair';
 import { ExtraColumns } from './ExtraColumns.svelte';
 import { IdsInput } from './IdsInput.svelte';
@@ -231,7 +231,8 @@ export class MappingSession {
         void this.preview.refresh();
         void this.cache.refresh();
       } else {
-        this.error = messageOf(error);
+        const message = messageOf(error);
+        this.error = message + missingPackHint(message, this.catalog);
       }
     } finally {
       // A run started while this one was being drawn owns the running state now.

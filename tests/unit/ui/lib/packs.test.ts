@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PackInfo, TableInfo } from '../../../../workers/api';
-import { fetchedByRun, packEnabled, packLicences, packStatus } from '../../../../src/lib/packs';
+import type { CatalogInfo, PackInfo, TableInfo } from '../../../../workers/api';
+import { fetchedByRun, missingPackHint, packEnabled, packStatus } from '../../../../src/lib/packs';
 
 function pack(name: string, fields: Partial<PackInfo> = {}): PackInfo {
   return {
@@ -64,13 +64,36 @@ describe('fetchedByRun', () => {
   });
 });
 
-describe('packLicences', () => {
-  it("names each pack with its licence, in the catalog's order", () => {
-    const packs = [
-      pack('mouse', { label: 'Mouse (MGI)', licence: 'MGI: cite MGI' }),
-      pack('rat', { label: 'Rat (RGD)', licence: 'RGD: cite RGD' }),
-    ];
-    expect(packLicences(packs)).toBe('Mouse (MGI): MGI: cite MGI; Rat (RGD): RGD: cite RGD');
-    expect(packLicences([])).toBe('');
+describe('missingPackHint', () => {
+  const history = pack('history', {
+    label: 'Retired and secondary ids',
+    tables: ['hgnc_symbol_history', 'ncbi_history'],
+  });
+  const catalog = (packs: PackInfo[]): CatalogInfo => ({
+    version: 'test',
+    types: [],
+    tables: [],
+    packs,
+  });
+  const failed =
+    'Could not read table "hgnc_symbol_history" from http://localhost/data/packs/history/hgnc_symbol_history.csv.gz: Failed to fetch.';
+
+  it('names the pack, not on this device, whose table the message names', () => {
+    expect(missingPackHint(failed, catalog([history]))).toBe(
+      ' It is in the data pack “Retired and secondary ids”, not on this device: fetch it under Lookup tables → Data packs while online.',
+    );
+  });
+
+  it('adds nothing when the pack is on this device, or the table is no pack’s', () => {
+    expect(missingPackHint(failed, catalog([{ ...history, onDevice: true }]))).toBe('');
+    expect(
+      missingPackHint('Could not read table "genes": Failed to fetch.', catalog([history])),
+    ).toBe('');
+    expect(missingPackHint(failed, null)).toBe('');
+  });
+
+  it('matches a table name whole, not as part of a longer one', () => {
+    const ncbi = pack('x', { tables: ['history'] });
+    expect(missingPackHint(failed, catalog([ncbi]))).toBe('');
   });
 });
