@@ -21,6 +21,11 @@ export interface DataPacksOptions {
 
 export type PackTask = 'fetch' | 'drop' | 'opt-in';
 
+const OFFLINE_NOTE = 'This device is offline; try again once it is connected.';
+
+/** The text ending as a sentence does, so another can follow it. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 export class DataPacks {
   /** What is being done to each pack, by name (absent: nothing). */
   busy = $state.raw<Readonly<Record<string, PackTask>>>({});
@@ -83,11 +88,9 @@ export class DataPacks {
       await call();
     } catch (error) {
       reportUnlessStopped(error, (message) => {
+        const text = `${failure} the data pack “${pack.label}”: ${message}`;
         const offline = task === 'fetch' && globalThis.navigator?.onLine === false;
-        this.#options.onError(
-          `${failure} the data pack “${pack.label}”: ${message}` +
-            (offline ? ' This device is offline; try again once it is connected.' : ''),
-        );
+        this.#options.onError(offline ? `${sentence(text)} ${OFFLINE_NOTE}` : text);
       });
     } finally {
       const busy = { ...this.busy };

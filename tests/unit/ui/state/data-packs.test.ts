@@ -111,6 +111,20 @@ describe('DataPacks', () => {
     expect(packs.busy).toEqual({});
   });
 
+  it('says so when the fetch failed on a device that is offline', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      const { packs, errors } = setUp();
+      engine.fetchPack.mockRejectedValue(new TypeError('Failed to fetch'));
+      await packs.fetch(MOUSE);
+      expect(errors).toEqual([
+        'Could not fetch the data pack “Mouse (MGI)”: Failed to fetch. This device is offline; try again once it is connected.',
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('drops a pack and tells the stored-tables panel', async () => {
     const { packs, catalog, storedChanges } = setUp();
     const dropped = catalogWith([MOUSE, HMDB], CATALOG.tables);
