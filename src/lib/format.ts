@@ -26,3 +26,11 @@ export function formatStorageSize(bytes: number): string {
   const gigabyte = 1024 * 1024 * 1024;
   return bytes < gigabyte ? formatMegabytes(bytes) : `${oneDecimal.format(bytes / gigabyte)} GB`;
 }
+
+/** "840 B", "12.3 kB", "4.5 MB", "1.2 GB": a download's size in the unit that reads best. */
+export function formatSize(bytes: number): string {
+  const kilobyte = 1024;
+  if (bytes < kilobyte) return `${integer.format(bytes)} B`;
+  if (bytes < kilobyte * kilobyte) return `${oneDecimal.format(bytes / kilobyte)} kB`;
+  return formatStorageSize(bytes);
+}

@@ -25,6 +25,7 @@ import { downloadBlob, exportFileName } from '../lib/download';
 import { whenIdle } from '../lib/idle';
 import { inputsWithStatus } from '../lib/row-model';
 import { parsedTables } from '../lib/timing';
+import { fetchedByRun, missingPackHint } from '../lib/packs';
 import { readLastPair, writeLastPair } from '../storage/last-pair';
 import { ExtraColumns } from './ExtraColumns.svelte';
 import { IdsInput } from './IdsInput.svelte';
@@ -198,7 +199,9 @@ export class MappingSession {
       const result = await engine.map(request, (progress) => this.#queueProgress(progress));
       const received = performance.now();
       writeLastPair({ source: result.source, target: result.target });
-      void this.storage.watchWrites(parsedTables(result.timing.phases), startedAt);
+      const parsed = parsedTables(result.timing.phases);
+      void this.storage.watchWrites(parsed, startedAt);
+      void this.#followPacks(parsed);
       this.#resultStamp = engine.stamp();
       this.#resultInput = {
         ids: request.text,
@@ -228,7 +231,8 @@ export class MappingSession {
         void this.preview.refresh();
         void this.cache.refresh();
       } else {
-        this.error = messageOf(error);
+        const message = messageOf(error);
+        this.error = message + missingPackHint(message, this.catalog);
       }
     } finally {
       // A run started while this one was being drawn owns the running state now.
@@ -295,6 +299,16 @@ export class MappingSession {
     whenIdle(() => {
       void this.storage.warmUp(pair).then(() => this.cache.refresh());
     });
+  }
+
+  /** A run fetched a pack on first use: the catalog (the data panel) now says it is here. */
+  async #followPacks(parsed: string[]): Promise<void> {
+    if (!this.catalog || !fetchedByRun(this.catalog.packs, parsed)) return;
+    try {
+      this.setCatalog(await engine.catalog());
+    } catch {
+      // Only the panel's status is behind; the next pack action or reload brings it up to date.
+    }
   }
 
   // Only one worker exists at a time, so when it stops, whichever one made the result is gone.

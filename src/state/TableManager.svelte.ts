@@ -7,6 +7,7 @@
 import type {
   CatalogInfo,
   IdTypeInfo,
+  PackInfo,
   TableInfo,
   TablePreview,
   ValidationReport,
@@ -67,6 +68,7 @@ export class TableManager {
 
   types = $derived.by((): IdTypeInfo[] => this.#options.catalog()?.types ?? []);
   tables = $derived.by((): TableInfo[] => this.#options.catalog()?.tables ?? []);
+  packs = $derived.by((): PackInfo[] => this.#options.catalog()?.packs ?? []);
   #typeIds = $derived(this.types.map((type) => type.id));
 
   #draft = $derived.by((): TableDraft => ({

@@ -191,6 +191,16 @@ export class EngineClient {
     return this.#call((remote) => remote.syncUserTables());
   }
 
+  /** Downloads a data pack and keeps it on this device; returns the catalog that says so. */
+  fetchPack(name: string): Promise<CatalogInfo> {
+    return this.#call((remote) => remote.fetchPack(name));
+  }
+
+  /** Removes a data pack from this device (a path that needs it fetches it again). */
+  dropPack(name: string): Promise<CatalogInfo> {
+    return this.#call((remote) => remote.dropPack(name));
+  }
+
   /** Ends the worker (and whatever it is running) now; the next call starts a new one. */
   cancel(): void {
     this.#stop(new EngineStoppedError('cancelled', 'The run was cancelled.'));

@@ -112,8 +112,8 @@ test('works offline once the service worker has cached the app and every core ta
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await expect(page.getByTestId('online-status')).toHaveText('online');
 
-  // Every core table in the catalog is precached: none of them was fetched by a run yet. Data
-  // packs are not: they are fetched the first time a run needs them (packs.e2e.ts).
+  // Every core table of the catalog is precached: none of them was fetched by a run yet. Data
+  // packs are left out of the precache (the first visit downloads only the core).
   const catalog = (await (await page.request.get('/data/catalog.json')).json()) as {
     tables: { file: string; pack?: string }[];
   };

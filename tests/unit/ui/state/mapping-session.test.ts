@@ -1,7 +1,7 @@
 // The state class imports the engine client, which reads Vite's `import.meta.env`.
 /// <reference types="vite/client" />
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CatalogInfo, MapRequest, MapResult } from '../../../../workers/api';
+import type { CatalogInfo, MapRequest, MapResult, PackInfo, Phase } from '../../../../workers/api';
 import type * as Download from '../../../../src/lib/download';
 import { makeResult } from '../make-result';
 
@@ -25,6 +25,7 @@ const engine = vi.hoisted(() => {
     attributesFor: vi.fn(async () => []),
     cacheStats: vi.fn(async () => null),
     storage: vi.fn(async () => ({ available: true, tables: [] })),
+    catalog: vi.fn<() => Promise<CatalogInfo>>(),
   };
   return fake;
 });
@@ -227,5 +228,41 @@ describe('a result whose input changed since its run', () => {
     await cancelled;
     expect(session.result).toBe(RESULT);
     expect(session.resultOutdated).toBe(IDS_NOTE);
+  });
+
+  it('reloads the catalog after a run that read a pack not yet on this device', async () => {
+    const mouse: PackInfo = {
+      name: 'mouse',
+      label: 'Mouse (MGI)',
+      description: '',
+      source: 'MGI',
+      date: '2025-08-07',
+      licence: 'MGI',
+      tables: ['mgi_genes'],
+      bytes: 100,
+      onDevice: false,
+    };
+    const withPack = { ...CATALOG, packs: [mouse] };
+    const fetched = { ...CATALOG, packs: [{ ...mouse, onDevice: true }] };
+    engine.catalog.mockResolvedValue(fetched);
+    const session = setUp();
+    session.setCatalog(withPack);
+    const load = (name: string): Phase => ({ name, kind: 'load', ms: 1, source: 'parsed' });
+
+    // Only core tables read: the pack stays as it was, and nothing is asked.
+    engine.map.mockResolvedValueOnce({
+      ...RESULT,
+      timing: { totalMs: 1, phases: [load('genes')] },
+    });
+    await session.run();
+    expect(engine.catalog).not.toHaveBeenCalled();
+
+    engine.map.mockResolvedValueOnce({
+      ...RESULT,
+      timing: { totalMs: 2, phases: [load('genes'), load('mgi_genes')] },
+    });
+    await session.run();
+    await vi.waitFor(() => expect(session.catalog).toBe(fetched));
+    expect(engine.catalog).toHaveBeenCalledTimes(1);
   });
 });
