@@ -7,6 +7,7 @@ import type { CatalogInfo, PackInfo, TableInfo } from '../../workers/api';
 import { engine } from '../worker-client/engine-client';
 import { reportUnlessStopped } from '../worker-client/stopped';
 import { packEnabled } from '../lib/packs';
+import { writeAcceptedPack } from '../storage/pack-opt-in';
 
 export interface DataPacksOptions {
   /** The catalog the packs are listed from (owned by the session). */
@@ -71,6 +72,7 @@ export class DataPacks {
         for (const table of pack.tables) {
           this.#options.setCatalog(await engine.setTableOptions(table, { enabled }));
         }
+        writeAcceptedPack(pack.name, enabled);
       },
     );
   }

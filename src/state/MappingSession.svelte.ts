@@ -26,6 +26,7 @@ import { whenIdle } from '../lib/idle';
 import { inputsWithStatus } from '../lib/row-model';
 import { parsedTables } from '../lib/timing';
 import { fetchedByRun, missingPackHint } from '../lib/packs';
+import { readAcceptedPacks } from '../storage/pack-opt-in';
 import { readLastPair, writeLastPair } from '../storage/last-pair';
 import { ExtraColumns } from './ExtraColumns.svelte';
 import { IdsInput } from './IdsInput.svelte';
@@ -135,6 +136,12 @@ export class MappingSession {
     let catalog: CatalogInfo;
     try {
       catalog = await engine.init();
+      // Opt-in packs the user accepted on an earlier visit (the worker forgets table options).
+      for (const pack of catalog.packs) {
+        if (!pack.optIn || !readAcceptedPacks().includes(pack.name)) continue;
+        for (const table of pack.tables)
+          catalog = await engine.setTableOptions(table, { enabled: true });
+      }
     } catch (error) {
       reportUnlessStopped(
         error,

@@ -39,7 +39,8 @@ export class Packs {
     if (!this.store) throw new Error('no pack store');
     const wasKept = this.#kept.has(url);
     const bytes = await this.store.read(url);
-    this.#kept.add(url);
+    // A store that keeps nothing (no Cache Storage) never makes a pack "on this device".
+    if (await this.store.has(url).catch(() => false)) this.#kept.add(url);
     if (!wasKept) {
       for (const [pack, files] of this.#files)
         if (files.some((f) => f.url === url)) this.#fetched.add(pack);

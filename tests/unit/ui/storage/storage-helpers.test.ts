@@ -2,6 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatStorageSize } from '../../../../src/lib/format';
 import { whenIdle } from '../../../../src/lib/idle';
 import { LAST_PAIR_KEY, readLastPair, writeLastPair } from '../../../../src/storage/last-pair';
+import {
+  PACK_OPT_IN_KEY,
+  readAcceptedPacks,
+  writeAcceptedPack,
+} from '../../../../src/storage/pack-opt-in';
 
 describe('the last pair mapped', () => {
   const items = new Map<string, string>();
@@ -29,6 +34,38 @@ describe('the last pair mapped', () => {
       items.set(LAST_PAIR_KEY, raw);
       expect(readLastPair(), raw).toBeNull();
     }
+  });
+});
+
+describe('the opt-in packs accepted', () => {
+  const items = new Map<string, string>();
+
+  beforeEach(() => {
+    items.clear();
+    vi.stubGlobal('localStorage', {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+    });
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('are remembered across visits until withdrawn', () => {
+    expect(readAcceptedPacks()).toEqual([]);
+    writeAcceptedPack('hmdb', true);
+    writeAcceptedPack('other', true);
+    expect(readAcceptedPacks().sort()).toEqual(['hmdb', 'other']);
+    writeAcceptedPack('hmdb', false);
+    expect(readAcceptedPacks()).toEqual(['other']);
+  });
+
+  it('keep only names when what was stored is something else', () => {
+    items.set(PACK_OPT_IN_KEY, '["hmdb", 3, null]');
+    expect(readAcceptedPacks()).toEqual(['hmdb']);
+    items.set(PACK_OPT_IN_KEY, '{"hmdb": true}');
+    expect(readAcceptedPacks()).toEqual([]);
   });
 });
 
