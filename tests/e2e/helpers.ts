@@ -188,3 +188,23 @@ export async function downloadPath(
 export async function download(page: Page, testId: string): Promise<string> {
   return readFileSync((await downloadPath(page, testId)).path, 'utf8');
 }
+
+/**
+ * The export rows of each input line, in line order: checks that rows never go back to an
+ * earlier line and that each row's input is its line, as typed.
+ */
+export function rowsByLine<R extends { input_index: string; input: string }>(
+  rows: R[],
+  lines: string[],
+): R[][] {
+  const byLine: R[][] = lines.map(() => []);
+  let last = 0;
+  for (const row of rows) {
+    const position = Number(row.input_index);
+    expect(position, 'rows are in line order').toBeGreaterThanOrEqual(last);
+    last = position;
+    expect(row.input).toBe(lines[position - 1]);
+    byLine[position - 1].push(row);
+  }
+  return byLine;
+}

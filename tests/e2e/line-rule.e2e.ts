@@ -4,7 +4,14 @@
  * targets come from `public/data/*.csv.gz` with plain Maps (no engine code involved).
  */
 import { expect, test } from '@playwright/test';
-import { download, failTestsOnPageErrors, index, parseTsv, toExportRows } from './helpers';
+import {
+  download,
+  failTestsOnPageErrors,
+  index,
+  parseTsv,
+  rowsByLine,
+  toExportRows,
+} from './helpers';
 
 failTestsOnPageErrors();
 
@@ -39,15 +46,7 @@ test('a list of lines maps one input per line, a protein group as one input', as
   await expect(page.getByTestId('error')).toHaveCount(0);
 
   const rows = toExportRows(parseTsv(await download(page, 'export-tsv')));
-  const byLine: (typeof rows)[] = lines.map(() => []);
-  let last = 0;
-  for (const row of rows) {
-    const position = Number(row.input_index);
-    expect(position, 'rows are in line order').toBeGreaterThanOrEqual(last);
-    last = position;
-    expect(row.input).toBe(lines[position - 1]);
-    byLine[position - 1].push(row);
-  }
+  const byLine = rowsByLine(rows, lines);
   for (const [i, group] of byLine.entries()) {
     expect(group.length, `line ${i + 1} appears in the export`).toBeGreaterThan(0);
   }

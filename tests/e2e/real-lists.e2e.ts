@@ -8,17 +8,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { download, failTestsOnPageErrors, index, parseTsv, readTable } from './helpers';
+import { download, failTestsOnPageErrors, index, parseTsv, readTable, rowsByLine } from './helpers';
 
 failTestsOnPageErrors();
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/lists/proteomics-300.txt', import.meta.url));
 
 /** The export's rows as records by column name (the new columns come after the fixed ones). */
-function records(tsv: string): Record<string, string>[] {
+type Row = Record<string, string> & { input_index: string; input: string };
+
+function records(tsv: string): Row[] {
   const [header, ...rows] = parseTsv(tsv);
   expect(header.slice(-3)).toEqual(['source_type', 'normalised', 'reason']);
-  return rows.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
+  return rows.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])) as Row);
 }
 
 async function run(page: Page, text: string, source: string, target: string): Promise<void> {
@@ -28,20 +30,6 @@ async function run(page: Page, text: string, source: string, target: string): Pr
   await page.getByTestId('run').click();
   await expect(page.getByTestId('summary')).toHaveAttribute('data-run', '1', { timeout: 45_000 });
   await expect(page.getByTestId('error')).toHaveCount(0);
-}
-
-/** The export rows of each input line, in line order (rows never go back to an earlier line). */
-function byLine(rows: Record<string, string>[], lines: string[]): Record<string, string>[][] {
-  const grouped: Record<string, string>[][] = lines.map(() => []);
-  let last = 0;
-  for (const row of rows) {
-    const position = Number(row.input_index);
-    expect(position, 'rows are in line order').toBeGreaterThanOrEqual(last);
-    last = position;
-    expect(row.input).toBe(lines[position - 1]);
-    grouped[position - 1].push(row);
-  }
-  return grouped;
 }
 
 test('a 300-line proteomics export gives exactly 300 inputs in order, every miss with a reason', async ({
@@ -55,7 +43,7 @@ test('a 300-line proteomics export gives exactly 300 inputs in order, every miss
   await run(page, lines.join('\n'), 'uniprot', 'entrez');
 
   const rows = records(await download(page, 'export-tsv'));
-  const grouped = byLine(rows, lines);
+  const grouped = rowsByLine(rows, lines);
   expect(new Set(rows.map((r) => r.input_index)).size).toBe(300);
   for (const [i, group] of grouped.entries()) {
     const line = lines[i];
@@ -124,7 +112,7 @@ test('a mixed list on "Detect automatically" maps every id as its own type, in o
   await run(page, lines.join('\n'), 'auto', 'entrez');
   await expect(page.getByTestId('source-mix')).toContainText('4 Gene symbol');
   const rows = records(await download(page, 'export-tsv'));
-  for (const [i, group] of byLine(rows, lines).entries()) {
+  for (const [i, group] of rowsByLine(rows, lines).entries()) {
     const id = lines[i];
     const type = typeOf(id);
     expect(group[0].source_type, id).toBe(type);

@@ -14,7 +14,7 @@ import type { Registered } from '../plan/table-registry';
 import { CrosswalkError } from '../errors';
 import { HistoryTable, resolveHistory, type Resolution } from './history';
 import type { TypeMapping } from './map-by-type';
-import { hasPairs } from './retry-types';
+import { firstMember, hasPairs } from './retry-types';
 import { mapSameType, type SameTypeContext } from './same-type';
 
 export interface HistoryContext extends SameTypeContext {
@@ -43,7 +43,7 @@ export async function consultHistory(ctx: HistoryContext): Promise<number> {
       )
         continue;
       if (hasPairs(reading, ctx.mapping.sink, k)) known.push(k);
-      else if (ctx.mapping.sink.firstHit[member(reading, k)] === 0) misses.push(k);
+      else if (ctx.mapping.sink.firstHit[firstMember(reading, k)] === 0) misses.push(k);
     }
     if (misses.length === 0) continue;
     const tables = await loadHistory(ctx, registered, type);
@@ -51,7 +51,11 @@ export async function consultHistory(ctx: HistoryContext): Promise<number> {
     const isCurrent = currentIds(ctx, type);
     const found: [number, Resolution][] = [];
     for (const k of misses) {
-      const resolution = resolveHistory(tables, lookupText(reading, member(reading, k)), isCurrent);
+      const resolution = resolveHistory(
+        tables,
+        lookupText(reading, firstMember(reading, k)),
+        isCurrent,
+      );
       if (resolution) found.push([k, resolution]);
     }
     // A current table's answer stands; a history that retired such an id is said beside it —
@@ -61,7 +65,7 @@ export async function consultHistory(ctx: HistoryContext): Promise<number> {
       if (byFallback(ctx, k)) continue;
       const resolution = resolveHistory(
         tables,
-        lookupText(reading, member(reading, k)),
+        lookupText(reading, firstMember(reading, k)),
         () => true,
       );
       if (resolution) reading.historyDisagrees.set(k, resolution);
@@ -155,10 +159,6 @@ function chainEnd(reading: IdReading, g: number): string {
   return lookupText(reading, g);
 }
 
-function member(reading: IdReading, k: number): number {
-  return reading.start ? reading.members![reading.start[k]] : k;
-}
-
 /** Whether a current table of `type` in memory lists an id (the run loaded them). */
 function currentIds({ registry, cache }: HistoryContext, type: string): (id: string) => boolean {
   const dicts: StringDict[] = [];
@@ -197,7 +197,7 @@ async function loadHistory(
 
 /** Whether row key `k`'s first pair came through a fallback tier (a table with a match label). */
 function byFallback({ reading, mapping, registry }: HistoryContext, k: number): boolean {
-  const g = member(reading, k);
+  const g = firstMember(reading, k);
   const p = mapping.sink.keyFirst[g];
   if (p < 0) return false;
   const path = mapping.used[mapping.sink.path.data[p]];

@@ -105,7 +105,8 @@ function reassign(reading: IdReading, k: number, type: string, g: number): void 
   reading.type[k] = reading.types.indexOf(type);
 }
 
-function firstMember(reading: IdReading, k: number): number {
+/** The first lookup key row key `k` stands for (its only one, but for a group). */
+export function firstMember(reading: IdReading, k: number): number {
   return reading.start ? reading.members![reading.start[k]] : k;
 }
 

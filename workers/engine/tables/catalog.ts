@@ -1,4 +1,5 @@
 /** The bundled (or user-given) table catalog: what `public/data/catalog.json` holds. */
+import type { PackInfo } from '../../api';
 import { fail } from '../errors';
 
 export interface CatalogColumn {
@@ -43,18 +44,8 @@ export interface CatalogTable {
   history?: { type: string };
 }
 
-/** A data pack: tables fetched the first time a path needs them, then kept for offline use. */
-export interface CatalogPack {
-  name: string;
-  label: string;
-  description: string;
-  source: string;
-  date: string;
-  licence: string;
-  /** Its tables stay disabled until the user accepts `notice` (HMDB: non-commercial use). */
-  optIn?: boolean;
-  notice?: string;
-}
+/** A data pack as the catalog file gives it: the contract's PackInfo less what the device adds. */
+export type CatalogPack = Omit<PackInfo, 'tables' | 'bytes' | 'onDevice'>;
 
 export interface CatalogFile {
   version: string;

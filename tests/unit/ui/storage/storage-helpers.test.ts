@@ -8,9 +8,9 @@ import {
   writeAcceptedPack,
 } from '../../../../src/storage/pack-opt-in';
 
-describe('the last pair mapped', () => {
-  const items = new Map<string, string>();
-
+/** localStorage as a Map, fresh for each test. */
+const items = new Map<string, string>();
+function stubLocalStorage(): void {
   beforeEach(() => {
     items.clear();
     vi.stubGlobal('localStorage', {
@@ -18,10 +18,13 @@ describe('the last pair mapped', () => {
       setItem: (key: string, value: string) => void items.set(key, value),
     });
   });
-
   afterEach(() => {
     vi.unstubAllGlobals();
   });
+}
+
+describe('the last pair mapped', () => {
+  stubLocalStorage();
 
   it('is remembered across visits', () => {
     expect(readLastPair()).toBeNull();
@@ -38,19 +41,7 @@ describe('the last pair mapped', () => {
 });
 
 describe('the opt-in packs accepted', () => {
-  const items = new Map<string, string>();
-
-  beforeEach(() => {
-    items.clear();
-    vi.stubGlobal('localStorage', {
-      getItem: (key: string) => items.get(key) ?? null,
-      setItem: (key: string, value: string) => void items.set(key, value),
-    });
-  });
-
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
+  stubLocalStorage();
 
   it('are remembered across visits until withdrawn', () => {
     expect(readAcceptedPacks()).toEqual([]);
