@@ -45,8 +45,9 @@ export async function consultHistory(ctx: HistoryContext): Promise<number> {
       if (hasPairs(reading, ctx.mapping.sink, k)) known.push(k);
       else if (ctx.mapping.sink.firstHit[firstMember(reading, k)] === 0) misses.push(k);
     }
-    if (misses.length === 0) continue;
-    const tables = await loadHistory(ctx, registered, type);
+    // Known ids are checked too, so a row is flagged the same whether or not its list has misses.
+    if (misses.length === 0 && known.length === 0) continue;
+    const tables = await loadHistory(ctx, registered, type, misses.length > 0);
     if (tables.length === 0) continue;
     const isCurrent = currentIds(ctx, type);
     const found: [number, Resolution][] = [];
@@ -180,6 +181,7 @@ async function loadHistory(
   ctx: HistoryContext,
   registered: Registered[],
   type: string,
+  hasMisses: boolean,
 ): Promise<HistoryTable[]> {
   const tables: HistoryTable[] = [];
   try {
@@ -187,9 +189,11 @@ async function loadHistory(
       tables.push(new HistoryTable(r.name, await ctx.runner.load(r, ctx.timer)));
   } catch (error) {
     if (!(error instanceof CrosswalkError)) throw error;
-    ctx.notes.push(
-      `The history of ${type} ids could not be read, so ids no table knows were not checked for being retired: ${error.message}`,
-    );
+    // With no misses only the flags on current ids are lost; a note would be noise.
+    if (hasMisses)
+      ctx.notes.push(
+        `The history of ${type} ids could not be read, so ids no table knows were not checked for being retired: ${error.message}`,
+      );
     return [];
   }
   return tables;

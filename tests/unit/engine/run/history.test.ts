@@ -98,6 +98,23 @@ describe('NCBI Gene ids no current table knows', () => {
       `current here; history: replaced (by ${disputed.new} on ${disputed.date})`,
     );
   });
+
+  it('flag a current id the history retired even when the list has no misses', async () => {
+    const disputed = ncbi.filter((e) => entrezToSymbol.has(e.old) && e.event === 'replaced');
+    const current = genes.rows
+      .map((r) => r[genes.header.indexOf('entrez_id')])
+      .find((id) => !isOld(id))!;
+    const result = await engine.map({
+      text: [current, disputed[0].old].join('\n'),
+      source: 'entrez',
+      target: 'symbol',
+    });
+    expect(result.summary.unmapped).toBe(0);
+    expect(keyInfoOf(result, 0).reason).toBe('');
+    expect(keyInfoOf(result, 1).reason).toBe(
+      `current here; history: replaced (by ${disputed[0].new} on ${disputed[0].date})`,
+    );
+  });
 });
 
 describe('human symbols', () => {
