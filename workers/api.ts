@@ -451,7 +451,7 @@ export interface EngineApi {
     name: string,
     options: { enabled?: boolean; priority?: number },
   ): Promise<CatalogInfo>;
-  /** Re-reads the user tables from storage, after another tab of this browser changed them. */
+  /** Re-reads the user tables, and which data packs are on this device, after another tab changed them. */
   syncUserTables(): Promise<CatalogInfo>;
   /** Downloads every file of a data pack and keeps it on this device (a run would, on first use). */
   fetchPack(name: string): Promise<CatalogInfo>;

@@ -18,6 +18,8 @@ export interface DataPacksOptions {
   onError: (message: string) => void;
   /** Stored tables were removed with a pack: the storage panel and other tabs follow. */
   onStoredChange?: () => void;
+  /** A pack was fetched onto this device: other tabs' data panels follow. */
+  onFetched?: () => void;
 }
 
 export type PackTask = 'fetch' | 'drop' | 'opt-in';
@@ -46,10 +48,11 @@ export class DataPacks {
   }
 
   /** Downloads every file of the pack and keeps it for offline use. */
-  fetch(pack: PackInfo): Promise<void> {
-    return this.#task(pack, 'fetch', 'Could not fetch', async () =>
+  async fetch(pack: PackInfo): Promise<void> {
+    await this.#task(pack, 'fetch', 'Could not fetch', async () =>
       this.#options.setCatalog(await engine.fetchPack(pack.name)),
     );
+    this.#options.onFetched?.();
   }
 
   /** Removes the pack's files and stored tables from this device. */

@@ -51,6 +51,11 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
+export interface MappingSessionOptions {
+  /** A run downloaded a data pack onto this device: other tabs' data panels follow. */
+  onPacksChanged?: () => void;
+}
+
 export class MappingSession {
   catalog = $state.raw<CatalogInfo | null>(null);
 
@@ -118,6 +123,11 @@ export class MappingSession {
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingProgress: Progress | null = null;
   #progressFrame = 0;
+  readonly #options: MappingSessionOptions;
+
+  constructor(options: MappingSessionOptions = {}) {
+    this.#options = options;
+  }
 
   /** Loads the catalog and listens for engine crashes; call once when the app mounts. */
   async start(): Promise<void> {
@@ -311,6 +321,7 @@ export class MappingSession {
   /** A run fetched a pack on first use: the catalog (the data panel) now says it is here. */
   async #followPacks(parsed: string[]): Promise<void> {
     if (!this.catalog || !fetchedByRun(this.catalog.packs, parsed)) return;
+    this.#options.onPacksChanged?.();
     try {
       this.setCatalog(await engine.catalog());
     } catch {

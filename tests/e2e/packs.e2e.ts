@@ -29,3 +29,22 @@ test('the mouse pack is fetched from the panel, then removed from this device', 
   await page.reload();
   await expect(status).toHaveText('not on this device');
 });
+
+test('a second tab follows when a pack is fetched or removed in the first', async ({
+  page,
+  context,
+}) => {
+  const other = await context.newPage();
+  await other.goto('/');
+  const statusIn = (tab: typeof page) =>
+    tab.locator('[data-testid="pack"][data-pack="rat"]').getByTestId('pack-status');
+  await expect(statusIn(other)).toHaveText('not on this device');
+
+  await page.locator('[data-testid="pack"][data-pack="rat"]').getByTestId('pack-fetch').click();
+  await expect(statusIn(page)).toHaveText('on this device', { timeout: 30_000 });
+  await expect(statusIn(other)).toHaveText('on this device');
+
+  await page.locator('[data-testid="pack"][data-pack="rat"]').getByTestId('pack-drop').click();
+  await expect(statusIn(page)).toHaveText('not on this device');
+  await expect(statusIn(other)).toHaveText('not on this device');
+});

@@ -223,10 +223,12 @@ export class CrosswalkEngine {
     return this.catalog();
   }
 
-  /** Re-reads your tables from the store after another tab changed them. */
+  /** Re-reads your tables from the store, and the packs kept, after another tab changed them. */
   syncUserTables(): Promise<CatalogInfo> {
     return this.#exclusive(async () => {
       await this.userTables.sync();
+      // The packs on this device too: Cache Storage is shared with the other tabs.
+      await this.packs.recheck();
       return this.catalog();
     });
   }

@@ -160,7 +160,9 @@ export const BUILTIN_TYPES: IdType[] = [
     transforms: [prefixStripped(['cas'])],
     ...METABOLITES,
   }),
-  type('ensembl_gene', 'Ensembl gene', {
+  // One type for the three organisms (their prefixes keep them apart, ENSG/ENSMUSG/ENSRNOG); the
+  // selects list it once, under Human, so its label names the other two.
+  type('ensembl_gene', 'Ensembl gene (human, mouse, rat)', {
     pattern: '^ENS[A-Z]*G\\d{11}(?:\\.\\d+)?$',
     example: 'ENSG00000141510',
     transforms: [prefixStripped(['ensembl']), caseInsensitive, versionStripped],

@@ -75,6 +75,15 @@ export class Packs {
     }
   }
 
+  /** Asks the store again which files it keeps: another tab may have fetched or dropped a pack. */
+  async recheck(): Promise<void> {
+    if (!this.store) return;
+    for (const file of [...this.#files.values()].flat()) {
+      if (await this.store.has(file.url).catch(() => false)) this.#kept.add(file.url);
+      else this.#kept.delete(file.url);
+    }
+  }
+
   /** Every file of pack `name` is on this device (a pack no table uses is not). */
   onDevice(name: string): boolean {
     const files = this.files(name);
