@@ -351,16 +351,101 @@ export interface TablePreview {
   rows: string[][];
   /** Per header column: the suggested identifier type (absent = attribute) and why. */
   suggestions: { column: string; type?: IdTypeId; reason: string }[];
+  /** A standard file recognised from its header and first rows (never its name), fully typed. */
+  format?: FormatProposal;
+}
+
+/** The standard mapping files Crosswalk recognises on drop (#14). */
+export type TableFormatId =
+  | 'uniprot-idmapping'
+  | 'uniprot-selected'
+  | 'uniprot-tsv'
+  | 'ncbi-gene-info'
+  | 'ncbi-gene2ensembl'
+  | 'ncbi-gene2accession'
+  | 'ncbi-gene-history'
+  | 'hgnc-complete-set'
+  | 'biomart'
+  | 'sssom'
+  | 'chebi-accession'
+  | 'chebi-names';
+
+/** One column of a user's file and how to read it. */
+export interface UserColumnSpec {
+  name: string;
+  /** The column's identifier type; absent: an attribute (kept for output, never joined on). */
+  type?: IdTypeId;
+  /** Split cells on this string into several ids (`|`, `;`, `,`, a space …). */
+  separator?: string;
+  /**
+   * Values written `DB:id` (gene_info's `dbXrefs`, SSSOM's CURIEs) go to the type their `DB`
+   * names, the prefix removed and the id written in the type's canonical form; values whose
+   * prefix is not listed are dropped. Such a column feeds one column per type (`type` unused).
+   */
+  prefixes?: Record<string, IdTypeId>;
+  /**
+   * A fallback tier of its type (HGNC's `prev_symbol` → `previous`, `alias_symbol` → `alias`):
+   * matched only when the primary column misses, recorded as the pair's match type, and never
+   * returned as a target in place of the primary column's id.
+   */
+  tier?: string;
+}
+
+/**
+ * A long-form file (UniProt's idmapping.dat, ChEBI's database_accession): each row is (key, ID
+ * type, value); the values of each kept ID type become one typed column related to the key.
+ */
+export interface LongFormSpec {
+  /** The column holding the row's key (`UniProtKB-AC`), and its type. */
+  key: string;
+  keyType: IdTypeId;
+  /** The column naming each row's ID type (`ID_type`) and the one holding its value (`ID`). */
+  typeColumn: string;
+  value: string;
+  /** Kept ID types (the `typeColumn` value) → identifier type; rows of other ID types are skipped. */
+  types: Record<string, IdTypeId>;
 }
 
 /** How to read a user's table: which columns carry which types. Untyped columns are not indexed. */
 export interface UserTableSpec {
   name: string;
-  columns: { name: string; type?: IdTypeId; separator?: string }[];
+  columns: UserColumnSpec[];
   /** Overrides the detected delimiter. */
   delimiter?: string;
   /** Lower runs first among paths with the same hop count (bundled tables use 0; alias 1). */
   priority?: number;
+  /** The recognised format the spec was proposed for (absent: a generic table). */
+  format?: TableFormatId;
+  /**
+   * Column names for a file without a header row of its own (idmapping.dat), or whose header is
+   * a `#` line (gene_info's `#tax_id …`): data starts at the first line that is not a `#` line.
+   */
+  header?: string[];
+  /** Rows are (key, ID type, value): see LongFormSpec. `columns` then lists attributes only. */
+  long?: LongFormSpec;
+  /**
+   * Every value of a row relates to the row's key in this column (gene_info's `GeneID`, HGNC's
+   * `hgnc_id`), as one record per value: list cells in several columns never multiply.
+   */
+  hub?: string;
+}
+
+/** A recognised standard file: its publisher's name for the format and the table proposed. */
+export interface FormatProposal {
+  id: TableFormatId;
+  /** As the publisher names it: "UniProt idmapping.dat", "NCBI gene_info", "SSSOM" … */
+  label: string;
+  /** The spec to check and add (the user may edit its column types first). */
+  spec: Omit<UserTableSpec, 'name'>;
+  /** The organism the rows are of (`human`, `mouse`, `rat`, or `taxon:<id>`), when one. */
+  organism?: string;
+  /**
+   * Long form: each ID type in the file's head, its rows there, the type proposed for it, and
+   * whether Crosswalk already knows that type (preselected in a file over the table limit).
+   */
+  idTypes?: { name: string; rows: number; type: IdTypeId; known: boolean }[];
+  /** What the proposal could not settle from the head, in words. */
+  notes?: string[];
 }
 
 export interface ColumnReport {

@@ -1,5 +1,5 @@
 /** The bundled (or user-given) table catalog: what `public/data/catalog.json` holds. */
-import type { PackInfo } from '../../api';
+import type { LongFormSpec, PackInfo, TableFormatId } from '../../api';
 import { fail } from '../errors';
 
 export interface CatalogColumn {
@@ -9,6 +9,10 @@ export interface CatalogColumn {
   type?: string;
   /** Split cells on this string into several ids (composite cells like `"P58401, Q9P2S2"`). */
   separator?: string;
+  /** `DB:id` values routed by `DB` to a type, one column per type (see UserColumnSpec). */
+  prefixes?: Record<string, string>;
+  /** A fallback tier of its type, recorded as the match type (see UserColumnSpec). */
+  tier?: string;
 }
 
 export interface CatalogTable {
@@ -42,6 +46,13 @@ export interface CatalogTable {
    * none). Never a path step: consulted for ids no current table knows.
    */
   history?: { type: string };
+  /** A standard format's reading (#14; see UserTableSpec): names for a headerless file … */
+  format?: TableFormatId;
+  header?: string[];
+  /** … rows in long form (key, ID type, value) … */
+  long?: LongFormSpec;
+  /** … or every value of a row related to the row's key in this column, never multiplied. */
+  hub?: string;
 }
 
 /** A data pack as the catalog file gives it: the contract's PackInfo less what the device adds. */
