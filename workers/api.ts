@@ -428,6 +428,18 @@ export interface UserTableSpec {
    * `hgnc_id`), as one record per value: list cells in several columns never multiply.
    */
   hub?: string;
+  /**
+   * Rows split by a column's value (SSSOM's `predicate_id`): rows whose value is in `primary`
+   * (`skos:exactMatch`) form the table; every other value forms a fallback tier recorded as the
+   * pair's match type (`closeMatch`), so a close match is never shown as exact.
+   */
+  matchBy?: { column: string; primary: string[] };
+  /**
+   * A history table of `type` (NCBI's gene_history): `old` retired ids, `new` their successors
+   * (a placeholder such as `-` = withdrawn), `date` the event's date (`YYYYMMDD` or ISO). What
+   * happened (replaced, merged, split, withdrawn) is read from the rows, as for the history pack.
+   */
+  history?: { type: IdTypeId; old: string; new: string; date?: string };
 }
 
 /** A recognised standard file: its publisher's name for the format and the table proposed. */
