@@ -116,3 +116,9 @@ export function canonicalForm(type: IdType, id: string): string {
 export function hasCanonicalPrefix(type: IdType): boolean {
   return BANANA[type.id] !== undefined;
 }
+
+/** The prefix ids of `type` carry in their canonical form, with its colon (`CHEBI:`), if any. */
+export function canonicalPrefix(type: IdType): string | undefined {
+  const banana = BANANA[type.id];
+  return banana === undefined ? undefined : `${banana}:`;
+}

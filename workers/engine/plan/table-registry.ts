@@ -5,6 +5,7 @@ import { fail } from '../errors';
 import { typesOf, type RegisteredTable } from './type-graph';
 import { BUILTIN_TYPES, idType, typeInfo } from '../ids/id-types';
 import type { LoadableTable } from '../tables/table-loader';
+import { packedColumns } from '../tables/table-layout';
 
 export interface Registered extends RegisteredTable, LoadableTable {
   user: boolean;
@@ -21,13 +22,15 @@ export class TableRegistry {
     user: boolean,
     enabled = true,
   ): string {
-    if (!spec.columns.some((c) => c.type)) {
+    if (!packedColumns(spec).some((c) => c.type)) {
       fail('no-usable-ids', `Table "${spec.name}" declares no typed column.`);
     }
-    const key = `${spec.hash}|${spec.delimiter ?? ''}|${JSON.stringify(spec.columns)}`;
+    const reading = [spec.columns, spec.header, spec.long, spec.hub, spec.rowFilter];
+    const key = `${spec.hash}|${spec.delimiter ?? ''}|${JSON.stringify(reading.filter((r) => r !== undefined))}`;
     this.#tables.set(spec.name, {
       name: spec.name,
-      columns: spec.columns,
+      // What the type graph sees: a `DB:id` column or a long form feeds one column per type.
+      columns: packedColumns(spec),
       priority: spec.priority ?? 0,
       matchLabel: spec.matchLabel,
       organism: spec.organism,

@@ -53,6 +53,8 @@ export interface CatalogTable {
   long?: LongFormSpec;
   /** … or every value of a row related to the row's key in this column, never multiplied. */
   hub?: string;
+  /** Only rows whose column has (or has not) one of these values: one part of a split file. */
+  rowFilter?: { column: string; keep?: string[]; drop?: string[] };
 }
 
 /** A data pack as the catalog file gives it: the contract's PackInfo less what the device adds. */

@@ -12,6 +12,8 @@ export function parseQuoted(
   text: string,
   delimiter: string,
   builder: TableBuilder,
+  /** The text starts with the header row (already read), not with data. */
+  startsWithHeader = true,
 ): void {
   const slotOf = builder.slotOfField;
   let line = 0;
@@ -22,10 +24,11 @@ export function parseQuoted(
     skipEmptyLines: 'greedy',
     step: (row, parser) => {
       line++;
-      if (line === 1) return; // the header, already read
+      if (line === 1 && startsWithHeader) return; // the header, already read
       const quoteError = row.errors.find((e) => e.type === 'Quotes');
       if (quoteError) {
-        problem = `Table "${name}" has an unterminated quote near data row ${line - 1}: ${quoteError.message}.`;
+        const row = startsWithHeader ? line - 1 : line;
+        problem = `Table "${name}" has an unterminated quote near data row ${row}: ${quoteError.message}.`;
         parser.abort();
         return;
       }

@@ -81,6 +81,11 @@ export class PackedTable {
     readonly records: number,
     readonly stats: TableStats,
     edges: [string, Csr][] = [],
+    /**
+     * The column every record relates its one value to (the field's files, table-layout.ts), or
+     * -1: two other columns are then related through it, as values of one row.
+     */
+    readonly hub = -1,
   ) {
     for (const [key, csr] of edges) this.#edges.set(key, csr);
   }
@@ -99,7 +104,10 @@ export class PackedTable {
     const key = `${from}>${to}`;
     let csr = this.#edges.get(key);
     if (!csr) {
-      csr = buildCsr(this.columns[from], this.columns[to], this.records);
+      csr =
+        this.hub >= 0 && from !== this.hub && to !== this.hub
+          ? composeCsr(this.edges(from, this.hub), this.edges(this.hub, to), this.columns[to])
+          : buildCsr(this.columns[from], this.columns[to], this.records);
       this.#edges.set(key, csr);
     }
     return csr;
@@ -146,11 +154,13 @@ export class PackedTable {
     for (let r = 0; r < this.records; r++) {
       if (this.columns[from].ids[r] >= 0 && this.columns[to].ids[r] >= 0) pairsWithBoth++;
     }
+    // Related through the hub, no record holds both: nothing is repeated in the file's sense.
+    const throughHub = this.hub >= 0 && from !== this.hub && to !== this.hub;
     return {
       from: this.columns[from].name,
       to: this.columns[to].name,
       pairs: forward.target.length,
-      duplicatePairs: pairsWithBoth - forward.target.length,
+      duplicatePairs: throughHub ? 0 : pairsWithBoth - forward.target.length,
       fromWithSeveral: countSeveral(forward.start),
       toWithSeveral: countSeveral(backward.start),
     };
@@ -222,6 +232,37 @@ function buildCsr(from: PackedColumn, to: PackedColumn, records: number): Csr {
   }
   start[nKeys] = write;
   return { start, target: target.slice(0, write), composite: composite.slice(0, write) };
+}
+
+/**
+ * `a` then `b` (from → hub → to) as one edge list, duplicates removed in first-seen order: the
+ * values of the rows each key shares a hub id with. A pair is composite when either step is.
+ */
+function composeCsr(a: Csr, b: Csr, to: PackedColumn): Csr {
+  const nKeys = a.start.length - 1;
+  const start = new Int32Array(nKeys + 1);
+  const target: number[] = [];
+  const composite: number[] = [];
+  const seenAt = new Int32Array(to.dict.size).fill(-1);
+  for (let k = 0; k < nKeys; k++) {
+    start[k] = target.length;
+    for (let i = a.start[k]; i < a.start[k + 1]; i++) {
+      const h = a.target[i];
+      for (let j = b.start[h]; j < b.start[h + 1]; j++) {
+        const v = b.target[j];
+        const flag = a.composite[i] | b.composite[j];
+        if (seenAt[v] >= start[k]) {
+          composite[seenAt[v]] &= flag;
+          continue;
+        }
+        seenAt[v] = target.length;
+        target.push(v);
+        composite.push(flag);
+      }
+    }
+  }
+  start[nKeys] = target.length;
+  return { start, target: Int32Array.from(target), composite: Uint8Array.from(composite) };
 }
 
 function buildRelaxedIndex(source: StringDict, transforms: KeyTransform[]): RelaxedIndex {

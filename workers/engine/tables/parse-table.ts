@@ -2,6 +2,7 @@
  * File bytes → PackedTable: decompress, check it is text, find the header and delimiter, then
  * stream the rows through the byte tokenizer (quote-free data) or PapaParse (anything quoted).
  */
+import type { LongFormSpec } from '../../api';
 import type { CatalogColumn } from './catalog';
 import { parseDelimited } from './csv-fast';
 import { parseQuoted } from './csv-papa';
@@ -16,9 +17,10 @@ import {
   toUtf8,
 } from './dialect';
 import { fail } from '../errors';
-import { splitHeader } from './header';
+import { assertDistinctColumns, columnName, splitHeader } from './header';
 import type { PackedTable } from './packed-table';
 import { TableBuilder } from './table-builder';
+import { requiredColumns, tableLayout, type RowFilter } from './table-layout';
 
 export interface TableSpec {
   name: string;
@@ -27,6 +29,12 @@ export interface TableSpec {
   delimiter?: string;
   /** Row count when known (catalog), to size the buffers once. */
   rows?: number;
+  /** Column names for a file with no header row of its own (see UserTableSpec.header). */
+  header?: string[];
+  long?: LongFormSpec;
+  hub?: string;
+  /** Only the rows whose column has (or has not) one of these values: one part of a split file. */
+  rowFilter?: RowFilter;
 }
 
 export interface LoadTimes {
@@ -44,7 +52,7 @@ export async function parseTable(
   spec: TableSpec,
   raw: Uint8Array,
   options: ParseOptions = {},
-): Promise<{ table: PackedTable; times: LoadTimes }> {
+): Promise<{ table: PackedTable; times: LoadTimes; builder: TableBuilder }> {
   let t = performance.now();
   const bytes = toUtf8(isGzip(raw) ? await gunzip(spec.name, raw) : raw);
   const decompress = performance.now() - t;
@@ -52,22 +60,36 @@ export async function parseTable(
   assertText(spec.name, bytes);
   const header = findHeader(spec.name, bytes);
   const delimiter = spec.delimiter ?? detectDelimiter(header.headerText);
-  const headerCells = splitHeader(header.headerText, delimiter);
+  // A file without a header row of its own starts its data where a header would be.
+  const headerCells = spec.header
+    ? spec.header.map(columnName)
+    : splitHeader(header.headerText, delimiter);
+  const dataStart = spec.header ? header.headerStart : header.dataStart;
   if (headerCells.length < 2) {
     fail(
       'unreadable-file',
       `Table "${spec.name}" has a single column ("${headerCells[0]}") when split on ${delimiterName(delimiter)}; a lookup table needs at least two columns (separated by commas, tabs, semicolons or |).`,
     );
   }
+  const required = requiredColumns(spec, spec.rowFilter);
+  assertDistinctColumns(spec.name, headerCells, required);
+  const missing = required.find((name) => !headerCells.includes(name));
+  if (missing !== undefined) {
+    fail(
+      'missing-column',
+      `Table "${spec.name}" has no column "${missing}" (its header has: ${headerCells.join(', ')}).`,
+    );
+  }
   // A row takes at least two bytes: a stated row count past that is no size to trust.
   const expectedRows = Math.min(spec.rows ?? 1024, (bytes.length >> 1) + 1);
-  const builder = new TableBuilder(spec.name, headerCells, spec.columns, expectedRows);
+  const layout = tableLayout(spec, headerCells, spec.rowFilter);
+  const builder = new TableBuilder(spec.name, headerCells, layout, expectedRows);
   if (!options.forcePapa) {
     assertUtf8(spec.name, bytes);
     parseDelimited(
       spec.name,
       bytes,
-      header.dataStart,
+      dataStart,
       delimiter.charCodeAt(0),
       builder,
       options.onProgress,
@@ -79,10 +101,10 @@ export async function parseTable(
     } catch {
       return fail('unreadable-file', notUtf8(spec.name));
     }
-    parseQuoted(spec.name, text, delimiter, builder);
+    parseQuoted(spec.name, text, delimiter, builder, !spec.header);
   }
   const table = builder.finish();
-  return { table, times: { decompress, parse: performance.now() - t } };
+  return { table, times: { decompress, parse: performance.now() - t }, builder };
 }
 
 function delimiterName(delimiter: string): string {

@@ -32,6 +32,8 @@ export interface StoredTable {
   name: string;
   records: number;
   stats: TableStats;
+  /** The hub column (the field's files), absent for a plain table. */
+  hub?: number;
   columns: StoredColumn[];
   edges: { key: string; start: Int32Array; target: Int32Array; composite: Uint8Array }[];
   bytes: number;
@@ -62,6 +64,7 @@ export function toStored(key: string, table: PackedTable): StoredTable {
     name: table.name,
     records: table.records,
     stats: table.stats,
+    ...(table.hub >= 0 ? { hub: table.hub } : {}),
     columns,
     edges,
     bytes: 0,
@@ -106,13 +109,18 @@ export function fromStored(
     e.key,
     { start: e.start, target: e.target, composite: e.composite },
   ]);
-  return { table: new PackedTable(stored.name, columns, stored.records, stored.stats, edges) };
+  const hub = stored.hub ?? -1;
+  return {
+    table: new PackedTable(stored.name, columns, stored.records, stored.stats, edges, hub),
+  };
 }
 
 function shapeProblem(s: StoredTable): string | null {
   if (!Array.isArray(s.columns) || !Array.isArray(s.edges)) return 'the entry has no columns';
   if (!s.columns.every(isObject) || !s.edges.every(isObject)) return 'a column is damaged';
   if (!isObject(s.stats) || !Number.isInteger(s.records)) return 'its row counts are damaged';
+  if (s.hub !== undefined && !(Number.isInteger(s.hub) && s.hub >= 0 && s.hub < s.columns.length))
+    return 'its hub column is damaged';
   for (const c of s.columns) {
     const typed =
       c.pool instanceof Uint8Array &&
@@ -159,6 +167,8 @@ function describe(s: StoredTable): string {
     s.bytes,
     s.columns.map((c) => [c.name, c.type, c.count, c.attribute ?? false, !!c.composite]),
     s.edges.map((e) => e.key),
+    // Only when there is one, so a plain table's record keeps the checksum it always had.
+    ...(s.hub !== undefined ? [s.hub] : []),
   ]);
 }
 

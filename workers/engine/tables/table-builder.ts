@@ -1,104 +1,74 @@
 /**
  * Encodes rows into a PackedTable as they stream by, one field at a time, so the file is never
  * held as rows of strings. Both parsers (byte fast path, PapaParse) feed it; the cell rules in
- * normalize.ts are applied here, once.
+ * normalize.ts are applied here, once. What each field feeds comes from the table's layout
+ * (table-layout.ts): a column, a column per `DB:` prefix, or the row's long form and filter.
  */
 import type { CatalogColumn } from './catalog';
 import { fail } from '../errors';
-import { assertDistinctColumns, columnName } from './header';
+import { columnName } from './header';
 import { cleanCell, isPlaceholderBytes } from '../../common/normalize';
-import { StringDict } from '../packed/string-dict';
-import { PackedTable, type ColumnStats, type PackedColumn } from './packed-table';
+import { PackedTable } from './packed-table';
+import type { FieldInput, RowRules, TableLayout } from './table-layout';
+import { canonicalForm, canonicalPrefix } from '../ids/id-forms';
+import { idType } from '../ids/id-types';
+import { pushId, RecordColumns, type Slot } from './record-columns';
 
 const decoder = new TextDecoder();
 const MAX_EXAMPLES = 3;
 
-interface Slot {
-  spec: CatalogColumn & { type: string };
-  dict: StringDict;
-  ids: Int32Array;
-  composite: Uint8Array | null;
-  stats: ColumnStats;
-  /** Ids of this row's cell (several for a composite cell): `rowIds[0 .. rowCount)`. */
-  rowIds: Int32Array;
-  rowCount: number;
-  rowComposite: boolean;
-}
-
 export class TableBuilder {
-  /** File column index → typed slot, or -1 for columns that are not indexed. */
+  /** File field index → itself when the layout reads the field, -1 when it is skipped. */
   readonly slotOfField: Int32Array;
   readonly header: string[];
-  readonly #slots: Slot[];
-  /** Slots `0 .. #typed` are typed columns, the rest attributes. */
-  readonly #typed: number;
-  #records = 0;
-  #capacity: number;
+  readonly #inputs: (FieldInput | null)[];
+  readonly #rules: RowRules;
+  readonly #columns: RecordColumns;
   #rows = 0;
   #ragged = 0;
   readonly #raggedExamples: number[] = [];
+  /** The row's long-form ID type and value, and its filter value, as read. */
+  #longType = '';
+  #longValue = '';
+  #filterValue = '';
+  /** Rows the filter left out, counted by their value (the tiers they make). */
+  readonly filteredOut = new Map<string, number>();
+  /** Long-form rows of an ID type not kept, and `DB:id` values of a prefix not routed. */
+  skippedValues = 0;
 
   constructor(
     readonly name: string,
     header: string[],
-    columns: CatalogColumn[],
+    layout: TableLayout,
     expectedRows = 1024,
   ) {
-    this.#capacity = expectedRows;
     this.header = header.map(columnName);
-    this.slotOfField = new Int32Array(header.length).fill(-1);
-    const typed = columns.filter((c): c is CatalogColumn & { type: string } => !!c.type);
+    this.#inputs = layout.inputs;
+    this.#rules = layout.rows;
+    this.slotOfField = Int32Array.from(layout.inputs, (input, f) => (input ? f : -1));
+    const typed = layout.columns.filter((c): c is CatalogColumn & { type: string } => !!c.type);
     if (typed.length === 0)
       fail('no-usable-ids', `Table "${name}" declares no column with an identifier type.`);
-    this.#typed = typed.length;
     // Untyped columns are attributes: kept per row for output columns, never split or joined on.
-    const attributes = columns.filter((c) => !c.type).map((c) => ({ name: c.name, type: '' }));
-    assertDistinctColumns(
-      name,
-      this.header,
-      columns.map((c) => c.name),
+    const attributes = layout.columns.filter((c) => !c.type).map((c) => ({ ...c, type: '' }));
+    this.#columns = new RecordColumns([...typed, ...attributes], typed.length, expectedRows, (t) =>
+      canonicalPrefix(idType(t)),
     );
-    this.#slots = [...typed, ...attributes].map((spec, slot) => {
-      const field = this.header.indexOf(spec.name);
-      if (field < 0) {
-        fail(
-          'missing-column',
-          `Table "${name}" has no column "${spec.name}" (its header has: ${this.header.join(', ')}).`,
-        );
-      }
-      this.slotOfField[field] = slot;
-      return {
-        spec,
-        dict: new StringDict(Math.min(expectedRows, 1 << 20)),
-        ids: new Int32Array(expectedRows),
-        composite: null,
-        stats: {
-          name: spec.name,
-          type: spec.type,
-          distinct: 0,
-          blank: 0,
-          placeholder: 0,
-          placeholderExamples: [],
-          repaired: 0,
-          compositeCells: 0,
-        },
-        rowIds: new Int32Array(8),
-        rowCount: 0,
-        rowComposite: false,
-      };
-    });
   }
 
   /** Fast path for one field's raw bytes; falls back to the string rules for anything unusual. */
-  addBytes(slotIndex: number, src: Uint8Array, start: number, end: number): void {
-    const slot = this.#slots[slotIndex];
+  addBytes(field: number, src: Uint8Array, start: number, end: number): void {
+    const input = this.#inputs[field]!;
+    const slot = this.#columns.slots[input.slot];
+    if (!slot || input.capture || input.separator !== undefined)
+      return this.addString(field, decoder.decode(src.subarray(start, end)));
     let s = start;
     let e = end;
     while (s < e && (src[s] === 32 || (src[s] >= 9 && src[s] <= 13))) s++;
     while (e > s && (src[e - 1] === 32 || (src[e - 1] >= 9 && src[e - 1] <= 13))) e--;
-    let plain = slot.spec.separator === undefined && src[s] !== 34 && src[s] !== 39;
+    let plain = src[s] !== 34 && src[s] !== 39 && startsWith(src, s, e, slot.canonical);
     for (let i = s; plain && i < e; i++) if (src[i] >= 128) plain = false;
-    if (!plain) return this.addString(slotIndex, decoder.decode(src.subarray(start, end)));
+    if (!plain) return this.addString(field, decoder.decode(src.subarray(start, end)));
     if (s === e) {
       slot.stats.blank++;
       return;
@@ -109,26 +79,16 @@ export class TableBuilder {
     pushId(slot, slot.dict.intern(src, s, e));
   }
 
-  addString(slotIndex: number, raw: string): void {
-    const slot = this.#slots[slotIndex];
-    const cell = cleanCell(raw);
-    if (cell.repaired) slot.stats.repaired++;
-    if (cell.outcome === 'blank') {
-      slot.stats.blank++;
-      return;
+  addString(field: number, raw: string): void {
+    const input = this.#inputs[field]!;
+    if (input.capture) {
+      if (input.capture === 'long-type') this.#longType = cleanCell(raw).value;
+      else if (input.capture === 'long-value') this.#longValue = raw;
+      else this.#filterValue = cleanCell(raw).value;
+      if (input.slot < 0) return;
     }
-    if (cell.outcome === 'placeholder') return this.#placeholder(slot, cell.value);
-    const separator = slot.spec.separator;
-    if (separator === undefined || !cell.value.includes(separator)) {
-      pushId(slot, slot.dict.internString(cell.value));
-      return;
-    }
-    slot.stats.compositeCells++;
-    slot.rowComposite = true;
-    for (const part of cell.value.split(separator)) {
-      const component = cleanCell(part);
-      if (component.outcome === 'value') pushId(slot, slot.dict.internString(component.value));
-    }
+    if (input.routes) return this.#addRouted(input, raw);
+    this.#addCell(this.#columns.slots[input.slot], raw, input.separator);
   }
 
   /** Ends a data row of `fieldCount` fields. */
@@ -138,19 +98,14 @@ export class TableBuilder {
       this.#ragged++;
       if (this.#raggedExamples.length < MAX_EXAMPLES) this.#raggedExamples.push(this.#rows);
     }
-    // A row yields the product of its cells' ids: one record, or several for composite cells.
-    let product = 1;
-    let any = false;
-    for (let s = 0; s < this.#typed; s++) {
-      const slot = this.#slots[s];
-      if (slot.rowCount > 0) any = true;
-      if (slot.rowCount > 1) product *= slot.rowCount;
+    const rules = this.#rules;
+    // A long-form row of an ID type not kept gives nothing, not even its key.
+    if (this.#kept(rules) && (!rules.longSlots || this.#addLongValue(rules.longSlots))) {
+      if (rules.hub >= 0) this.#columns.emitStar(rules.hub);
+      else this.#columns.emitProduct();
     }
-    if (any) this.#emitRecords(product);
-    for (const slot of this.#slots) {
-      slot.rowCount = 0;
-      slot.rowComposite = false;
-    }
+    this.#columns.endRow();
+    this.#longType = this.#longValue = this.#filterValue = '';
   }
 
   get rows(): number {
@@ -158,34 +113,86 @@ export class TableBuilder {
   }
 
   finish(): PackedTable {
-    const columns: PackedColumn[] = this.#slots.map((slot) => {
-      slot.dict.compact();
-      slot.stats.distinct = slot.dict.size;
-      return {
-        name: slot.spec.name,
-        type: slot.spec.type,
-        dict: slot.dict,
-        ids: slot.ids.slice(0, this.#records),
-        composite: slot.composite?.slice(0, this.#records),
-        attribute: slot.spec.type === '' || undefined,
-      };
-    });
+    const columns = this.#columns.finish();
     if (this.#rows === 0) fail('empty-file', `Table "${this.name}" has a header but no data rows.`);
-    for (const column of columns) {
-      if (!column.attribute && column.dict.size === 0) {
-        fail(
-          'no-usable-ids',
-          `Column "${column.name}" of table "${this.name}" has no usable ids (every cell is blank or a placeholder).`,
-        );
-      }
+    const hub = this.#rules.hub;
+    const others = columns.filter((c, i) => !c.attribute && i !== hub);
+    const empty = others.filter((c) => c.dict.size === 0);
+    // With a hub, a column of a type the file happens not to hold (an ID type with no rows) is
+    // no fault as long as some column relates to the hub.
+    if (empty.length > 0 && (hub < 0 || empty.length === others.length)) {
+      fail(
+        'no-usable-ids',
+        `Column "${empty[0].name}" of table "${this.name}" has no usable ids (every cell is blank or a placeholder).`,
+      );
     }
-    return new PackedTable(this.name, columns, this.#records, {
+    const records = this.#columns.records;
+    const stats = {
       rows: this.#rows,
-      records: this.#records,
+      records,
       raggedRows: this.#ragged,
       raggedExamples: this.#raggedExamples,
-      columns: this.#slots.map((s) => s.stats),
-    });
+      columns: this.#columns.slots.map((s) => s.stats),
+    };
+    return new PackedTable(this.name, columns, records, stats, [], hub);
+  }
+
+  #addCell(slot: Slot, raw: string, separator: string | undefined): void {
+    const cell = cleanCell(raw);
+    if (cell.repaired) slot.stats.repaired++;
+    if (cell.outcome === 'blank') {
+      slot.stats.blank++;
+      return;
+    }
+    if (cell.outcome === 'placeholder') return this.#placeholder(slot, cell.value);
+    if (separator === undefined || !cell.value.includes(separator)) {
+      pushId(slot, slot.dict.internString(written(slot, cell.value)));
+      return;
+    }
+    slot.stats.compositeCells++;
+    slot.rowComposite = true;
+    for (const part of cell.value.split(separator)) {
+      const component = cleanCell(part);
+      if (component.outcome === 'value')
+        pushId(slot, slot.dict.internString(written(slot, component.value)));
+    }
+  }
+
+  /** `MIM:191170|HGNC:HGNC:11998`: each value to the column its prefix names, prefix removed. */
+  #addRouted(input: FieldInput, raw: string): void {
+    const cell = cleanCell(raw);
+    if (cell.outcome !== 'value') return;
+    const parts = input.separator === undefined ? [cell.value] : cell.value.split(input.separator);
+    for (const part of parts) {
+      const value = cleanCell(part).value;
+      const colon = value.indexOf(':');
+      const route = colon > 0 ? input.routes!.get(value.slice(0, colon)) : undefined;
+      if (route === undefined) {
+        if (value !== '') this.skippedValues++;
+        continue;
+      }
+      this.#addCell(this.#columns.slots[route], value.slice(colon + 1), undefined);
+    }
+  }
+
+  /** Whether the row passes the filter; a row left out is counted by its value. */
+  #kept(rules: RowRules): boolean {
+    if (!rules.keepValues && !rules.dropValues) return true;
+    const value = this.#filterValue;
+    const kept = rules.keepValues ? rules.keepValues.has(value) : !rules.dropValues!.has(value);
+    if (!kept) this.filteredOut.set(value, (this.filteredOut.get(value) ?? 0) + 1);
+    return kept;
+  }
+
+  /** Puts the row's value in its ID type's column; false when that type is not kept. */
+  #addLongValue(longSlots: Map<string, number>): boolean {
+    const slot = longSlots.get(this.#longType);
+    if (slot === undefined) {
+      this.skippedValues++;
+      return false;
+    }
+    this.#addCell(this.#columns.slots[slot], this.#longValue, undefined);
+    return true;
   }
 
   #placeholder(slot: Slot, value: string): void {
@@ -193,49 +200,17 @@ export class TableBuilder {
     const examples = slot.stats.placeholderExamples;
     if (examples.length < MAX_EXAMPLES && !examples.includes(value)) examples.push(value);
   }
-
-  #emitRecords(product: number): void {
-    if (this.#records + product > this.#capacity) this.#reserve(this.#records + product);
-    const at = this.#records;
-    let stride = 1;
-    for (const slot of this.#slots) {
-      const n = slot.rowCount;
-      if (product === 1) slot.ids[at] = n === 0 ? -1 : slot.rowIds[0];
-      else {
-        for (let r = 0; r < product; r++) {
-          slot.ids[at + r] = n === 0 ? -1 : slot.rowIds[Math.floor(r / stride) % n];
-        }
-        stride *= Math.max(1, n);
-      }
-      if (slot.rowComposite) {
-        slot.composite ??= new Uint8Array(this.#capacity);
-        slot.composite.fill(1, at, at + product);
-      }
-    }
-    this.#records += product;
-  }
-
-  #reserve(records: number): void {
-    const length = Math.max(records, this.#capacity * 2);
-    this.#capacity = length;
-    for (const slot of this.#slots) {
-      const ids = new Int32Array(length);
-      ids.set(slot.ids);
-      slot.ids = ids;
-      if (slot.composite) {
-        const composite = new Uint8Array(length);
-        composite.set(slot.composite);
-        slot.composite = composite;
-      }
-    }
-  }
 }
 
-function pushId(slot: Slot, id: number): void {
-  if (slot.rowCount === slot.rowIds.length) {
-    const grown = new Int32Array(slot.rowIds.length * 2);
-    grown.set(slot.rowIds);
-    slot.rowIds = grown;
-  }
-  slot.rowIds[slot.rowCount++] = id;
+/** Whether `src[s .. e)` starts with `prefix` (none: always): a canonical id as it stands. */
+function startsWith(src: Uint8Array, s: number, e: number, prefix: Uint8Array | null): boolean {
+  if (!prefix) return true;
+  if (e - s < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (src[s + i] !== prefix[i]) return false;
+  return true;
+}
+
+/** An id as the type writes it: a bare ChEBI, HGNC, MGI, RGD or GO number gets its prefix. */
+function written(slot: Slot, value: string): string {
+  return slot.canonical ? canonicalForm(idType(slot.spec.type), value) : value;
 }

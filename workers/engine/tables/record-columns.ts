@@ -1,0 +1,171 @@
+/**
+ * The packed columns a table builder fills: per column a dictionary and one id per record, and
+ * the ids the current row's cells gave. A row becomes records in one of two shapes: the product
+ * of its cells (a plain table; composite cells multiply), or one record per value beside the
+ * row's key in a hub column (the field's files, whose list cells would otherwise multiply).
+ */
+import type { CatalogColumn } from './catalog';
+import { StringDict } from '../packed/string-dict';
+import type { ColumnStats, PackedColumn } from './packed-table';
+
+export interface Slot {
+  spec: CatalogColumn & { type: string };
+  /** Ids of the type are written with this prefix (`CHEBI:`): bare ones get it. */
+  canonical: Uint8Array | null;
+  dict: StringDict;
+  ids: Int32Array;
+  composite: Uint8Array | null;
+  stats: ColumnStats;
+  /** Ids of this row's cell (several for a composite cell): `rowIds[0 .. rowCount)`. */
+  rowIds: Int32Array;
+  rowCount: number;
+  rowComposite: boolean;
+}
+
+export class RecordColumns {
+  readonly slots: Slot[];
+  records = 0;
+  #capacity: number;
+
+  constructor(
+    columns: (CatalogColumn & { type: string })[],
+    /** Slots `0 .. typed` are typed columns, the rest attributes. */
+    readonly typed: number,
+    expectedRows: number,
+    canonicalPrefix: (type: string) => string | undefined,
+  ) {
+    this.#capacity = expectedRows;
+    this.slots = columns.map((spec) => ({
+      spec,
+      canonical: prefixBytes(spec.type === '' ? undefined : canonicalPrefix(spec.type)),
+      dict: new StringDict(Math.min(expectedRows, 1 << 20)),
+      ids: new Int32Array(expectedRows),
+      composite: null,
+      stats: {
+        name: spec.name,
+        type: spec.type,
+        distinct: 0,
+        blank: 0,
+        placeholder: 0,
+        placeholderExamples: [],
+        repaired: 0,
+        compositeCells: 0,
+      },
+      rowIds: new Int32Array(8),
+      rowCount: 0,
+      rowComposite: false,
+    }));
+  }
+
+  /** The row's records as the product of its typed cells' ids (none when every cell is empty). */
+  emitProduct(): void {
+    let product = 1;
+    let any = false;
+    for (let s = 0; s < this.typed; s++) {
+      const slot = this.slots[s];
+      if (slot.rowCount > 0) any = true;
+      if (slot.rowCount > 1) product *= slot.rowCount;
+    }
+    if (!any) return;
+    this.#reserve(this.records + product);
+    const at = this.records;
+    let stride = 1;
+    for (const slot of this.slots) {
+      const n = slot.rowCount;
+      if (product === 1) slot.ids[at] = n === 0 ? -1 : slot.rowIds[0];
+      else {
+        for (let r = 0; r < product; r++) {
+          slot.ids[at + r] = n === 0 ? -1 : slot.rowIds[Math.floor(r / stride) % n];
+        }
+        stride *= Math.max(1, n);
+      }
+      if (slot.rowComposite) {
+        slot.composite ??= new Uint8Array(this.#capacity);
+        slot.composite.fill(1, at, at + product);
+      }
+    }
+    this.records += product;
+  }
+
+  /**
+   * One record per value of the row beside the row's key in the `hub` column (the other typed
+   * columns empty in it), attributes on each; a key with no value still gets one record. Not
+   * flagged composite: a list is these files' normal shape, not a cell to doubt.
+   */
+  emitStar(hub: number): void {
+    const hubSlot = this.slots[hub];
+    if (hubSlot.rowCount === 0) return;
+    let emitted = false;
+    for (let s = 0; s < this.typed; s++) {
+      const slot = this.slots[s];
+      if (s === hub || slot.rowCount === 0) continue;
+      for (let v = 0; v < slot.rowCount; v++) this.#emitOne(hub, s, slot.rowIds[v]);
+      emitted = true;
+    }
+    if (!emitted) this.#emitOne(hub, -1, -1);
+  }
+
+  /** Clears the row's cells for the next row. */
+  endRow(): void {
+    for (const slot of this.slots) {
+      slot.rowCount = 0;
+      slot.rowComposite = false;
+    }
+  }
+
+  finish(): PackedColumn[] {
+    return this.slots.map((slot) => {
+      slot.dict.compact();
+      slot.stats.distinct = slot.dict.size;
+      return {
+        name: slot.spec.name,
+        type: slot.spec.type,
+        dict: slot.dict,
+        ids: slot.ids.slice(0, this.records),
+        composite: slot.composite?.slice(0, this.records),
+        attribute: slot.spec.type === '' || undefined,
+      };
+    });
+  }
+
+  /** One record: the hub's id (its first, should a hub cell hold several), one value, attributes. */
+  #emitOne(hub: number, valueSlot: number, value: number): void {
+    this.#reserve(this.records + 1);
+    const at = this.records++;
+    for (let s = 0; s < this.slots.length; s++) {
+      const slot = this.slots[s];
+      if (s === valueSlot) slot.ids[at] = value;
+      else if (s === hub || s >= this.typed) slot.ids[at] = slot.rowCount > 0 ? slot.rowIds[0] : -1;
+      else slot.ids[at] = -1;
+    }
+  }
+
+  #reserve(records: number): void {
+    if (records <= this.#capacity) return;
+    const length = Math.max(records, this.#capacity * 2);
+    this.#capacity = length;
+    for (const slot of this.slots) {
+      const ids = new Int32Array(length);
+      ids.set(slot.ids);
+      slot.ids = ids;
+      if (slot.composite) {
+        const composite = new Uint8Array(length);
+        composite.set(slot.composite);
+        slot.composite = composite;
+      }
+    }
+  }
+}
+
+function prefixBytes(prefix: string | undefined): Uint8Array | null {
+  return prefix === undefined ? null : new TextEncoder().encode(prefix);
+}
+
+export function pushId(slot: Slot, id: number): void {
+  if (slot.rowCount === slot.rowIds.length) {
+    const grown = new Int32Array(slot.rowIds.length * 2);
+    grown.set(slot.rowIds);
+    slot.rowIds = grown;
+  }
+  slot.rowIds[slot.rowCount++] = id;
+}
