@@ -56,6 +56,8 @@ export interface TableInfo {
   organism?: string;
   /** A history table (retired and secondary ids of this type), never a path step. */
   historyOf?: IdTypeId;
+  /** A tier of one of your files (`hgnc (alias)` of `hgnc`): listed, added and removed with it. */
+  partOf?: string;
 }
 
 /** A data pack: its tables are fetched the first time a path needs them, then kept offline. */

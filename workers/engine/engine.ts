@@ -52,7 +52,8 @@ import type { PackStore } from './tables/pack-store';
 import { Packs } from './tables/packs';
 import { TableRegistry } from './plan/table-registry';
 import { MemoryUserTableStore, type UserTableStore } from './user-tables/user-table-store';
-import { UserTables, type TableHost } from './user-tables/user-tables';
+import { UserTables } from './user-tables/user-tables';
+import { tableHost } from './user-tables/table-host';
 
 export interface EngineOptions {
   /** Reads a file's bytes: `fetch` in the worker, `fs` in Node. */
@@ -92,29 +93,7 @@ export class CrosswalkEngine {
     this.packs = new Packs(options.packStore);
     this.loader = new TableLoader(this.cache, options.store);
     this.#paths = new PathRunner(this.#registry, this.loader);
-    const host: TableHost = {
-      hasTable: (name) => this.#registry.has(name),
-      registerUser: (spec, read, enabled) =>
-        this.#registry.register(spec, `your file ${spec.file}`, read, true, enabled),
-      unregister: (name) => {
-        const table = this.#registry.unregister(name);
-        if (table) this.cache.dispose(table.key);
-      },
-      userTables: () =>
-        this.#registry
-          .all()
-          .filter((t) => t.user)
-          .map((t) => ({ spec: t.spec, enabled: t.enabled })),
-      setOptions: (name, enabled, priority) => {
-        const table = this.#registry.get(name);
-        table.enabled = enabled;
-        table.priority = priority;
-        table.spec = { ...table.spec, priority };
-      },
-      remember: async (key, name, table) => {
-        await this.cache.get(key, name, async () => ({ table, source: 'parsed' }));
-      },
-    };
+    const host = tableHost(this.#registry, this.cache);
     this.userTables = new UserTables(
       host,
       options.userStore ?? new MemoryUserTableStore(),

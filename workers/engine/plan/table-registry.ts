@@ -105,5 +105,6 @@ function tableInfo(t: Registered, loaded: boolean): TableInfo {
     pack: t.spec.pack,
     organism: t.spec.organism,
     historyOf: t.spec.history?.type,
+    partOf: t.spec.partOf,
   };
 }

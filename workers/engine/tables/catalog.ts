@@ -55,6 +55,10 @@ export interface CatalogTable {
   hub?: string;
   /** Only rows whose column has (or has not) one of these values: one part of a split file. */
   rowFilter?: { column: string; keep?: string[]; drop?: string[] };
+  /** Rows split by a column's value (SSSOM predicates); `others`: the values found at check. */
+  matchBy?: { column: string; primary: string[]; others?: string[] };
+  /** The user table this is a tier of (`hgnc (alias)` of `hgnc`; user-tables/table-parts.ts). */
+  partOf?: string;
 }
 
 /** A data pack as the catalog file gives it: the contract's PackInfo less what the device adds. */

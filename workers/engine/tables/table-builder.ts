@@ -31,8 +31,8 @@ export class TableBuilder {
   #longType = '';
   #longValue = '';
   #filterValue = '';
-  /** Rows the filter left out, counted by their value (the tiers they make). */
-  readonly filteredOut = new Map<string, number>();
+  /** Rows by their filter column's value, kept or not (the tiers a split file makes). */
+  readonly filterValues = new Map<string, number>();
   /** Long-form rows of an ID type not kept, and `DB:id` values of a prefix not routed. */
   skippedValues = 0;
 
@@ -175,13 +175,12 @@ export class TableBuilder {
     }
   }
 
-  /** Whether the row passes the filter; a row left out is counted by its value. */
+  /** Whether the row passes the filter; every row is counted by its value. */
   #kept(rules: RowRules): boolean {
     if (!rules.keepValues && !rules.dropValues) return true;
     const value = this.#filterValue;
-    const kept = rules.keepValues ? rules.keepValues.has(value) : !rules.dropValues!.has(value);
-    if (!kept) this.filteredOut.set(value, (this.filteredOut.get(value) ?? 0) + 1);
-    return kept;
+    this.filterValues.set(value, (this.filterValues.get(value) ?? 0) + 1);
+    return rules.keepValues ? rules.keepValues.has(value) : !rules.dropValues!.has(value);
   }
 
   /** Puts the row's value in its ID type's column; false when that type is not kept. */

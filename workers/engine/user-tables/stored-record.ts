@@ -3,6 +3,7 @@
  * missing its spec, columns that are not columns, sizes no file of ours has) is named and set
  * aside, never allowed to stop the app from starting or a run from finishing.
  */
+import { packedColumns } from '../tables/table-layout';
 import type { CatalogColumn, CatalogTable } from '../tables/catalog';
 import type { StoredEntry } from '../tables/table-store';
 
@@ -51,9 +52,13 @@ export function readUserTableRecord({ key, value, rawKey }: StoredEntry): UserTa
     return 'its delimiter is not one character';
   if (!Array.isArray(spec.columns) || !spec.columns.every(isColumn))
     return 'its columns are damaged';
-  const types = spec.columns.flatMap((c) => (c.type ? [c.type] : []));
+  const reading = readingProblem(spec);
+  if (reading) return reading;
+  const types = packedColumns(spec).flatMap((c) => (c.type ? [c.type] : []));
   if (types.length < 2) return 'it has fewer than two typed columns';
-  if (new Set(types).size < types.length) return 'two of its columns have the same type';
+  // A recognised file may give one type to several columns (table-parts.ts makes tiers of them).
+  if (!spec.format && new Set(types).size < types.length)
+    return 'two of its columns have the same type';
   const text = (field: keyof CatalogTable, fallback: string) =>
     typeof spec[field] === 'string' ? (spec[field] as string) : fallback;
   return {
@@ -67,11 +72,26 @@ export function readUserTableRecord({ key, value, rawKey }: StoredEntry): UserTa
       hash: spec.hash,
       bytes: spec.bytes,
       rows: spec.rows,
-      columns: spec.columns.map(({ name, type, separator }) => ({
+      columns: spec.columns.map(({ name, type, separator, prefixes, tier }) => ({
         name,
         ...(type ? { type } : {}),
         ...(separator ? { separator } : {}),
+        ...(prefixes ? { prefixes: { ...prefixes } } : {}),
+        ...(tier ? { tier } : {}),
       })),
+      ...(spec.format === undefined ? {} : { format: spec.format }),
+      ...(spec.header === undefined ? {} : { header: [...spec.header] }),
+      ...(spec.long === undefined ? {} : { long: { ...spec.long, types: { ...spec.long.types } } }),
+      ...(spec.hub === undefined ? {} : { hub: spec.hub }),
+      ...(spec.matchBy === undefined
+        ? {}
+        : {
+            matchBy: {
+              column: spec.matchBy.column,
+              primary: [...spec.matchBy.primary],
+              others: [...(spec.matchBy.others ?? [])],
+            },
+          }),
       ...(spec.priority === undefined ? {} : { priority: spec.priority }),
       ...(spec.delimiter === undefined ? {} : { delimiter: spec.delimiter }),
       source: text('source', `your file ${spec.file}`),
@@ -81,11 +101,43 @@ export function readUserTableRecord({ key, value, rawKey }: StoredEntry): UserTa
   };
 }
 
+const optionalText = (v: unknown) => v === undefined || (typeof v === 'string' && v !== '');
+const isTexts = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((t) => typeof t === 'string');
+const isTextMap = (v: unknown): v is Record<string, string> =>
+  !!v && typeof v === 'object' && Object.values(v).every((t) => typeof t === 'string' && t !== '');
+
 function isColumn(column: unknown): column is CatalogColumn {
   if (!column || typeof column !== 'object') return false;
-  const { name, type, separator } = column as Partial<CatalogColumn>;
-  const optionalText = (v: unknown) => v === undefined || (typeof v === 'string' && v !== '');
-  return typeof name === 'string' && optionalText(type) && optionalText(separator);
+  const { name, type, separator, prefixes, tier } = column as Partial<CatalogColumn>;
+  return (
+    typeof name === 'string' &&
+    optionalText(type) &&
+    optionalText(separator) &&
+    optionalText(tier) &&
+    (prefixes === undefined || isTextMap(prefixes))
+  );
+}
+
+/** What is wrong with how a recognised file is read (#14), in words; null when nothing. */
+function readingProblem(spec: CatalogTable): string | null {
+  if (!optionalText(spec.format) || !optionalText(spec.hub)) return 'its format is damaged';
+  if (spec.header !== undefined && !isTexts(spec.header)) return 'its header is damaged';
+  const long = spec.long;
+  if (long !== undefined) {
+    const names = [long?.key, long?.keyType, long?.typeColumn, long?.value];
+    if (!names.every((n) => typeof n === 'string' && n !== '') || !isTextMap(long.types))
+      return 'its long form is damaged';
+  }
+  const matchBy = spec.matchBy;
+  if (
+    matchBy !== undefined &&
+    (typeof matchBy?.column !== 'string' ||
+      !isTexts(matchBy.primary) ||
+      !(matchBy.others === undefined || isTexts(matchBy.others)))
+  )
+    return 'its split by value is damaged';
+  return null;
 }
 
 const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;

@@ -12,6 +12,8 @@ import { MAX_USER_FILE_BYTES, newFileKey, readUserTableRecord } from './stored-r
 import type { UserTableRecord, UserTableStore } from './user-table-store';
 import type { PackedTable } from '../tables/packed-table';
 import { previewTable } from './preview';
+import { packedColumns } from '../tables/table-layout';
+import { tableParts } from './table-parts';
 import { validationReport } from './report';
 
 export { MAX_USER_FILE_BYTES };
@@ -30,7 +32,8 @@ export interface TableHost {
 interface Checked {
   spec: CatalogTable;
   bytes: Uint8Array;
-  table: PackedTable;
+  /** The parsed table, when it is the registered one (not for a file split into tiers). */
+  table: PackedTable | null;
 }
 
 export class UserTables {
@@ -79,38 +82,53 @@ export class UserTables {
     if (!name) fail('bad-request', 'Give the table a name.');
     if (this.host.hasTable(name))
       fail('bad-request', `A table named "${name}" exists already; choose another name.`);
-    const typed = request.columns.filter((c) => c.type);
+    const reading = readingOf(request);
+    const typed = packedColumns(reading).filter((c) => c.type);
     if (typed.length < 2)
       fail(
         'bad-request',
         `Table "${name}" needs at least two columns with an identifier type to map between.`,
       );
-    const types = new Set(typed.map((c) => c.type));
-    if (types.size < typed.length)
+    // A recognised file may give one type to several columns (gene2ensembl's RNA and protein
+    // RefSeq accessions, HGNC's approved, previous and alias symbols); a generic one may not.
+    if (!request.format && new Set(typed.map((c) => c.type)).size < typed.length)
       fail(
         'bad-request',
         `Table "${name}" gives the same type to two columns; each typed column needs its own type.`,
       );
     const fileName = file instanceof File ? file.name : name;
     const bytes = await readFile(file, fileName);
-    const { table } = await namingFile(fileName, () =>
-      parseTable({ name, columns: request.columns, delimiter: request.delimiter }, bytes),
+    // The whole file, every tier included, for the report; a split file's rows are all counted.
+    const { matchBy } = request;
+    const { table, builder } = await namingFile(fileName, () =>
+      parseTable(
+        {
+          ...reading,
+          name,
+          columns: reading.columns.map(({ tier: _tier, ...column }) => column),
+          rowFilter: matchBy ? { column: matchBy.column, drop: [] } : undefined,
+        },
+        bytes,
+      ),
     );
+    const others = [...builder.filterValues.keys()].filter((v) => !matchBy?.primary.includes(v));
     const spec: CatalogTable = {
+      ...reading,
       name,
       label: name,
-      file: file instanceof File ? file.name : name,
+      file: fileName,
       hash: await sha256(bytes),
       bytes: bytes.length,
       rows: table.stats.rows,
-      columns: request.columns,
       priority: request.priority ?? 0,
-      delimiter: request.delimiter,
-      source: `your file ${file instanceof File ? file.name : name}`,
+      ...(matchBy ? { matchBy: { ...matchBy, others } } : {}),
+      source: `your file ${fileName}`,
       date: new Date().toISOString().slice(0, 10),
       licence: 'yours (kept in this browser only)',
     };
-    this.#checked = { spec, bytes, table };
+    // The whole-file table is the table itself only when the file is not split into tiers.
+    const whole = tableParts(spec).length === 1 ? table : null;
+    this.#checked = { spec, bytes, table: whole };
     return validationReport(table);
   }
 
@@ -143,7 +161,7 @@ export class UserTables {
       );
     }
     const key = this.#register(record, checked.bytes);
-    await this.host.remember(key, name, checked.table);
+    if (checked.table) await this.host.remember(key, name, checked.table);
     this.#checked = null;
   }
 
@@ -342,5 +360,19 @@ async function namingFile<T>(fileName: string, work: () => Promise<T>): Promise<
 
 /** What makes two descriptions the same table: its bytes and how they are read. */
 function identity(spec: CatalogTable): string {
-  return JSON.stringify([spec.hash, spec.delimiter ?? '', spec.columns]);
+  const { hash, delimiter, columns, header, long, hub, matchBy, history } = spec;
+  return JSON.stringify([hash, delimiter ?? '', columns, header, long, hub, matchBy, history]);
+}
+
+/** How a request reads its file: what a stored table keeps besides its name and provenance. */
+function readingOf(
+  request: UserTableSpec,
+): Omit<
+  CatalogTable,
+  'name' | 'label' | 'file' | 'hash' | 'bytes' | 'rows' | 'source' | 'date' | 'licence'
+> {
+  const { columns, delimiter, format, header, long, hub } = request;
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return defined({ columns, delimiter, format, header, long, hub });
 }

@@ -229,14 +229,17 @@ describe('rows split by a column value (SSSOM predicates)', () => {
     { name: 'object_id', prefixes: { mesh: 'mesh', hgnc: 'hgnc' } },
   ];
 
-  it('keeps the primary rows in one table and counts the others by value', async () => {
+  it('keeps the primary rows in one table and counts every row by its value', async () => {
     const { table, builder } = await parseTable(
       { name: 'sssom', columns, rowFilter: { column: 'predicate_id', keep: ['skos:exactMatch'] } },
       encode(tsv(rows)),
     );
     expect(pairs(table, 'subject_id:chebi', 'object_id:mesh')).toEqual(['CHEBI:10001>C067604']);
     expect(pairs(table, 'subject_id:mesh', 'object_id:hgnc')).toEqual(['D000001>HGNC:11998']);
-    expect([...builder.filteredOut]).toEqual([['skos:closeMatch', 1]]);
+    expect([...builder.filterValues]).toEqual([
+      ['skos:exactMatch', 2],
+      ['skos:closeMatch', 1],
+    ]);
   });
 
   it('keeps the other rows in a tier of their own', async () => {
