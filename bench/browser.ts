@@ -6,51 +6,44 @@
  * - per table: cold load (fetch + decompress + parse + index, first run), the IndexedDB write
  *   after it, the warm load from IndexedDB after a reload, and the in-memory hit of a second run;
  * - biomapper's scenario: 5 UniProt ids mapped through a 2,676-row table, first run (cold), second
- *   run, after a reload (tables from IndexedDB) and after a reload once the idle warm-up is done.
+ *   run, after a reload (tables from IndexedDB) and after a reload once the idle warm-up is done;
+ * - per data pack (bench/browser-packs.ts): the first use of one mapping across it (download, keep
+ *   in the Cache Storage, load) and the same run after a reload and again in that page.
  *
  * The app is built into a temporary folder (dist/ is left alone), to which the bench adds
  * genbank.csv.gz from ../shared/data/org-hs-eg (skipped when absent) and the 2,676-row `panel`
  * table, then served by `vite preview`. Service workers are blocked: only the engine is measured.
  */
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import type { Phase } from '../workers/api';
 import { WRITE_DELAY_MS } from '../workers/engine/tables/table-loader';
-import { CHROMIUM, CHROMIUM_ARGS, root, withBuiltApp } from './built-app';
 import type { CatalogFile, CatalogTable } from '../workers/engine/tables/catalog';
+import { CHROMIUM, root, withBuiltApp } from './built-app';
+import {
+  chromiumVersion,
+  LAST_PAIR_KEY,
+  loadPhase,
+  medians,
+  ms,
+  printTable,
+  runMapping,
+  savedAt,
+  withProfile,
+  type Mapping,
+  type RunRecord,
+} from './browser-app';
+import { packBenchInBrowser } from './browser-packs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const shared = process.env.CROSSWALK_SOURCE_DATA ?? `${root}../shared/data/org-hs-eg`;
-/** Where the app keeps its run history and last pair (src/state/RunHistory.svelte.ts, src/storage/last-pair.ts). */
-const HISTORY_KEY = 'crosswalk.run-history.v1';
-const LAST_PAIR_KEY = 'crosswalk.last-pair.v1';
 const PANEL_ROWS = 2_676;
 
-/** What the app keeps per run (RunRecord), as far as the bench reads it. */
-interface RunRecord {
-  totalMs: number;
-  workerMs: number;
-  phases: Phase[];
-}
-
-interface Scenario {
+interface Scenario extends Mapping {
   label: string;
   table: string;
   rows: number;
-  ids: string[];
-  source: string;
-  target: string;
   /** Served instead of data/catalog.json, when the scenario needs a catalog of its own. */
   catalog?: CatalogFile;
 }
@@ -116,44 +109,6 @@ function makePanel(file: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Driving the app
 
-/** Runs a mapping the way a user does and returns the app's record of it, plus the click time. */
-async function runMapping(
-  page: Page,
-  scenario: Scenario,
-  run: number,
-): Promise<RunRecord & { clickedAt: number }> {
-  await page.getByTestId('ids-input').fill(scenario.ids.join('\n'));
-  await page.getByTestId('source-type').selectOption(scenario.source);
-  await page.getByTestId('target-type').selectOption(scenario.target);
-  await page.waitForFunction(
-    () => !(document.querySelector('[data-testid="run"]') as HTMLButtonElement).disabled,
-  );
-  // Clicked in the page, so the time is read on the same clock as the worker's Date.now().
-  const clickedAt = await page.evaluate(() => {
-    const clicked = Date.now();
-    (document.querySelector('[data-testid="run"]') as HTMLButtonElement).click();
-    return clicked;
-  });
-  await page.locator(`[data-testid="summary"][data-run="${run}"]`).waitFor({ timeout: 120_000 });
-  const error = page.getByTestId('error');
-  if (await error.count()) throw new Error(`the run failed: ${await error.innerText()}`);
-  const record = await page.evaluate(
-    (key) => (JSON.parse(localStorage.getItem(key) ?? '[]') as RunRecord[]).at(-1),
-    HISTORY_KEY,
-  );
-  if (!record) throw new Error('the app kept no record of the run');
-  return { ...record, clickedAt };
-}
-
-/** The run's load phase for `table`, checking it came from where the step expects. */
-function loadPhase(record: RunRecord, table: string, source: Phase['source']): Phase {
-  const phase = record.phases.find((p) => p.kind === 'load' && p.name === table);
-  if (!phase) throw new Error(`the run did not load ${table}`);
-  if (phase.source !== source)
-    throw new Error(`${table} came from ${phase.source}, expected ${source}`);
-  return phase;
-}
-
 /** Worker time from the run's start until the end of `table`'s load (phases run in order). */
 function loadEndMs(record: RunRecord, table: string): number {
   let ms = 0;
@@ -164,48 +119,11 @@ function loadEndMs(record: RunRecord, table: string): number {
   return ms;
 }
 
-/** When the worker finished writing `table`'s record (`savedAt` in its index entry, a Date.now()). */
-async function savedAt(page: Page, table: string): Promise<number> {
-  await page
-    .locator(`[data-testid="stored-table"][data-name="${table}"]`)
-    .waitFor({ timeout: 120_000 });
-  // The database exists by now (the app listed the table), so opening it creates nothing.
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('crosswalk-table-index');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction('index').objectStore('index').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            db.close();
-            const entry = (all.result as { name: string; savedAt: number }[]).find(
-              (info) => info.name === name,
-            );
-            if (entry) resolve(entry.savedAt);
-            else reject(new Error(`${name} is not in the index`));
-          };
-        };
-      }),
-    table,
-  );
-}
-
-async function oneProfile(url: string, scenario: Scenario): Promise<Figures> {
-  const profile = mkdtempSync(join(tmpdir(), 'crosswalk-bench-profile-'));
-  let context: BrowserContext | undefined;
-  try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      serviceWorkers: 'block',
-    });
+function oneProfile(url: string, scenario: Scenario): Promise<Figures> {
+  return withProfile(async (context, page) => {
     const catalog = scenario.catalog;
     if (catalog)
       await context.route('**/data/catalog.json', (route) => route.fulfill({ json: catalog }));
-    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
 
     const first = await runMapping(page, scenario, 1);
@@ -247,29 +165,12 @@ async function oneProfile(url: string, scenario: Scenario): Promise<Figures> {
       reloadScreen: reloaded.totalMs,
       warmedScreen: warmed.totalMs,
     };
-  } finally {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reporting
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function medians(runs: Figures[]): Figures {
-  const keys = Object.keys(runs[0]) as (keyof Figures)[];
-  const figures = {} as Figures;
-  for (const key of keys) figures[key] = median(runs.map((run) => run[key]));
-  return figures;
-}
-
-const ms = (value: number) =>
-  `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 function printTables(results: [Scenario, Figures][]): void {
@@ -293,11 +194,7 @@ function printTables(results: [Scenario, Figures][]): void {
     ms(f.memory),
     `${(f.cold / f.warm).toFixed(1)}×`,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const format = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(format(head));
-  for (const line of lines) console.log(format(line));
+  printTable(head, lines);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,12 +258,7 @@ function prepareTables(outDir: string): void {
 }
 
 await withBuiltApp(prepareTables, async (url) => {
-  const version = await (async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const v = browser.version();
-    await browser.close();
-    return v;
-  })();
+  const version = await chromiumVersion();
   console.log(
     `\nCrosswalk browser bench — Chromium ${version} (headless), vite preview, median of ${RUNS} fresh profiles\n`,
   );
@@ -426,4 +318,6 @@ await withBuiltApp(prepareTables, async (url) => {
     b.warmedScreen,
     `within 1 ms of the second run: ${verdict(b.warmedTotal <= b.secondTotal + 1)}`,
   );
+
+  await packBenchInBrowser(url, RUNS);
 });

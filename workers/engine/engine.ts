@@ -15,6 +15,7 @@ import type {
   MapRequest,
   MapResult,
   PathInfo,
+  Phase,
   ProgressFn,
   SplitMode,
   StorageInfo,
@@ -117,7 +118,7 @@ export class CrosswalkEngine {
   register(spec: CatalogTable, url: string): void {
     const read =
       spec.pack && this.packs.hasStore
-        ? () => this.packs.read(url)
+        ? (steps?: Phase[]) => this.packs.read(url, steps)
         : () => this.options.readBytes(url);
     this.#registry.register(spec, url, read, false, spec.enabled ?? true);
   }

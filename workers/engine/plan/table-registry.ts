@@ -18,7 +18,7 @@ export class TableRegistry {
   register(
     spec: CatalogTable,
     location: string,
-    read: () => Promise<Uint8Array>,
+    read: LoadableTable['read'],
     user: boolean,
     enabled = true,
   ): string {

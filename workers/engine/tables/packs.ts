@@ -2,9 +2,9 @@
  * The catalog's data packs and whether each is on this device: which of their files are kept,
  * learned at start-up and updated as runs and the data panel fetch or drop them.
  */
-import type { PackInfo } from '../../api';
+import type { PackInfo, Phase } from '../../api';
 import type { CatalogPack, CatalogTable } from './catalog';
-import type { PackStore } from './pack-store';
+import type { PackStore, TimeStep } from './pack-store';
 
 interface PackFile {
   table: string;
@@ -34,11 +34,16 @@ export class Packs {
     }
   }
 
-  /** Reads a pack's file through the store, which keeps it for offline use. */
-  async read(url: string): Promise<Uint8Array> {
+  /**
+   * Reads a pack's file through the store, which keeps it for offline use. A download adds its
+   * `fetch` and `keep` steps to `steps` (the table's `read` phase shows them).
+   */
+  async read(url: string, steps?: Phase[]): Promise<Uint8Array> {
     if (!this.store) throw new Error('no pack store');
     const wasKept = this.#kept.has(url);
-    const bytes = await this.store.read(url);
+    const bytes = await this.store.read(url, steps && timeInto(steps));
+    const fetch = steps?.find((step) => step.name === 'fetch');
+    if (fetch) fetch.detail = `${bytes.length} bytes`;
     // A store that keeps nothing (no Cache Storage) never makes a pack "on this device".
     if (await this.store.has(url).catch(() => false)) this.#kept.add(url);
     if (!wasKept) {
@@ -101,4 +106,16 @@ export class Packs {
       };
     });
   }
+}
+
+/** Records each timed step as a `load` phase in `steps`, failed or not. */
+function timeInto(steps: Phase[]): TimeStep {
+  return async (name, work) => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      steps.push({ name, kind: 'load', ms: performance.now() - start });
+    }
+  };
 }

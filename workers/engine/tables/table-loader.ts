@@ -19,7 +19,8 @@ export interface LoadableTable {
   key: string;
   /** Where the bytes come from, for messages (a URL, or "your file x.csv"). */
   location: string;
-  read(): Promise<Uint8Array>;
+  /** The file's bytes; a read with steps of its own (a pack's download) adds them to `steps`. */
+  read(steps?: Phase[]): Promise<Uint8Array>;
   spec: CatalogTable;
 }
 
@@ -107,13 +108,19 @@ export class TableLoader {
 
   async #parse(
     table: LoadableTable,
-    reading: Promise<{ bytes: Uint8Array; ms: number }>,
+    reading: Promise<{ bytes: Uint8Array; ms: number; steps: Phase[] }>,
     children: Phase[],
     onProgress?: ProgressFn,
   ): Promise<PackedTable> {
     onProgress?.({ phase: `reading ${table.name}`, done: 0, total: table.spec.bytes });
-    const { bytes, ms } = await reading;
-    children.push({ name: 'read', kind: 'load', ms, detail: `${bytes.length} bytes` });
+    const { bytes, ms, steps } = await reading;
+    children.push({
+      name: 'read',
+      kind: 'load',
+      ms,
+      detail: `${bytes.length} bytes`,
+      ...(steps.length > 0 && { children: steps }),
+    });
     onProgress?.({ phase: `parsing ${table.name}`, done: 0, total: table.spec.rows });
     const parsed = await parseTable(table.spec, bytes, {
       onProgress: (done, total) => onProgress?.({ phase: `parsing ${table.name}`, done, total }),
@@ -135,11 +142,12 @@ export class TableLoader {
     return parsed.table;
   }
 
-  async #read(table: LoadableTable): Promise<{ bytes: Uint8Array; ms: number }> {
+  async #read(table: LoadableTable): Promise<{ bytes: Uint8Array; ms: number; steps: Phase[] }> {
     const start = performance.now();
+    const steps: Phase[] = [];
     try {
-      const bytes = await table.read();
-      return { bytes, ms: performance.now() - start };
+      const bytes = await table.read(steps);
+      return { bytes, ms: performance.now() - start, steps };
     } catch (error) {
       // One sentence: the reason's own full stop is dropped (it was "add it again.. Paths").
       const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
