@@ -186,7 +186,7 @@ async function loadHistory(
   const tables: HistoryTable[] = [];
   try {
     for (const r of registered)
-      tables.push(new HistoryTable(r.name, await ctx.runner.load(r, ctx.timer)));
+      tables.push(new HistoryTable(r.name, await ctx.runner.load(r, ctx.timer), r.spec.history));
   } catch (error) {
     if (!(error instanceof CrosswalkError)) throw error;
     // With no misses only the flags on current ids are lost; a note would be noise.

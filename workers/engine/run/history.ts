@@ -4,6 +4,7 @@
  * merged, split, withdrawn, or a secondary id of a primary one. Chains are followed (HGNC has
  * them) until an id a current table knows, so `A → B → C` ends at the current C.
  */
+import type { HistoryColumns } from '../tables/catalog';
 import type { PackedTable } from '../tables/packed-table';
 import { resolveKey } from './walk-path';
 
@@ -30,15 +31,18 @@ export class HistoryTable {
   readonly #date: number;
   /** Records of old id k: `records[start[k] .. start[k + 1]]`, built on first use. */
   #index: { start: Int32Array; records: Int32Array } | null = null;
+  /** How many old ids each new id replaced, for a file without events (built on first use). */
+  #olds: Int32Array | null = null;
 
   constructor(
     readonly name: string,
     readonly table: PackedTable,
+    columns: HistoryColumns = {},
   ) {
-    this.#old = table.columnIndex('old');
-    this.#new = table.columnIndex('new');
-    this.#event = table.columnIndex('event');
-    this.#date = table.columnIndex('date');
+    this.#old = table.columnIndex(columns.old ?? 'old');
+    this.#new = table.columnIndex(columns.new ?? 'new');
+    this.#event = columns.old && !columns.event ? -1 : table.columnIndex(columns.event ?? 'event');
+    this.#date = columns.date || !columns.old ? table.columnIndex(columns.date ?? 'date') : -1;
   }
 
   /** The events of `id` (exact, then the type's relaxations: a symbol in another case). */
@@ -61,13 +65,30 @@ export class HistoryTable {
       out.push({
         next: this.#cell(this.#new, r),
         event: this.#cell(this.#event, r),
-        date: this.#cell(this.#date, r),
+        date: isoDate(this.#cell(this.#date, r)),
       });
     }
+    if (this.#event < 0) for (const e of out) e.event = this.#eventOf(e.next, out.length);
     return out;
   }
 
+  /**
+   * What happened, read from the rows (NCBI's gene_history): no successor, withdrawn; several,
+   * split; one that other retired ids also became, merged; else replaced.
+   */
+  #eventOf(next: string, successors: number): string {
+    if (next === '') return 'withdrawn';
+    if (successors > 1) return 'split';
+    const newColumn = this.table.columns[this.#new];
+    if (!this.#olds) {
+      this.#olds = new Int32Array(newColumn.dict.size);
+      for (const id of newColumn.ids) if (id >= 0) this.#olds[id]++;
+    }
+    return this.#olds[newColumn.dict.lookupString(next)] > 1 ? 'merged' : 'replaced';
+  }
+
   #cell(column: number, record: number): string {
+    if (column < 0) return '';
     const col = this.table.columns[column];
     const id = col.ids[record];
     return id < 0 ? '' : col.dict.get(id);
@@ -118,6 +139,11 @@ export function resolveHistory(
   };
   for (const move of moves) follow([id, move.next]);
   return { kind, date: moves[0].date, chains, withdrawnEnds };
+}
+
+/** NCBI writes dates `20131030`; the history pack and the reasons write `2013-10-30`. */
+function isoDate(date: string): string {
+  return /^\d{8}$/.test(date) ? `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}` : date;
 }
 
 function eventsOf(tables: HistoryTable[], id: string) {

@@ -15,6 +15,15 @@ export interface CatalogColumn {
   tier?: string;
 }
 
+/** The history columns' names: the pack's `old`, `new`, `event`, `date`, or a user file's own. */
+export interface HistoryColumns {
+  old?: string;
+  new?: string;
+  /** Absent in a user's file (NCBI's gene_history has none): what happened is read from the rows. */
+  event?: string;
+  date?: string;
+}
+
 export interface CatalogTable {
   name: string;
   label: string;
@@ -43,9 +52,10 @@ export interface CatalogTable {
    * A history table: what became of retired and secondary ids of one type. Its columns are
    * `old` and `new` (both of that type; `new` empty when withdrawn), `event` (`replaced`,
    * `merged`, `split`, `withdrawn` or `secondary`) and `date` (ISO, or empty when the source gives
-   * none). Never a path step: consulted for ids no current table knows.
+   * none). Never a path step: consulted for ids no current table knows. A user's file (NCBI's
+   * gene_history) names its own columns and may have no `event` (see HistoryColumns).
    */
-  history?: { type: string };
+  history?: { type: string } & HistoryColumns;
   /** A standard format's reading (#14; see UserTableSpec): names for a headerless file … */
   format?: TableFormatId;
   header?: string[];

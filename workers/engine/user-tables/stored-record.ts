@@ -83,6 +83,7 @@ export function readUserTableRecord({ key, value, rawKey }: StoredEntry): UserTa
       ...(spec.header === undefined ? {} : { header: [...spec.header] }),
       ...(spec.long === undefined ? {} : { long: { ...spec.long, types: { ...spec.long.types } } }),
       ...(spec.hub === undefined ? {} : { hub: spec.hub }),
+      ...(spec.history === undefined ? {} : { history: { ...spec.history } }),
       ...(spec.matchBy === undefined
         ? {}
         : {
@@ -129,6 +130,7 @@ function readingProblem(spec: CatalogTable): string | null {
     if (!names.every((n) => typeof n === 'string' && n !== '') || !isTextMap(long.types))
       return 'its long form is damaged';
   }
+  if (spec.history !== undefined && !isTextMap(spec.history)) return 'its history is damaged';
   const matchBy = spec.matchBy;
   if (
     matchBy !== undefined &&

@@ -371,8 +371,8 @@ function readingOf(
   CatalogTable,
   'name' | 'label' | 'file' | 'hash' | 'bytes' | 'rows' | 'source' | 'date' | 'licence'
 > {
-  const { columns, delimiter, format, header, long, hub } = request;
+  const { columns, delimiter, format, header, long, hub, history } = request;
   const defined = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-  return defined({ columns, delimiter, format, header, long, hub });
+  return defined({ columns, delimiter, format, header, long, hub, history });
 }
