@@ -6,6 +6,7 @@
 import type { IdTypeId, TablePreview, UserTableSpec } from '../../workers/api';
 import { tableNameProblem } from './table-name';
 import { newTypeIdProblem, suggestTypeId } from './type-id';
+import { BY_PREFIX, proposedColumn } from './format-draft';
 
 /** The choice of a column that is kept as an attribute, not indexed. */
 export const ATTRIBUTE = '';
@@ -30,22 +31,51 @@ export interface ColumnDraft {
   split: boolean;
   /** Why the engine suggested what it did. */
   reason: string;
+  /** A recognised file's reading of the column, shown beside it (#14). */
+  separator?: string;
+  /** `DB:id` prefixes the column routes (`MIM → omim`), when it does. */
+  routes?: string;
+  /** The fallback tier the column is (`previous`, `alias`). */
+  tier?: string;
+  /** A long-form file's ID type or value column: read by the format, not typed. */
+  role?: 'ID type' | 'value';
 }
 
-/** One draft per header column, set to the preview's suggestions. */
+/** One draft per header column, set to the preview's suggestions (a recognised file's proposal). */
 export function draftColumns(preview: TablePreview, knownIds: IdTypeId[]): ColumnDraft[] {
+  const format = preview.format;
   return preview.header.map((name) => {
     const suggestion = preview.suggestions.find((s) => s.column === name);
-    const type = suggestion?.type;
+    const proposed = format && proposedColumn(format, name);
+    const long = format?.spec.long;
+    const type = long?.key === name ? long.keyType : format ? proposed?.type : suggestion?.type;
     const known = type !== undefined && knownIds.includes(type);
+    const choice = proposed?.prefixes
+      ? BY_PREFIX
+      : type === undefined
+        ? ATTRIBUTE
+        : known
+          ? type
+          : NEW_TYPE;
     return {
       name,
-      choice: type === undefined ? ATTRIBUTE : known ? type : NEW_TYPE,
+      choice,
       newType: type !== undefined && !known ? type : suggestTypeId(name),
-      split: false,
+      split: proposed?.separator !== undefined,
       reason: suggestion?.reason ?? '',
+      ...(proposed?.separator !== undefined ? { separator: proposed.separator } : {}),
+      ...(proposed?.prefixes ? { routes: routesText(proposed.prefixes) } : {}),
+      ...(proposed?.tier ? { tier: proposed.tier } : {}),
+      ...(long?.typeColumn === name ? { role: 'ID type' as const } : {}),
+      ...(long?.value === name ? { role: 'value' as const } : {}),
     };
   });
+}
+
+function routesText(prefixes: Record<string, IdTypeId>): string {
+  return Object.entries(prefixes)
+    .map(([db, type]) => `${db} → ${type}`)
+    .join(', ');
 }
 
 /**
@@ -64,7 +94,7 @@ export function columnExamples(rows: string[][], index: number, max = 3): string
 
 /** The type a draft gives its column, or undefined for an attribute. */
 export function columnType(column: ColumnDraft): IdTypeId | undefined {
-  if (column.choice === ATTRIBUTE) return undefined;
+  if (column.choice === ATTRIBUTE || column.choice === BY_PREFIX || column.role) return undefined;
   if (column.choice === NEW_TYPE) return column.newType.trim();
   return column.choice;
 }

@@ -10,6 +10,7 @@ import type {
   PackInfo,
   TableInfo,
   TablePreview,
+  UserTableSpec,
   ValidationReport,
 } from '../../workers/api';
 import { engine, type WorkerStamp } from '../worker-client/engine-client';
@@ -17,11 +18,22 @@ import { reportUnlessStopped } from '../worker-client/stopped';
 import { defaultTableName } from '../lib/table-name';
 import {
   buildSpec,
+  NEW_TYPE,
+  columnType,
   draftColumns,
   draftProblems,
   type ColumnDraft,
   type TableDraft,
 } from '../lib/table-spec';
+import {
+  BY_PREFIX,
+  draftIdTypes,
+  formatProblems,
+  formatSpec,
+  type IdTypeDraft,
+} from '../lib/format-draft';
+import { tableNameProblem } from '../lib/table-name';
+import { newTypeIdProblem } from '../lib/type-id';
 
 /** What the table manager needs from the app: the catalog, and where results and errors go. */
 export interface TableManagerOptions {
@@ -47,6 +59,8 @@ export class TableManager {
   /** What the engine detected when the file was picked (an override is sent only if it differs). */
   detectedDelimiter = $state(',');
   columns = $state<ColumnDraft[]>([]);
+  /** A long-form file's ID types: which to keep, and as what (#14). */
+  idTypes = $state<IdTypeDraft[]>([]);
 
   report = $state.raw<ValidationReport | null>(null);
   /** The spec (as JSON) the report was made with: a later edit makes the report out of date. */
@@ -79,18 +93,43 @@ export class TableManager {
     columns: this.columns,
   }));
 
-  spec = $derived(buildSpec(this.#draft));
+  /** The standard file recognised, if any: its spec is the engine's proposal as edited. */
+  format = $derived(this.preview?.format ?? null);
+
+  spec = $derived.by((): UserTableSpec => {
+    const format = this.format;
+    if (!format) return buildSpec(this.#draft);
+    const override = this.delimiter !== this.detectedDelimiter ? this.delimiter : undefined;
+    return formatSpec(
+      format,
+      { name: this.name, priority: this.priority, delimiter: override },
+      this.columns.map((column) => ({
+        name: column.name,
+        type: column.choice === BY_PREFIX ? BY_PREFIX : columnType(column),
+        split: column.split,
+      })),
+      this.idTypes,
+    );
+  });
 
   /** What stops the table from being checked, in words; checked before any call to the worker. */
-  problems = $derived.by(() =>
-    this.preview
-      ? draftProblems(
-          this.#draft,
-          this.#typeIds,
-          this.tables.map((table) => table.name),
-        )
-      : [],
-  );
+  problems = $derived.by((): string[] => {
+    if (!this.preview) return [];
+    const names = this.tables.map((table) => table.name);
+    if (!this.format) return draftProblems(this.#draft, this.#typeIds, names);
+    const problems = [tableNameProblem(this.name, names) ?? ''].filter(Boolean);
+    for (const column of this.columns) {
+      if (column.choice !== NEW_TYPE) continue;
+      const problem = newTypeIdProblem(column.newType.trim(), this.#typeIds);
+      if (problem) problems.push(`Column “${column.name}”: ${problem}`);
+    }
+    for (const type of new Set(this.idTypes.filter((t) => t.keep && !t.known).map((t) => t.type))) {
+      if (this.#typeIds.includes(type)) continue;
+      const problem = newTypeIdProblem(type.trim(), this.#typeIds);
+      if (problem) problems.push(`ID type “${type}”: ${problem}`);
+    }
+    return [...problems, ...formatProblems(this.spec)];
+  });
 
   /** The report was made with the spec as it is now (so Add registers what the report shows). */
   reportCurrent = $derived(this.report !== null && this.#reportSpec === JSON.stringify(this.spec));
@@ -110,6 +149,7 @@ export class TableManager {
       this.delimiter = preview.delimiter;
       this.detectedDelimiter = preview.delimiter;
       this.columns = draftColumns(preview, this.#typeIds);
+      this.idTypes = preview.format ? draftIdTypes(preview.format) : [];
       this.name = defaultTableName(
         file.name,
         this.tables.map((table) => table.name),
@@ -201,6 +241,7 @@ export class TableManager {
     this.file = null;
     this.preview = null;
     this.columns = [];
+    this.idTypes = [];
     this.name = '';
     this.priority = 0;
     this.report = null;
