@@ -5,6 +5,7 @@
  * engine checks; a generic file never comes here (table-spec.ts).
  */
 import type { FormatProposal, IdTypeId, UserColumnSpec, UserTableSpec } from '../../workers/api';
+import { newTypeIdProblem } from './type-id';
 
 /** The choice of a column of `DB:id` values that feeds one column per prefix (gene_info's dbXrefs). */
 export const BY_PREFIX = '+prefixes';
@@ -92,4 +93,24 @@ export function formatProblems(spec: UserTableSpec): string[] {
       'At least two columns need an identifier type: a lookup table maps one type to another.',
     ];
   return [];
+}
+
+/** The new type names given to columns (`+new`) or to kept ID types that are not usable ids. */
+export function newTypeProblems(
+  columns: { name: string; choice: string; newType: string }[],
+  idTypes: IdTypeDraft[],
+  knownIds: IdTypeId[],
+): string[] {
+  const problems: string[] = [];
+  for (const column of columns) {
+    if (column.choice !== '+new') continue; // NEW_TYPE (table-spec.ts imports this module)
+    const problem = newTypeIdProblem(column.newType.trim(), knownIds);
+    if (problem) problems.push(`Column “${column.name}”: ${problem}`);
+  }
+  const named = idTypes.filter((t) => t.keep && !t.known).map((t) => t.type);
+  for (const type of [...new Set(named)].filter((t) => !knownIds.includes(t))) {
+    const problem = newTypeIdProblem(type.trim(), knownIds);
+    if (problem) problems.push(`ID type “${type}”: ${problem}`);
+  }
+  return problems;
 }

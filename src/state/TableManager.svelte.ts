@@ -18,7 +18,6 @@ import { reportUnlessStopped } from '../worker-client/stopped';
 import { defaultTableName } from '../lib/table-name';
 import {
   buildSpec,
-  NEW_TYPE,
   columnType,
   draftColumns,
   draftProblems,
@@ -30,10 +29,10 @@ import {
   draftIdTypes,
   formatProblems,
   formatSpec,
+  newTypeProblems,
   type IdTypeDraft,
 } from '../lib/format-draft';
 import { tableNameProblem } from '../lib/table-name';
-import { newTypeIdProblem } from '../lib/type-id';
 
 /** What the table manager needs from the app: the catalog, and where results and errors go. */
 export interface TableManagerOptions {
@@ -118,16 +117,7 @@ export class TableManager {
     const names = this.tables.map((table) => table.name);
     if (!this.format) return draftProblems(this.#draft, this.#typeIds, names);
     const problems = [tableNameProblem(this.name, names) ?? ''].filter(Boolean);
-    for (const column of this.columns) {
-      if (column.choice !== NEW_TYPE) continue;
-      const problem = newTypeIdProblem(column.newType.trim(), this.#typeIds);
-      if (problem) problems.push(`Column “${column.name}”: ${problem}`);
-    }
-    for (const type of new Set(this.idTypes.filter((t) => t.keep && !t.known).map((t) => t.type))) {
-      if (this.#typeIds.includes(type)) continue;
-      const problem = newTypeIdProblem(type.trim(), this.#typeIds);
-      if (problem) problems.push(`ID type “${type}”: ${problem}`);
-    }
+    problems.push(...newTypeProblems(this.columns, this.idTypes, this.#typeIds));
     return [...problems, ...formatProblems(this.spec)];
   });
 
