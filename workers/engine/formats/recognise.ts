@@ -5,9 +5,16 @@
  */
 import type { FormatProposal } from '../../api';
 import { readHead, type FileHead } from './head';
+import { recogniseIdmapping } from './uniprot-idmapping';
+import { recogniseIdmappingSelected } from './uniprot-selected';
+import { recogniseUniprotTsv } from './uniprot-tsv';
 
 /** Files with a header of their own first; the headerless UniProt files, known by their ids, last. */
-const RECOGNISERS: ((head: FileHead) => FormatProposal | undefined)[] = [];
+const RECOGNISERS: ((head: FileHead) => FormatProposal | undefined)[] = [
+  recogniseUniprotTsv,
+  recogniseIdmapping,
+  recogniseIdmappingSelected,
+];
 
 /**
  * The format of a file from `head`, its decoded start cut at a complete line (up to 256 KB, or the
