@@ -5,12 +5,14 @@
  */
 import type { FormatProposal } from '../../api';
 import { readHead, type FileHead } from './head';
+import { recogniseNcbi } from './ncbi';
 import { recogniseIdmapping } from './uniprot-idmapping';
 import { recogniseIdmappingSelected } from './uniprot-selected';
 import { recogniseUniprotTsv } from './uniprot-tsv';
 
 /** Files with a header of their own first; the headerless UniProt files, known by their ids, last. */
 const RECOGNISERS: ((head: FileHead) => FormatProposal | undefined)[] = [
+  recogniseNcbi,
   recogniseUniprotTsv,
   recogniseIdmapping,
   recogniseIdmappingSelected,
