@@ -4,7 +4,9 @@
  * file name — and proposes the table spec that reads each as its publisher means it.
  */
 import type { FormatProposal } from '../../api';
+import { recogniseBiomart } from './biomart';
 import { readHead, type FileHead } from './head';
+import { recogniseHgnc } from './hgnc';
 import { recogniseNcbi } from './ncbi';
 import { recogniseIdmapping } from './uniprot-idmapping';
 import { recogniseIdmappingSelected } from './uniprot-selected';
@@ -13,7 +15,9 @@ import { recogniseUniprotTsv } from './uniprot-tsv';
 /** Files with a header of their own first; the headerless UniProt files, known by their ids, last. */
 const RECOGNISERS: ((head: FileHead) => FormatProposal | undefined)[] = [
   recogniseNcbi,
+  recogniseHgnc,
   recogniseUniprotTsv,
+  recogniseBiomart,
   recogniseIdmapping,
   recogniseIdmappingSelected,
 ];
