@@ -8,6 +8,7 @@ import { recogniseBiomart } from './biomart';
 import { readHead, type FileHead } from './head';
 import { recogniseHgnc } from './hgnc';
 import { recogniseNcbi } from './ncbi';
+import { recogniseSssom } from './sssom';
 import { recogniseIdmapping } from './uniprot-idmapping';
 import { recogniseIdmappingSelected } from './uniprot-selected';
 import { recogniseUniprotTsv } from './uniprot-tsv';
@@ -15,6 +16,7 @@ import { recogniseUniprotTsv } from './uniprot-tsv';
 /** Files with a header of their own first; the headerless UniProt files, known by their ids, last. */
 const RECOGNISERS: ((head: FileHead) => FormatProposal | undefined)[] = [
   recogniseNcbi,
+  recogniseSssom,
   recogniseHgnc,
   recogniseUniprotTsv,
   recogniseBiomart,
