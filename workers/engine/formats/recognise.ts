@@ -5,6 +5,7 @@
  */
 import type { FormatProposal } from '../../api';
 import { recogniseBiomart } from './biomart';
+import { recogniseChebi } from './chebi';
 import { readHead, type FileHead } from './head';
 import { recogniseHgnc } from './hgnc';
 import { recogniseNcbi } from './ncbi';
@@ -18,6 +19,7 @@ const RECOGNISERS: ((head: FileHead) => FormatProposal | undefined)[] = [
   recogniseNcbi,
   recogniseSssom,
   recogniseHgnc,
+  recogniseChebi,
   recogniseUniprotTsv,
   recogniseBiomart,
   recogniseIdmapping,
