@@ -3,7 +3,7 @@
  * stream the rows through the byte tokenizer (quote-free data) or PapaParse (anything quoted).
  */
 import type { LongFormSpec } from '../../api';
-import type { CatalogColumn } from './catalog';
+import type { CatalogColumn, HistoryColumns } from './catalog';
 import { parseDelimited } from './csv-fast';
 import { parseQuoted } from './csv-papa';
 import {
@@ -35,6 +35,8 @@ export interface TableSpec {
   hub?: string;
   /** Only the rows whose column has (or has not) one of these values: one part of a split file. */
   rowFilter?: RowFilter;
+  /** A history table: its successors' column may be empty (every id withdrawn). */
+  history?: HistoryColumns;
 }
 
 export interface LoadTimes {

@@ -24,6 +24,7 @@ export class TableBuilder {
   readonly #inputs: (FieldInput | null)[];
   readonly #rules: RowRules;
   readonly #columns: RecordColumns;
+  readonly #optional: string[];
   #rows = 0;
   #ragged = 0;
   readonly #raggedExamples: number[] = [];
@@ -45,6 +46,7 @@ export class TableBuilder {
     this.header = header.map(columnName);
     this.#inputs = layout.inputs;
     this.#rules = layout.rows;
+    this.#optional = layout.optional;
     this.slotOfField = Int32Array.from(layout.inputs, (input, f) => (input ? f : -1));
     const typed = layout.columns.filter((c): c is CatalogColumn & { type: string } => !!c.type);
     if (typed.length === 0)
@@ -116,7 +118,9 @@ export class TableBuilder {
     const columns = this.#columns.finish();
     if (this.#rows === 0) fail('empty-file', `Table "${this.name}" has a header but no data rows.`);
     const hub = this.#rules.hub;
-    const others = columns.filter((c, i) => !c.attribute && i !== hub);
+    const others = columns.filter(
+      (c, i) => !c.attribute && i !== hub && !this.#optional.includes(c.name),
+    );
     const empty = others.filter((c) => c.dict.size === 0);
     // With a hub, a column of a type the file happens not to hold (an ID type with no rows) is
     // no fault as long as some column relates to the hub.

@@ -5,7 +5,7 @@
  * value of a row relates to, and rows kept by a column's value (one SSSOM predicate per table).
  * The type graph sees the packed columns this module names; the builder reads files by its rules.
  */
-import type { CatalogColumn, CatalogTable } from './catalog';
+import type { CatalogColumn, CatalogTable, HistoryColumns } from './catalog';
 
 /** What the builder does with one field of the file. */
 export interface FieldInput {
@@ -39,6 +39,8 @@ export interface RowFilter {
 export interface TableLayout {
   /** The packed table's columns, typed ones first, in the order the builder fills them. */
   columns: CatalogColumn[];
+  /** Columns that may hold no id at all (a history's successors, when every id was withdrawn). */
+  optional: string[];
   inputs: (FieldInput | null)[];
   rows: RowRules;
 }
@@ -74,7 +76,7 @@ export function routedName(column: string, type: string): string {
  * has checked that every column the spec names is in it.
  */
 export function tableLayout(
-  spec: Pick<CatalogTable, 'columns' | 'long' | 'hub'>,
+  spec: Pick<CatalogTable, 'columns' | 'long' | 'hub'> & { history?: HistoryColumns },
   header: string[],
   filter?: RowFilter,
 ): TableLayout {
@@ -115,7 +117,8 @@ export function tableLayout(
     if (filter.keep) rows.keepValues = new Set(filter.keep);
     if (filter.drop) rows.dropValues = new Set(filter.drop);
   }
-  return { columns, inputs, rows };
+  const optional = spec.history ? [spec.history.new ?? 'new'] : [];
+  return { columns, optional, inputs, rows };
 }
 
 /** The names of the spec's columns a file must have, for a clear error when one is missing. */

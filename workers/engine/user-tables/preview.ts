@@ -1,11 +1,12 @@
 /** The start of a user's file: how it is delimited, its header, first rows and type suggestions. */
-import type { TablePreview } from '../../api';
+import type { FormatProposal, TablePreview } from '../../api';
 import { previewRows } from '../tables/csv-papa';
 import { assertText, assertUtf8, detectDelimiter, findHeader, toUtf8 } from '../tables/dialect';
 import { fail } from '../errors';
 import { columnName } from '../tables/header';
 import { readHead } from './read-head';
 import { suggestType } from './suggest-type';
+import { recogniseFormat } from '../formats/recognise';
 
 const SHOWN_ROWS = 20;
 const SAMPLED_ROWS = 200;
@@ -32,7 +33,9 @@ export async function previewTable(
   const head = start.more ? bytes.subarray(0, lastLine + 1) : bytes;
   assertUtf8(fileName, head);
   const header = findHeader(fileName, head);
-  const delimiter = declared ?? detectDelimiter(header.headerText);
+  // The field's own files are recognised from their head, never from the file's name (#14).
+  const format = declared ? undefined : recogniseFormat(new TextDecoder().decode(head), file.size);
+  const delimiter = declared ?? format?.spec.delimiter ?? detectDelimiter(header.headerText);
   const text = new TextDecoder().decode(head.subarray(header.headerStart));
   const { rows: records, quoteError } = previewRows(text, delimiter, SAMPLED_ROWS + 1);
   if (quoteError) {
@@ -41,9 +44,13 @@ export async function previewTable(
       `"${fileName}" has an unterminated quote near data row ${quoteError.row}: ${quoteError.message}. Close the quote, or remove it, and load the file again.`,
     );
   }
-  const [rawHeader, ...parsed] = records;
+  // A headerless file (idmapping.dat) or one whose header is a `#` line (gene_info) is named by
+  // the format: its first line is data.
+  const named = format?.spec.header;
+  const [rawHeader, ...parsed] = named ? [named, ...records] : records;
   const headerCells = rawHeader.map(columnName);
   const suggestions = headerCells.map((column, c) => {
+    if (format) return formatSuggestion(format, column);
     const { type, reason } = suggestType(
       column,
       parsed.map((row) => row[c] ?? ''),
@@ -58,5 +65,22 @@ export async function previewTable(
     header: headerCells,
     rows: parsed.slice(0, SHOWN_ROWS),
     suggestions,
+    ...(format ? { format } : {}),
   };
+}
+
+/** A recognised file's column, as its format reads it. */
+function formatSuggestion(
+  format: FormatProposal,
+  column: string,
+): TablePreview['suggestions'][number] {
+  const long = format.spec.long;
+  const proposed = format.spec.columns.find((c) => c.name === column);
+  const type = long?.key === column ? long.keyType : proposed?.type;
+  const reason = proposed?.prefixes
+    ? `${format.label}: ids routed by their prefix`
+    : long?.typeColumn === column || long?.value === column
+      ? `${format.label}: each row's ID type and id`
+      : `${format.label}${proposed?.tier ? `, ${proposed.tier} tier` : ''}`;
+  return { column, ...(type ? { type } : {}), reason };
 }
