@@ -156,7 +156,7 @@ export class TableBuilder {
     slot.stats.compositeCells++;
     slot.rowComposite = true;
     for (const part of cell.value.split(separator)) {
-      const component = cleanCell(part);
+      const component = cleanCell(listItem(part));
       if (component.outcome === 'value')
         pushId(slot, slot.dict.internString(written(slot, component.value)));
     }
@@ -203,6 +203,14 @@ export class TableBuilder {
     const examples = slot.stats.placeholderExamples;
     if (examples.length < MAX_EXAMPLES && !examples.includes(value)) examples.push(value);
   }
+}
+
+/**
+ * A list cell's item without what the lists of the field's files add to an id: a trailing `;`
+ * (UniProt's `HBA1; HBA2;`) or a bracketed note (its `ENST00000269305.9 [P04637-1]`).
+ */
+function listItem(part: string): string {
+  return part.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/;\s*$/, '');
 }
 
 /** Whether `src[s .. e)` starts with `prefix` (none: always): a canonical id as it stands. */

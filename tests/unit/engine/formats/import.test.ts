@@ -186,6 +186,27 @@ describe('recognised files, added as proposed, map as their rows say', () => {
     expect(targetsOf(result)).toEqual(data.map((r) => [r[1]]));
   });
 
+  it('UniProt REST download: ;-lists read without their [isoform] notes', async () => {
+    const [header, ...data] = text('uniprot_rest.tsv')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t'));
+    const refseq = header.indexOf('RefSeq');
+    // `NP_000537.3 [P04637-1];NP_001119584.1 [P04637-1];` → NP_000537.3, NP_001119584.1
+    const expected = data.map((r) =>
+      r[refseq]
+        .split(';')
+        .filter(Boolean)
+        .map((item) => item.split(' [')[0]),
+    );
+    const { result } = await importAndMap('uniprot_rest.tsv', {
+      text: data.map((r) => r[0]).join('\n'),
+      source: 'uniprot',
+      target: 'refseq',
+    });
+    expect(targetsOf(result)).toEqual(expected);
+  });
+
   it('ChEBI database_accession: bare compound ids read as CHEBI:…, to CAS numbers', async () => {
     const cas = index(
       rows('chebi_database_accession.tsv')
