@@ -150,6 +150,7 @@ export async function mapRequest(
       typeRuns: mapping.typeRuns,
       excelDate: excel.flags,
       firstSteps,
+      disagreements: mapping.disagreements,
     }),
   );
 

@@ -367,3 +367,8 @@ function noHistory() {
     viaPrefix: new Map(),
   };
 }
+
+/** The first lookup key row key `k` stands for (its only one, but for a group). */
+export function firstMember(reading: IdReading, k: number): number {
+  return reading.start ? reading.members![reading.start[k]] : k;
+}

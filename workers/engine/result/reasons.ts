@@ -15,6 +15,7 @@ import {
   EARLY_NOT_RECOGNISED,
   EARLY_SHAPED_OTHER,
   EARLY_WITHDRAWN,
+  firstMember,
   type IdReading,
 } from '../ids/read-ids';
 import type { IdReader } from '../ids/id-reader';
@@ -22,6 +23,7 @@ import type { PairSink } from '../run/walk-path';
 import type { KeyPairs } from './key-pairs';
 import type { Resolution } from '../run/history';
 import { nearestMatch, type FirstStep } from './nearest-match';
+import type { Disagreement } from '../run/rival-paths';
 
 export type { FirstStep };
 
@@ -45,6 +47,8 @@ export interface ReasonArgs {
   excelDate: Uint8Array;
   /** Per type index, the first step of each path that ran: where an unmapped id is sought. */
   firstSteps: FirstStep[][];
+  /** Lookup keys an equal-cost rival path answers differently. */
+  disagreements: Map<number, Disagreement>;
 }
 
 /**
@@ -102,6 +106,8 @@ function mappedReason(args: ReasonArgs, k: number): string {
   if (history) return historyPhrase(history);
   const disagrees = reading.historyDisagrees.get(k);
   if (disagrees) return `current here; history: ${historyPhrase(disagrees)}`;
+  const rival = args.disagreements.get(firstMember(reading, k));
+  if (rival) return `paths disagree (${rival.label} gives ${rival.targets.join(', ')})`;
   if (to - from > 1) {
     if (bits & MATCH_GROUP) return 'several targets (group members)';
     return `several targets via ${fanOutTable(sink, keyPairs.pairs.subarray(from, to), used)}`;

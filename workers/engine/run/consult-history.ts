@@ -7,14 +7,20 @@
  */
 import type { PathInfo } from '../../api';
 import { MATCH_GROUP, MATCH_RETIRED, MATCH_SECONDARY } from '../ids/id-types';
-import { EARLY_AMBIGUOUS, EARLY_NONE, EARLY_WITHDRAWN, type IdReading } from '../ids/read-ids';
+import {
+  EARLY_AMBIGUOUS,
+  EARLY_NONE,
+  EARLY_WITHDRAWN,
+  firstMember,
+  type IdReading,
+} from '../ids/read-ids';
 import { lookupText } from '../result/key-pairs';
 import { StringDict } from '../packed/string-dict';
 import type { Registered } from '../plan/table-registry';
 import { CrosswalkError } from '../errors';
 import { HistoryTable, resolveHistory, type Resolution } from './history';
 import type { TypeMapping } from './map-by-type';
-import { firstMember, hasPairs } from './retry-types';
+import { hasPairs } from './retry-types';
 import { mapSameType, type SameTypeContext } from './same-type';
 
 export interface HistoryContext extends SameTypeContext {

@@ -6,7 +6,7 @@
  */
 import type { PathInfo } from '../../api';
 import { MATCH_GROUP } from '../ids/id-types';
-import { EARLY_AMBIGUOUS, EARLY_NONE, type IdReading } from '../ids/read-ids';
+import { EARLY_AMBIGUOUS, EARLY_NONE, firstMember, type IdReading } from '../ids/read-ids';
 import { lookupText } from '../result/key-pairs';
 import { StringDict } from '../packed/string-dict';
 import type { TypeMapping } from './map-by-type';
@@ -103,11 +103,6 @@ function reassign(reading: IdReading, k: number, type: string, g: number): void 
   reading.members![reading.start[k]] = g;
   reading.retried.set(k, reading.types[reading.type[k]]);
   reading.type[k] = reading.types.indexOf(type);
-}
-
-/** The first lookup key row key `k` stands for (its only one, but for a group). */
-export function firstMember(reading: IdReading, k: number): number {
-  return reading.start ? reading.members![reading.start[k]] : k;
 }
 
 /** Whether row key `k` has a pair through any of its lookup keys. */

@@ -157,3 +157,49 @@ describe('a user’s NCBI gene_history', () => {
     events.forEach((e, i) => expect(keyInfoOf(result, i).reason, e.old).toBe(expected(e)));
   });
 });
+
+describe('a file that answers at the same cost as a bundled table', () => {
+  // Real symbols of the fixtures' genes table; the file gives one of them another gene.
+  const genes = readCsv('org-hs-eg/genes.csv');
+  const [first, second] = genes.rows.slice(0, 2).map((r) => ({ entrez: r[0], symbol: r[1] }));
+  const rows = [
+    ['symbol', 'entrez'],
+    [first.symbol, first.entrez],
+    [second.symbol, '999999999'],
+  ];
+  const spec: UserTableSpec = {
+    name: 'mine',
+    columns: [
+      { name: 'symbol', type: 'symbol' },
+      { name: 'entrez', type: 'entrez' },
+    ],
+  };
+
+  it('keeps the first-ranked answer and says where the other disagrees', async () => {
+    const engine = await engineWith();
+    await engine.checkTable(tsvFile('mine.tsv', rows), spec);
+    await engine.addTable('mine');
+    const result = await engine.map({
+      text: `${first.symbol}\n${second.symbol}`,
+      source: 'symbol',
+      target: 'entrez',
+    });
+    // Both paths are one hop at priority 0: `via genes` ranks first by name.
+    expect(targetsOfRows(result)).toEqual([[first.entrez], [second.entrez]]);
+    expect(keyInfoOf(result, 0).reason).toBe('');
+    expect(keyInfoOf(result, 1).reason).toBe(
+      'paths disagree (symbol → entrez via mine gives 999999999)',
+    );
+  });
+
+  it('says nothing when the file ranks lower (a higher priority number)', async () => {
+    const engine = await engineWith();
+    await engine.checkTable(tsvFile('mine.tsv', rows), { ...spec, priority: 1 });
+    await engine.addTable('mine');
+    const result = await engine.map({ text: second.symbol, source: 'symbol', target: 'entrez' });
+    expect(keyInfoOf(result, 0).reason).toBe('');
+  });
+});
+
+const targetsOfRows = (result: Awaited<ReturnType<CrosswalkEngine['map']>>) =>
+  rowsOf(result).map((row) => row.pairs.map((p) => p.target));

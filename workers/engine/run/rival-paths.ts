@@ -1,0 +1,93 @@
+/**
+ * Paths that disagree, shown rather than hidden (#14 item 4): where one of your files and
+ * another table offer paths of the same cost (hops, then priority), the path ranked first gives
+ * the result, and its equal rival is run over the ids it answered; an id the two answer
+ * differently carries the rival's answer, and its row says so. Runs of the bundled tables alone
+ * have no rivals here, so they cost nothing more.
+ */
+import type { PathInfo } from '../../api';
+import type { TableRegistry } from '../plan/table-registry';
+import type { MapJob, PathRunner } from './path-runner';
+import type { PhaseTimer } from './phase-timer';
+import { PairSink, runPath } from './walk-path';
+import type { CrosswalkError } from '../errors';
+
+/** What an equal path gives for an id where the one ranked first gives something else. */
+export interface Disagreement {
+  label: string;
+  targets: string[];
+}
+
+export interface RivalContext {
+  registry: TableRegistry;
+  runner: PathRunner;
+  timer: PhaseTimer;
+}
+
+/**
+ * Compares each path of `job` that ran (from `job.used[firstUsed]` on) with its equal rival in
+ * `plans`; returns the lookup keys the two answer differently.
+ */
+export async function compareRivals(
+  plans: PathInfo[],
+  job: MapJob,
+  firstUsed: number,
+  ctx: RivalContext,
+): Promise<Map<number, Disagreement>> {
+  const found = new Map<number, Disagreement>();
+  for (let u = firstUsed; u < job.used.length; u++) {
+    const ran = job.used[u];
+    const rival = plans.find((p) => p.label !== ran.label && equalCost(ctx.registry, p, ran));
+    if (!rival) continue;
+    const answered = answeredBy(job, u);
+    if (answered.length === 0) continue;
+    const exec = await ctx.runner.prepare(
+      { ...rival, index: job.used.length },
+      ctx.timer,
+      new Map<string, CrosswalkError>(),
+    );
+    if (!exec) continue;
+    const scratch = new PairSink(job.sink.keyFirst.length);
+    runPath(exec, job.keys, answered, scratch, [], job.base);
+    for (const g of answered) {
+      if (scratch.keyCount[g] === 0) continue;
+      const mine = targetsOf(job.sink, g);
+      const theirs = targetsOf(scratch, g);
+      if (!sameSet(mine, theirs)) found.set(g, { label: rival.label, targets: theirs });
+    }
+  }
+  return found;
+}
+
+/** Same hops and priorities, through other tables, one of them yours: a tie the rank hides. */
+function equalCost(registry: TableRegistry, a: PathInfo, b: PathInfo): boolean {
+  if (a.steps.length !== b.steps.length) return false;
+  const cost = (p: PathInfo) => p.steps.reduce((sum, s) => sum + registry.get(s.table).priority, 0);
+  if (cost(a) !== cost(b)) return false;
+  const user = (p: PathInfo) => p.steps.some((s) => registry.get(s.table).user);
+  const tables = (p: PathInfo) => p.steps.map((s) => s.table).join('+');
+  return (user(a) || user(b)) && tables(a) !== tables(b);
+}
+
+/** The job's keys whose first pair came through `job.used[u]`. */
+function answeredBy(job: MapJob, u: number): Int32Array {
+  const { sink, base } = job;
+  const out: number[] = [];
+  for (let g = base; g < base + job.keys.size; g++) {
+    if (sink.keyCount[g] > 0 && sink.path.data[sink.keyFirst[g]] === u) out.push(g);
+  }
+  return Int32Array.from(out);
+}
+
+function targetsOf(sink: PairSink, g: number): string[] {
+  const out: string[] = [];
+  const first = sink.keyFirst[g];
+  for (let p = first; p < first + sink.keyCount[g]; p++)
+    out.push(sink.targets.get(sink.target.data[p]));
+  return out;
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((t) => set.has(t));
+}
