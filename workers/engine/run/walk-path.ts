@@ -5,9 +5,9 @@
  */
 import type { PathInfo } from '../../api';
 import { IntBuffer, StringsBuffer } from '../packed/growable-buffers';
-import { MATCH_COMPOSITE } from '../ids/id-types';
+import { MATCH_COMPOSITE, MATCH_ISOFORM } from '../ids/id-types';
 import { StringDict } from '../packed/string-dict';
-import type { PackedTable } from '../tables/packed-table';
+import { RECORD_COMPOSITE, RECORD_ISOFORM, type PackedTable } from '../tables/packed-table';
 
 export interface ExecStep {
   table: PackedTable;
@@ -197,7 +197,11 @@ export function runPath(
         // Keys arrive grouped, so stamping key + 1 dedupes per key without clearing.
         if (seen[to] === key + 1) continue;
         seen[to] = key + 1;
-        const edgeBits = bits | (csr.composite[j] ? MATCH_COMPOSITE : 0);
+        const flags = csr.composite[j];
+        const edgeBits =
+          bits |
+          (flags & RECORD_COMPOSITE ? MATCH_COMPOSITE : 0) |
+          (flags & RECORD_ISOFORM ? MATCH_ISOFORM : 0);
         if (last) emit(path, levels, sink, key, e, to, edgeBits);
         else translate!.each(to, (nextId, extra) => next.add(key, nextId, e, edgeBits | extra, to));
       }

@@ -42,13 +42,18 @@ export interface RelationStats {
   toWithSeveral: number;
 }
 
+/** A record's value came from splitting a composite cell (`"P58401, Q9P2S2"`). */
+export const RECORD_COMPOSITE = 1;
+/** A record relates a UniProt entry to what the file lists for one of its isoforms (`P04637-2`). */
+export const RECORD_ISOFORM = 2;
+
 export interface PackedColumn {
   name: string;
   type: string;
   dict: StringDict;
   /** Dictionary id per record, -1 = no value. */
   ids: Int32Array;
-  /** 1 where the record's value came from splitting a composite cell; absent if none did. */
+  /** Per record, RECORD_* flags of the value (0: a plain cell); absent if no record has any. */
   composite?: Uint8Array;
   /** An untyped column: values kept for output columns, not part of the type graph. */
   attribute?: boolean;
@@ -58,7 +63,7 @@ export interface PackedColumn {
 export interface Csr {
   start: Int32Array;
   target: Int32Array;
-  /** 1 where every record giving this edge came from a composite cell. */
+  /** RECORD_* flags every record giving this edge has (a plain record among them clears them). */
   composite: Uint8Array;
 }
 

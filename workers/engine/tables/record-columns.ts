@@ -6,7 +6,7 @@
  */
 import type { CatalogColumn } from './catalog';
 import { StringDict } from '../packed/string-dict';
-import type { ColumnStats, PackedColumn } from './packed-table';
+import { RECORD_ISOFORM, type ColumnStats, type PackedColumn } from './packed-table';
 
 export interface Slot {
   spec: CatalogColumn & { type: string };
@@ -105,6 +105,24 @@ export class RecordColumns {
     if (!emitted) this.#emitOne(hub, -1, -1);
   }
 
+  /**
+   * The row's values again beside `entry`, the UniProt entry of the row's isoform key (`P04637`
+   * for `P04637-2`), flagged RECORD_ISOFORM: an entry reaches what the file lists for its isoforms.
+   */
+  emitEntryCopy(hub: number, entry: number): void {
+    for (let s = 0; s < this.typed; s++) {
+      const slot = this.slots[s];
+      if (s === hub) continue;
+      for (let v = 0; v < slot.rowCount; v++) {
+        const at = this.#emitOne(hub, s, slot.rowIds[v]);
+        const hubSlot = this.slots[hub];
+        hubSlot.ids[at] = entry;
+        hubSlot.composite ??= new Uint8Array(this.#capacity);
+        hubSlot.composite[at] = RECORD_ISOFORM;
+      }
+    }
+  }
+
   /** Clears the row's cells for the next row. */
   endRow(): void {
     for (const slot of this.slots) {
@@ -129,7 +147,7 @@ export class RecordColumns {
   }
 
   /** One record: the hub's id (its first, should a hub cell hold several), one value, attributes. */
-  #emitOne(hub: number, valueSlot: number, value: number): void {
+  #emitOne(hub: number, valueSlot: number, value: number): number {
     this.#reserve(this.records + 1);
     const at = this.records++;
     for (let s = 0; s < this.slots.length; s++) {
@@ -138,6 +156,7 @@ export class RecordColumns {
       else if (s === hub || s >= this.typed) slot.ids[at] = slot.rowCount > 0 ? slot.rowIds[0] : -1;
       else slot.ids[at] = -1;
     }
+    return at;
   }
 
   #reserve(records: number): void {

@@ -103,8 +103,11 @@ export class TableBuilder {
     const rules = this.#rules;
     // A long-form row of an ID type not kept gives nothing, not even its key.
     if (this.#kept(rules) && (!rules.longSlots || this.#addLongValue(rules.longSlots))) {
-      if (rules.hub >= 0) this.#columns.emitStar(rules.hub);
-      else this.#columns.emitProduct();
+      if (rules.hub >= 0) {
+        this.#columns.emitStar(rules.hub);
+        const entry = this.#isoformEntry(rules.hub);
+        if (entry >= 0) this.#columns.emitEntryCopy(rules.hub, entry);
+      } else this.#columns.emitProduct();
     }
     this.#columns.endRow();
     this.#longType = this.#longValue = this.#filterValue = '';
@@ -177,6 +180,20 @@ export class TableBuilder {
       }
       this.#addCell(this.#columns.slots[route], value.slice(colon + 1), undefined);
     }
+  }
+
+  /**
+   * When the row's hub is a UniProt isoform (`P04637-2`), its entry's id in the hub column
+   * (interned if new); else -1. UniProt lists transcripts and RefSeq ids under isoforms.
+   */
+  #isoformEntry(hub: number): number {
+    const slot = this.#columns.slots[hub];
+    if (slot.spec.type !== 'uniprot' || slot.rowCount === 0) return -1;
+    const bytes = slot.dict.bytesOf(slot.rowIds[0]);
+    let dash = bytes.length - 1;
+    while (dash > 0 && bytes[dash] >= 48 && bytes[dash] <= 57) dash--;
+    if (dash <= 0 || dash === bytes.length - 1 || bytes[dash] !== 45) return -1;
+    return slot.dict.intern(bytes, 0, dash);
   }
 
   /** Whether the row passes the filter; every row is counted by its value. */

@@ -165,10 +165,14 @@ describe('idmapping.dat: no header, rows in long form', () => {
       },
     },
   };
+  /** Pairs of those ID types; an isoform's (P04637-2) are its entry's (P04637) too. */
   const of = (...idTypes: string[]) =>
     rows
       .filter((r) => idTypes.includes(r[1]))
-      .map((r) => `${r[0]}>${r[2]}`)
+      .flatMap((r) => {
+        const entry = r[0].replace(/-\d+$/, '');
+        return entry === r[0] ? [`${r[0]}>${r[2]}`] : [`${r[0]}>${r[2]}`, `${entry}>${r[2]}`];
+      })
       .sort();
 
   it('makes one column per kept type (ID types of one type together), keyed by the accession', async () => {
@@ -190,9 +194,11 @@ describe('idmapping.dat: no header, rows in long form', () => {
 
   it('skips the rows of ID types not kept, and counts them', async () => {
     const { table, builder } = await parseTable(spec, encode(tsv(rows)));
-    const kept = rows.filter((r) => r[1] in spec.long!.types).length;
-    expect(table.records).toBe(kept);
-    expect(builder.skippedValues).toBe(rows.length - kept);
+    const kept = rows.filter((r) => r[1] in spec.long!.types);
+    // An isoform's row is kept twice: under the isoform and under its entry.
+    const isoforms = kept.filter((r) => /-\d+$/.test(r[0])).length;
+    expect(table.records).toBe(kept.length + isoforms);
+    expect(builder.skippedValues).toBe(rows.length - kept.length);
   });
 });
 

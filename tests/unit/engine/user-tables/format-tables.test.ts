@@ -203,3 +203,48 @@ describe('a file that answers at the same cost as a bundled table', () => {
 
 const targetsOfRows = (result: Awaited<ReturnType<CrosswalkEngine['map']>>) =>
   rowsOf(result).map((row) => row.pairs.map((p) => p.target));
+
+describe('an idmapping.dat-shaped file with isoform rows', () => {
+  // UniProt lists isoforms' own rows under accessions like P04637-2.
+  const rows = [
+    ['P04637', 'GeneID', '7157'],
+    ['P04637-2', 'Ensembl_TRS', 'ENST00000359597'],
+    ['P04637-3', 'Ensembl_TRS', 'ENST00000413465'],
+  ];
+  const spec: UserTableSpec = {
+    name: 'idmapping',
+    format: 'uniprot-idmapping',
+    delimiter: '\t',
+    header: ['UniProtKB-AC', 'ID_type', 'ID'],
+    columns: [],
+    long: {
+      key: 'UniProtKB-AC',
+      keyType: 'uniprot',
+      typeColumn: 'ID_type',
+      value: 'ID',
+      types: { GeneID: 'entrez', Ensembl_TRS: 'ensembl_transcript' },
+    },
+  };
+
+  it('links an entry to its isoforms’ rows, and an isoform to its own', async () => {
+    const engine = await engineWith();
+    await engine.checkTable(tsvFile('idmapping.dat', rows), spec);
+    await engine.addTable('idmapping');
+    const result = await engine.map({
+      text: 'P04637-3\nQ00000',
+      source: 'uniprot',
+      target: 'ensembl_transcript',
+    });
+    expect(targetsOfRows(result)).toEqual([['ENST00000413465'], []]);
+    const entry = await engine.map({
+      text: 'P04637',
+      source: 'uniprot',
+      target: 'ensembl_transcript',
+    });
+    // Through the isoforms: the entry relaxes to both, labelled so.
+    const pairs = rowsOf(entry)[0].pairs;
+    expect(pairs.map((p) => p.target).sort()).toEqual(['ENST00000359597', 'ENST00000413465']);
+    for (const pair of pairs) expect(pair.match).toContain('isoform');
+    expect(rowsOf(result)[0].pairs[0].match).toBe('exact');
+  });
+});
