@@ -3,7 +3,13 @@
  * (register and keep bytes + column assignment in the store), remove. A bad file rejects with a
  * message naming it and changes nothing.
  */
-import type { DamagedEntryInfo, TablePreview, UserTableSpec, ValidationReport } from '../../api';
+import type {
+  DamagedEntryInfo,
+  FormatProposal,
+  TablePreview,
+  UserTableSpec,
+  ValidationReport,
+} from '../../api';
 import type { CatalogTable } from '../tables/catalog';
 import { CrosswalkError, fail } from '../errors';
 import { parseTable } from '../tables/parse-table';
@@ -72,9 +78,16 @@ export class UserTables {
     }
   }
 
+  /**
+   * The start of a file. A recognised file over the table limit is previewed too (only its head
+   * is read), with the ID types Crosswalk knows preselected, so the user sees what it holds; the
+   * check then says it is too big to read whole.
+   */
   async preview(file: Blob, fileName: string, delimiter?: string): Promise<TablePreview> {
-    assertSize(file, fileName);
-    return previewTable(file, fileName, delimiter);
+    const preview = await previewTable(file, fileName, delimiter);
+    if (file.size <= MAX_USER_FILE_BYTES) return preview;
+    if (!preview.format) assertSize(file, fileName);
+    return { ...preview, format: bigFileProposal(preview.format!, file.size) };
   }
 
   async check(file: Blob, request: UserTableSpec): Promise<ValidationReport> {
@@ -330,6 +343,29 @@ async function readFile(file: Blob, name: string): Promise<Uint8Array> {
   } catch (error) {
     return fail('unreadable-file', `"${name}" could not be read: ${String(error)}.`);
   }
+}
+
+/** A recognised file over the limit: a long form keeps only the ID types Crosswalk knows. */
+function bigFileProposal(format: FormatProposal, bytes: number): FormatProposal {
+  const limit = MAX_USER_FILE_BYTES / 1024 / 1024;
+  const note = `This file is ${Math.round(bytes / 1024 / 1024)} MB: only its start was read here, and a table is read whole up to ${limit} MB, so it cannot be added as it is.`;
+  const long = format.spec.long;
+  const known = new Set((format.idTypes ?? []).filter((t) => t.known).map((t) => t.name));
+  return {
+    ...format,
+    ...(long
+      ? {
+          spec: {
+            ...format.spec,
+            long: {
+              ...long,
+              types: Object.fromEntries(Object.entries(long.types).filter(([n]) => known.has(n))),
+            },
+          },
+        }
+      : {}),
+    notes: [...(format.notes ?? []), note],
+  };
 }
 
 function assertSize(file: Blob, name: string): void {

@@ -248,3 +248,40 @@ describe('an idmapping.dat-shaped file with isoform rows', () => {
     expect(rowsOf(result)[0].pairs[0].match).toBe('exact');
   });
 });
+
+describe('a recognised file over the table limit', () => {
+  /** A file that says it is 3 GB and holds the excerpt's bytes at its start (only the head is read). */
+  const huge = (bytes: Uint8Array): Blob => {
+    const head = new Blob([bytes as BlobPart]);
+    return {
+      size: 3 * 1024 ** 3,
+      slice: (start?: number, end?: number) => head.slice(start, end),
+      stream: () => head.stream(),
+    } as unknown as Blob;
+  };
+
+  it('is previewed with the ID types Crosswalk knows preselected, and a note', async () => {
+    const engine = await engineWith();
+    const rows = [
+      ['P04637', 'UniProtKB-ID', 'P53_HUMAN'],
+      ['P04637', 'GeneID', '7157'],
+      ['P04637', 'PDB', '1TUP'],
+      ['P04637', 'EMBL-CDS', 'AAA59987.1'],
+      ['P04637', 'NCBI_TaxID', '9606'],
+    ];
+    const text = new TextEncoder().encode(rows.map((r) => r.join('\t')).join('\n') + '\n');
+    const preview = await engine.previewTable(huge(text), 'HUMAN_9606_idmapping.dat');
+    const format = preview.format!;
+    expect(format.label).toBe('UniProt idmapping.dat');
+    const known = format.idTypes!.filter((t) => t.known).map((t) => t.name);
+    expect(known).toContain('GeneID');
+    expect(Object.keys(format.spec.long!.types).sort()).toEqual(known.sort());
+    expect(format.notes!.join(' ')).toContain('3072 MB');
+  });
+
+  it('is refused by name when it is not recognised', async () => {
+    const engine = await engineWith();
+    const text = new TextEncoder().encode('a,b\n1,2\n');
+    await expect(engine.previewTable(huge(text), 'big.csv')).rejects.toThrow(/big\.csv.*MB/);
+  });
+});
