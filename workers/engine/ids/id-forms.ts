@@ -39,8 +39,12 @@ const PAR_Y = /_PAR_Y$/;
 const ENTRY_VERSION = /\.\d+$/;
 const UNIPROT = idType('uniprot');
 
-/** Reads `raw` (already cleaned of quotes and white space) into the id it stands for. */
-export function readForm(raw: string): IdForm {
+/**
+ * Reads `raw` (already cleaned of quotes and white space) into the id it stands for. A prefix no
+ * Bioregistry synonym names may still name a type of the tables here (`mesh:D000001`, from an
+ * SSSOM file): `typeNamed` says which, given the prefix in lower case with `.` as `_`.
+ */
+export function readForm(raw: string, typeNamed?: (prefix: string) => string | undefined): IdForm {
   let id = raw;
   let bits = 0;
   let decoy = false;
@@ -58,7 +62,9 @@ export function readForm(raw: string): IdForm {
   let named: string[] | null = null;
   let prefix: string | undefined;
   const curie = CURIE.exec(id);
-  const types = curie ? PREFIXES[curie[1].toLowerCase()] : undefined;
+  const lower = curie?.[1].toLowerCase();
+  const own = lower && !PREFIXES[lower] ? typeNamed?.(lower.replaceAll('.', '_')) : undefined;
+  const types = lower ? (PREFIXES[lower] ?? (own ? [own] : undefined)) : undefined;
   if (curie && types) {
     prefix = curie[1];
     named = types;

@@ -5,7 +5,7 @@
  * An id no pattern fits is read as the free-text type (gene symbols) when it is shaped like a
  * name, else as no type.
  */
-import { BUILTIN_TYPES, idType, looksLike, type IdType } from './id-types';
+import { BUILTIN_TYPES, FILE_TYPES, idType, looksLike, type IdType } from './id-types';
 import { looksLikeExcelDate } from './excel-dates';
 import { readForm, type IdForm } from './id-forms';
 
@@ -36,7 +36,9 @@ export class IdReader {
     readonly available: Set<string>,
     readonly oracle: TypeOracle = () => undefined,
   ) {
-    this.patterned = BUILTIN_TYPES.filter((t) => t.regex && available.has(t.id));
+    this.patterned = [...BUILTIN_TYPES, ...FILE_TYPES].filter(
+      (t) => t.regex && available.has(t.id),
+    );
     const builtinFree = BUILTIN_TYPES.filter((t) => !t.regex && available.has(t.id)).map(
       (t) => t.id,
     );
@@ -44,7 +46,10 @@ export class IdReader {
     this.freeText = [...builtinFree, ...own];
   }
 
-  candidates(key: string, form: IdForm = readForm(key)): IdCandidates {
+  candidates(
+    key: string,
+    form: IdForm = readForm(key, (p) => (this.available.has(p) ? p : undefined)),
+  ): IdCandidates {
     const id = form.id;
     if (form.named) {
       const named = form.named.filter((t) => this.available.has(t));

@@ -228,22 +228,21 @@ const byId = new Map(BUILTIN_TYPES.map((t) => [t.id, t]));
  * Types the field's own files bring (#14) that no bundled table has: named and shaped here so a
  * dropped idmapping.dat's `PDB` or an SSSOM file's `mesh` reads as well as a bundled type.
  */
-const FILE_TYPES = new Map(
-  [
-    type('uniprot_entry_name', 'UniProt entry name', {
-      pattern: '^[A-Z0-9]{1,10}_[A-Z0-9]{1,5}$',
-      example: 'P53_HUMAN',
-      caseInsensitive: true,
-    }),
-    type('pdb', 'PDB structure id', {
-      pattern: '^[0-9][A-Za-z0-9]{3}$',
-      example: '1TUP',
-      caseInsensitive: true,
-    }),
-    type('mesh', 'MeSH id', { pattern: '^[CDQ]\\d{6,9}$', example: 'D000001' }),
-    type('mirbase', 'miRBase id', { pattern: '^MI(?:MAT)?\\d{7}$', example: 'MI0000060' }),
-  ].map((t) => [t.id, t]),
-);
+export const FILE_TYPES: IdType[] = [
+  type('uniprot_entry_name', 'UniProt entry name', {
+    pattern: '^[A-Z0-9]{1,10}_[A-Z0-9]{1,5}$',
+    example: 'P53_HUMAN',
+    caseInsensitive: true,
+  }),
+  type('pdb', 'PDB structure id', {
+    pattern: '^[0-9][A-Za-z0-9]{3}$',
+    example: '1TUP',
+    caseInsensitive: true,
+  }),
+  type('mesh', 'MeSH id', { pattern: '^[CDQ]\\d{6,9}$', example: 'D000001' }),
+  type('mirbase', 'miRBase id', { pattern: '^MI(?:MAT)?\\d{7}$', example: 'MI0000060' }),
+];
+const fileTypeById = new Map(FILE_TYPES.map((t) => [t.id, t]));
 
 /** Another organism's gene symbols, from an NCBI or UniProt file of its taxon. */
 function taxonSymbols(id: string): IdType | undefined {
@@ -260,7 +259,7 @@ const madeTypes = new Map<string, IdType>();
 
 /** The known type with this id, or a plain case-sensitive type for a user's own column type. */
 export function idType(id: string): IdType {
-  const known = byId.get(id) ?? FILE_TYPES.get(id);
+  const known = byId.get(id) ?? fileTypeById.get(id);
   if (known) return known;
   let made = madeTypes.get(id);
   if (!made) {

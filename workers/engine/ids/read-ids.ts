@@ -95,6 +95,8 @@ export function readIds(input: ParsedInput, source: string, reader: IdReader): I
   const sourceType = auto ? null : idType(source);
   // A bare `15377` given as ChEBI ids is read as `CHEBI:15377`: every id is looked at.
   const canonicalPrefix = sourceType !== null && hasCanonicalPrefix(sourceType);
+  // `mesh:D000001` names the `mesh` type of a user's SSSOM file, though no Bioregistry synonym does.
+  const typeNamed = (prefix: string) => (reader.available.has(prefix) ? prefix : undefined);
   const { pool, offsets } = keys.parts();
   const byLines = input.rule === 'lines';
   const reads = new Map<number, Read>();
@@ -111,7 +113,7 @@ export function readIds(input: ParsedInput, source: string, reader: IdReader): I
     const key = keys.get(k);
     const parts = group ? groupParts(key, reader, sourceType) : null;
     const plain = formless;
-    const form = parts ? null : plain ? { ...PLAIN, id: key } : readForm(key);
+    const form = parts ? null : plain ? { ...PLAIN, id: key } : readForm(key, typeNamed);
     if (form && sourceType && !form.named) form.id = canonicalForm(sourceType, form.id);
     if (!auto) {
       if (parts || form!.bits || form!.decoy || form!.named || form!.id !== key)
@@ -295,7 +297,9 @@ function groupParts(
 ): IdForm[] | null {
   const parts = key.split(';').map((part) => part.trim());
   if (parts.length < 2 || parts.some((part) => part === '')) return null;
-  const forms = parts.map((part) => readForm(part));
+  const forms = parts.map((part) =>
+    readForm(part, (p) => (reader.available.has(p) ? p : undefined)),
+  );
   if (sourceType) {
     // A type with no pattern cannot tell an id from a line of words: no groups.
     if (!sourceType.regex) return null;

@@ -175,6 +175,20 @@ describe('recognised files, added as proposed, map as their rows say', () => {
     expect(targetsOf(result)).toEqual(exact.map((r) => [r[3].slice(5)]));
   });
 
+  it('SSSOM: a prefix of the file’s own types is accepted with or without it, any case', async () => {
+    const exact = rows('sssom.tsv').find(
+      (r) => r[0].startsWith('chebi:') && r[3].startsWith('mesh:') && r[2] === 'skos:exactMatch',
+    )!;
+    const mesh = exact[3].slice('mesh:'.length);
+    const chebi = `CHEBI:${exact[0].slice('chebi:'.length)}`;
+    const { result } = await importAndMap('sssom.tsv', {
+      text: [`mesh:${mesh}`, `MESH:${mesh}`, mesh].join('\n'),
+      source: 'mesh',
+      target: 'chebi',
+    });
+    expect(targetsOf(result)).toEqual([[chebi], [chebi], [chebi]]);
+  });
+
   it('UniProt TSV download: accessions to entry names', async () => {
     const data = rows('uniprot_tsv.tsv').slice(0, 10);
     const { result, label } = await importAndMap('uniprot_tsv.tsv', {
