@@ -47,7 +47,12 @@ export function proposedColumn(format: FormatProposal, name: string): UserColumn
 export function formatSpec(
   format: FormatProposal,
   base: { name: string; priority: number; delimiter?: string },
-  columns: { name: string; type: IdTypeId | undefined | typeof BY_PREFIX; split: boolean }[],
+  columns: {
+    name: string;
+    type: IdTypeId | undefined | typeof BY_PREFIX;
+    split: boolean;
+    separator?: string;
+  }[],
   idTypes: IdTypeDraft[],
 ): UserTableSpec {
   const read = (proposed: UserColumnSpec): UserColumnSpec => {
@@ -56,7 +61,7 @@ export function formatSpec(
     if (chosen.type === BY_PREFIX) return proposed;
     if (chosen.type === undefined) return { name: proposed.name };
     const { prefixes: _prefixes, separator, ...rest } = proposed;
-    const split = chosen.split ? { separator: separator ?? ',' } : {};
+    const split = chosen.split ? { separator: chosen.separator ?? separator ?? ',' } : {};
     return { ...rest, type: chosen.type, ...split };
   };
   const spec: UserTableSpec = {

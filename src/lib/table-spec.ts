@@ -15,6 +15,14 @@ export const NEW_TYPE = '+new';
 /** The separator of composite cells (`"liver, kidney"`) when a column is split. */
 export const CELL_SEPARATOR = ',';
 
+/** The list separators a column may declare (#14 item 2): `,` `;` `|` or a space. */
+export const LIST_SEPARATORS = [
+  { value: ',', label: '“,”' },
+  { value: ';', label: '“;”' },
+  { value: '|', label: '“|”' },
+  { value: ' ', label: 'a space' },
+] as const;
+
 export const DELIMITERS = [
   { value: ',', label: 'comma' },
   { value: '\t', label: 'tab' },
@@ -31,7 +39,7 @@ export interface ColumnDraft {
   split: boolean;
   /** Why the engine suggested what it did. */
   reason: string;
-  /** A recognised file's reading of the column, shown beside it (#14). */
+  /** The list separator the column is split on (CELL_SEPARATOR unless chosen or proposed). */
   separator?: string;
   /** `DB:id` prefixes the column routes (`MIM → omim`), when it does. */
   routes?: string;
@@ -115,7 +123,7 @@ export function buildSpec(draft: TableDraft): UserTableSpec {
       const type = columnType(column);
       if (type === undefined) return { name: column.name };
       return column.split
-        ? { name: column.name, type, separator: CELL_SEPARATOR }
+        ? { name: column.name, type, separator: column.separator ?? CELL_SEPARATOR }
         : { name: column.name, type };
     }),
     priority: draft.priority,

@@ -106,6 +106,7 @@ export class TableManager {
         name: column.name,
         type: column.choice === BY_PREFIX ? BY_PREFIX : columnType(column),
         split: column.split,
+        separator: column.separator,
       })),
       this.idTypes,
     );

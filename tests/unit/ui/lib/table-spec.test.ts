@@ -76,6 +76,19 @@ describe('buildSpec', () => {
     });
   });
 
+  it('splits on the separator a column declares (|, ;, a space)', () => {
+    const spec = buildSpec(
+      draft([
+        column('gene', 'symbol', { split: true, separator: '|' }),
+        column('uniprot', 'uniprot', { split: true, separator: ';' }),
+      ]),
+    );
+    expect(spec.columns).toEqual([
+      { name: 'gene', type: 'symbol', separator: '|' },
+      { name: 'uniprot', type: 'uniprot', separator: ';' },
+    ]);
+  });
+
   it('sets the delimiter only when it overrides the detected one', () => {
     const columns = [column('a', 'symbol'), column('b', 'uniprot')];
     expect(buildSpec(draft(columns)).delimiter).toBeUndefined();
