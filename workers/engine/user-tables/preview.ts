@@ -77,10 +77,11 @@ function formatSuggestion(
   const long = format.spec.long;
   const proposed = format.spec.columns.find((c) => c.name === column);
   const type = long?.key === column ? long.keyType : proposed?.type;
+  // Said of the columns the format reads as ids; an attribute needs no word.
   const reason = proposed?.prefixes
     ? `${format.label}: ids routed by their prefix`
-    : long?.typeColumn === column || long?.value === column
-      ? `${format.label}: each row's ID type and id`
+    : long?.typeColumn === column || long?.value === column || !type
+      ? ''
       : `${format.label}${proposed?.tier ? `, ${proposed.tier} tier` : ''}`;
   return { column, ...(type ? { type } : {}), reason };
 }
