@@ -442,6 +442,11 @@ export interface UserTableSpec {
    * happened (replaced, merged, split, withdrawn) is read from the rows, as for the history pack.
    */
   history?: { type: IdTypeId; old: string; new: string; date?: string };
+  /**
+   * The organism the rows are of (`human`, `mouse`, `rat`, `taxon:7227`), as a recognised file
+   * says: a path never joins it with a table of another organism.
+   */
+  organism?: string;
 }
 
 /** A recognised standard file: its publisher's name for the format and the table proposed. */

@@ -70,6 +70,7 @@ export function formatSpec(
     priority: base.priority,
     format: format.id,
     columns: format.spec.columns.map(read),
+    ...(format.organism ? { organism: format.organism } : {}),
   };
   if (base.delimiter !== undefined) spec.delimiter = base.delimiter;
   const long = format.spec.long;

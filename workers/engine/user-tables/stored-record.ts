@@ -83,6 +83,7 @@ export function readUserTableRecord({ key, value, rawKey }: StoredEntry): UserTa
       ...(spec.header === undefined ? {} : { header: [...spec.header] }),
       ...(spec.long === undefined ? {} : { long: { ...spec.long, types: { ...spec.long.types } } }),
       ...(spec.hub === undefined ? {} : { hub: spec.hub }),
+      ...(typeof spec.organism === 'string' ? { organism: spec.organism } : {}),
       ...(spec.history === undefined ? {} : { history: { ...spec.history } }),
       ...(spec.matchBy === undefined
         ? {}

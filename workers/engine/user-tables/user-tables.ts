@@ -396,8 +396,9 @@ async function namingFile<T>(fileName: string, work: () => Promise<T>): Promise<
 
 /** What makes two descriptions the same table: its bytes and how they are read. */
 function identity(spec: CatalogTable): string {
-  const { hash, delimiter, columns, header, long, hub, matchBy, history } = spec;
-  return JSON.stringify([hash, delimiter ?? '', columns, header, long, hub, matchBy, history]);
+  const { hash, delimiter, columns, header, long, hub, matchBy, history, organism } = spec;
+  const reading = [columns, header, long, hub, matchBy, history, organism];
+  return JSON.stringify([hash, delimiter ?? '', ...reading]);
 }
 
 /** How a request reads its file: what a stored table keeps besides its name and provenance. */
@@ -407,8 +408,8 @@ function readingOf(
   CatalogTable,
   'name' | 'label' | 'file' | 'hash' | 'bytes' | 'rows' | 'source' | 'date' | 'licence'
 > {
-  const { columns, delimiter, format, header, long, hub, history } = request;
+  const { columns, delimiter, format, header, long, hub, history, organism } = request;
   const defined = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-  return defined({ columns, delimiter, format, header, long, hub, history });
+  return defined({ columns, delimiter, format, header, long, hub, history, organism });
 }

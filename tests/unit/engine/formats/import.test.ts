@@ -45,9 +45,11 @@ async function importAndMap(file: string, request: MapRequest) {
     ...preview.format!.spec,
     name: 'dropped',
     format: preview.format!.id,
+    // As the app's draft does (lib/format-draft.ts).
+    ...(preview.format!.organism ? { organism: preview.format!.organism } : {}),
   });
   await engine.addTable('dropped');
-  return { result: await engine.map(request), label: preview.format!.label };
+  return { result: await engine.map(request), label: preview.format!.label, engine };
 }
 
 /** Each input's targets, in input order. */
@@ -69,6 +71,24 @@ describe('recognised files, added as proposed, map as their rows say', () => {
     });
     expect(label).toBe('UniProt idmapping.dat');
     expect(targetsOf(result)).toEqual(accessions.map((a) => genes.get(a)));
+  });
+
+  it('a fly idmapping.dat is never joined with the human tables', async () => {
+    const { engine } = await importAndMap('uniprot_idmapping.dat', {
+      text: 'P32234',
+      source: 'uniprot',
+      target: 'entrez',
+    });
+    const fly = engine.catalog().tables.find((t) => t.name === 'dropped')!;
+    expect(fly.organism).toBe('taxon:7227');
+    // uniprot → entrez → symbol: the fly file's step is never followed by the human genes table.
+    const paths = engine.paths('uniprot', 'symbol');
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths)
+      expect(
+        path.steps.some((s) => s.table === 'dropped'),
+        path.label,
+      ).toBe(false);
   });
 
   it('NCBI gene_info: GeneIDs to the organism’s own symbols (a # header line)', async () => {
