@@ -90,7 +90,7 @@ function syntheticBench(): void {
     }
     const notes = [
       `each synthetic file: the excerpt's own header (or none), then rows of the real files' shape (| and ; lists, ids shaped like UniProt's, NCBI's, Ensembl's …); recognised from its first ${HEAD_BYTES / 1024} KB as the preview does, and refused if it is not the intended format.`,
-      `each import runs once, in a process of its own (cold, as the app's worker meets a file): time is the parse alone (decompress + parse + pack, the file already read), rows/s its data rows over that time; peak RSS is the process's maxRSS, the file's bytes included — an idle process that loaded the same modules peaks at ${mb(idle.maxRss)}.`,
+      `each import runs once, in a process of its own (cold, as the app's worker meets a file): time is the parse alone (decompress + parse + pack, the file already read), rows/s its data rows over that time; peak RSS is that process's own high-water mark (VmHWM, not getrusage's maxRSS, which keeps the bench's own from before exec), the file's bytes included — an idle process that loaded the same modules peaks at ${mb(idle.maxRss)}.`,
       `as proposed: the proposal's spec as the table check parses it; idmapping.dat and ChEBI database_accession keep the ID types Crosswalk knows (a big file's preselection). records: what the packed table holds (a hub file gives one per value beside its key).`,
       `generic: the first non-# line as header (for a headerless or NCBI file that is the first data row, so one row fewer), every cell a column as the app's form sends them, the first two typed ${PLAIN_TYPES.join(' and ')}, the others attributes; no format spec.`,
       ...(over.length > 0
