@@ -2,6 +2,8 @@
  * `npm run bench`: engine figures in Node, median of several runs. The genbank table is read from
  * ../shared/data/org-hs-eg when present (skipped otherwise); uniprot/ensembl_gene come from the
  * bundled public/data. Run with `node --expose-gc` (the npm script does) for steadier memory.
+ * The field's own files (bench/formats.ts) come last: a synthetic file of a million rows per
+ * format (BENCH_FORMAT_ROWS to change it), each import in a process of its own.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +13,7 @@ import { STATUS_MAPPED } from '../workers/common/codes';
 import { CrosswalkEngine } from '../workers/engine/engine';
 import { parseTable, type TableSpec } from '../workers/engine/tables/parse-table';
 import { mb, measure, row, rssMonitor } from './measure';
+import { formatBench } from './formats';
 import { packBench } from './packs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -153,3 +156,4 @@ await loadBench('uniprot (32,265 rows)', `${root}public/data/uniprot.csv.gz`, {
 });
 await mappingBench();
 await packBench(root, RUNS);
+await formatBench(RUNS);
