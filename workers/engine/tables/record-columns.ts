@@ -39,7 +39,8 @@ export class RecordColumns {
       spec,
       canonical: prefixBytes(spec.type === '' ? undefined : canonicalPrefix(spec.type)),
       dict: new StringDict(Math.min(expectedRows, 1 << 20)),
-      ids: new Int32Array(expectedRows),
+      // -1 (no value) until a record writes one: a hub record writes two columns, not all.
+      ids: new Int32Array(expectedRows).fill(-1),
       composite: null,
       stats: {
         name: spec.name,
@@ -95,14 +96,18 @@ export class RecordColumns {
   emitStar(hub: number): void {
     const hubSlot = this.slots[hub];
     if (hubSlot.rowCount === 0) return;
-    let emitted = false;
+    // The row's attributes go on its first record only: other columns reach them through the
+    // hub (packed-table.ts), and a wide file (HGNC's 43 attributes) is not copied per value.
+    let first = true;
     for (let s = 0; s < this.typed; s++) {
       const slot = this.slots[s];
       if (s === hub || slot.rowCount === 0) continue;
-      for (let v = 0; v < slot.rowCount; v++) this.#emitOne(hub, s, slot.rowIds[v]);
-      emitted = true;
+      for (let v = 0; v < slot.rowCount; v++) {
+        this.#emitOne(hub, s, slot.rowIds[v], first);
+        first = false;
+      }
     }
-    if (!emitted) this.#emitOne(hub, -1, -1);
+    if (first) this.#emitOne(hub, -1, -1, true);
   }
 
   /**
@@ -114,7 +119,7 @@ export class RecordColumns {
       const slot = this.slots[s];
       if (s === hub) continue;
       for (let v = 0; v < slot.rowCount; v++) {
-        const at = this.#emitOne(hub, s, slot.rowIds[v]);
+        const at = this.#emitOne(hub, s, slot.rowIds[v], false);
         const hubSlot = this.slots[hub];
         hubSlot.ids[at] = entry;
         hubSlot.composite ??= new Uint8Array(this.#capacity);
@@ -147,14 +152,17 @@ export class RecordColumns {
   }
 
   /** One record: the hub's id (its first, should a hub cell hold several), one value, attributes. */
-  #emitOne(hub: number, valueSlot: number, value: number): number {
+  #emitOne(hub: number, valueSlot: number, value: number, attributes: boolean): number {
     this.#reserve(this.records + 1);
     const at = this.records++;
-    for (let s = 0; s < this.slots.length; s++) {
-      const slot = this.slots[s];
-      if (s === valueSlot) slot.ids[at] = value;
-      else if (s === hub || s >= this.typed) slot.ids[at] = slot.rowCount > 0 ? slot.rowIds[0] : -1;
-      else slot.ids[at] = -1;
+    const hubSlot = this.slots[hub];
+    hubSlot.ids[at] = hubSlot.rowIds[0];
+    if (valueSlot >= 0) this.slots[valueSlot].ids[at] = value;
+    if (attributes) {
+      for (let s = this.typed; s < this.slots.length; s++) {
+        const slot = this.slots[s];
+        if (slot.rowCount > 0) slot.ids[at] = slot.rowIds[0];
+      }
     }
     return at;
   }
@@ -164,7 +172,7 @@ export class RecordColumns {
     const length = Math.max(records, this.#capacity * 2);
     this.#capacity = length;
     for (const slot of this.slots) {
-      const ids = new Int32Array(length);
+      const ids = new Int32Array(length).fill(-1, slot.ids.length);
       ids.set(slot.ids);
       slot.ids = ids;
       if (slot.composite) {

@@ -256,3 +256,38 @@ describe('recognised files, added as proposed, map as their rows say', () => {
     expect(targetsOf(result)).toEqual([...cas.values()]);
   });
 });
+
+describe('attributes of a recognised file with a hub', () => {
+  it('reach a pair whatever column its target is, through the row’s key', async () => {
+    const data = rows('ncbi_gene_info_human.tsv');
+    // gene_info columns: tax_id GeneID Symbol LocusTag Synonyms dbXrefs chromosome map_location description …
+    const { engine } = await importAndMap('ncbi_gene_info_human.tsv', {
+      text: '1',
+      source: 'entrez',
+      target: 'hgnc',
+    });
+    const description = new Map(
+      data.map((r) => [
+        r[5]
+          .split('|')
+          .find((x) => x.startsWith('HGNC:'))!
+          .slice(5),
+        r[8],
+      ]),
+    );
+    const result = await engine.map({
+      text: data.map((r) => r[1]).join('\n'),
+      source: 'entrez',
+      target: 'hgnc',
+      attributes: [{ table: 'dropped', column: 'description' }],
+    });
+    const decoder = new TextDecoder();
+    const values = result.attributes.values[0];
+    const pairs = rowsOf(result).flatMap((r) => r.pairs.map((p) => p.target));
+    expect(pairs).toHaveLength(data.length);
+    pairs.forEach((hgnc, p) => {
+      const text = decoder.decode(values.bytes.subarray(values.offsets[p], values.offsets[p + 1]));
+      expect(text, hgnc).toBe(description.get(hgnc));
+    });
+  });
+});
