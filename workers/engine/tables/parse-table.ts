@@ -83,7 +83,10 @@ export async function parseTable(
     );
   }
   // A row takes at least two bytes: a stated row count past that is no size to trust.
-  const expectedRows = Math.min(spec.rows ?? 1024, (bytes.length >> 1) + 1);
+  const expectedRows = Math.min(
+    spec.rows ?? estimateRows(bytes, dataStart),
+    (bytes.length >> 1) + 1,
+  );
   const layout = tableLayout(spec, headerCells, spec.rowFilter);
   const builder = new TableBuilder(spec.name, headerCells, layout, expectedRows);
   if (!options.forcePapa) {
@@ -107,6 +110,18 @@ export async function parseTable(
   }
   const table = builder.finish();
   return { table, times: { decompress, parse: performance.now() - t }, builder };
+}
+
+/**
+ * Rows a file of unknown length holds, from the line breaks of its first 64 KB: a user's file
+ * (no catalog row count) gets buffers near its size instead of doubling them from 1,024.
+ */
+function estimateRows(bytes: Uint8Array, dataStart: number): number {
+  const sample = bytes.subarray(dataStart, dataStart + 65536);
+  let lines = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 10) lines++;
+  if (lines === 0 || sample.length === bytes.length - dataStart) return Math.max(lines, 1024);
+  return Math.ceil(((bytes.length - dataStart) * lines) / sample.length);
 }
 
 function delimiterName(delimiter: string): string {

@@ -13,9 +13,13 @@ export interface Slot {
   /** Ids of the type are written with this prefix (`CHEBI:`): bare ones get it. */
   canonical: Uint8Array | null;
   dict: StringDict;
-  ids: Int32Array;
   composite: Uint8Array | null;
   stats: ColumnStats;
+  /**
+   * Per record, 1 + the value's id, 0 for none, until `finish` (the packed form's -1): a hub
+   * record writes two columns, and the rest stay as allocated, untouched pages included.
+   */
+  ids: Int32Array;
   /** Ids of this row's cell (several for a composite cell): `rowIds[0 .. rowCount)`. */
   rowIds: Int32Array;
   rowCount: number;
@@ -39,8 +43,7 @@ export class RecordColumns {
       spec,
       canonical: prefixBytes(spec.type === '' ? undefined : canonicalPrefix(spec.type)),
       dict: new StringDict(Math.min(expectedRows, 1 << 20)),
-      // -1 (no value) until a record writes one: a hub record writes two columns, not all.
-      ids: new Int32Array(expectedRows).fill(-1),
+      ids: new Int32Array(expectedRows),
       composite: null,
       stats: {
         name: spec.name,
@@ -73,10 +76,10 @@ export class RecordColumns {
     let stride = 1;
     for (const slot of this.slots) {
       const n = slot.rowCount;
-      if (product === 1) slot.ids[at] = n === 0 ? -1 : slot.rowIds[0];
+      if (product === 1) slot.ids[at] = n === 0 ? 0 : slot.rowIds[0] + 1;
       else {
         for (let r = 0; r < product; r++) {
-          slot.ids[at + r] = n === 0 ? -1 : slot.rowIds[Math.floor(r / stride) % n];
+          slot.ids[at + r] = n === 0 ? 0 : slot.rowIds[Math.floor(r / stride) % n] + 1;
         }
         stride *= Math.max(1, n);
       }
@@ -121,7 +124,7 @@ export class RecordColumns {
       for (let v = 0; v < slot.rowCount; v++) {
         const at = this.#emitOne(hub, s, slot.rowIds[v], false);
         const hubSlot = this.slots[hub];
-        hubSlot.ids[at] = entry;
+        hubSlot.ids[at] = entry + 1;
         hubSlot.composite ??= new Uint8Array(this.#capacity);
         hubSlot.composite[at] = RECORD_ISOFORM;
       }
@@ -144,7 +147,7 @@ export class RecordColumns {
         name: slot.spec.name,
         type: slot.spec.type,
         dict: slot.dict,
-        ids: slot.ids.slice(0, this.records),
+        ids: packedIds(slot.ids, this.records),
         composite: slot.composite?.slice(0, this.records),
         attribute: slot.spec.type === '' || undefined,
       };
@@ -156,12 +159,12 @@ export class RecordColumns {
     this.#reserve(this.records + 1);
     const at = this.records++;
     const hubSlot = this.slots[hub];
-    hubSlot.ids[at] = hubSlot.rowIds[0];
-    if (valueSlot >= 0) this.slots[valueSlot].ids[at] = value;
+    hubSlot.ids[at] = hubSlot.rowIds[0] + 1;
+    if (valueSlot >= 0) this.slots[valueSlot].ids[at] = value + 1;
     if (attributes) {
       for (let s = this.typed; s < this.slots.length; s++) {
         const slot = this.slots[s];
-        if (slot.rowCount > 0) slot.ids[at] = slot.rowIds[0];
+        if (slot.rowCount > 0) slot.ids[at] = slot.rowIds[0] + 1;
       }
     }
     return at;
@@ -172,7 +175,7 @@ export class RecordColumns {
     const length = Math.max(records, this.#capacity * 2);
     this.#capacity = length;
     for (const slot of this.slots) {
-      const ids = new Int32Array(length).fill(-1, slot.ids.length);
+      const ids = new Int32Array(length);
       ids.set(slot.ids);
       slot.ids = ids;
       if (slot.composite) {
@@ -182,6 +185,13 @@ export class RecordColumns {
       }
     }
   }
+}
+
+/** The first `records` ids in the packed form: `id`, or -1 for none. */
+function packedIds(stored: Int32Array, records: number): Int32Array {
+  const ids = stored.slice(0, records);
+  for (let r = 0; r < records; r++) ids[r] -= 1;
+  return ids;
 }
 
 function prefixBytes(prefix: string | undefined): Uint8Array | null {
