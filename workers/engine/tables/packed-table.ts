@@ -68,7 +68,7 @@ export interface Csr {
 }
 
 /** Keys that match only after a relaxation: transformed key → original ids. */
-interface RelaxedIndex {
+export interface RelaxedIndex {
   /** Every key relaxes to itself: a lookup here can only repeat the exact one. */
   identity: boolean;
   dict: StringDict;
@@ -91,13 +91,24 @@ export class PackedTable {
      * -1: two other columns are then related through it, as values of one row.
      */
     readonly hub = -1,
+    /** Relaxed-key indexes built on an earlier visit, keyed `col:level` (stored-layout.ts). */
+    relaxed: [string, RelaxedIndex][] = [],
   ) {
     for (const [key, csr] of edges) this.#edges.set(key, csr);
+    for (const [key, index] of relaxed) this.#relaxed.set(key, index);
   }
 
   /** The edge lists built so far, keyed `from>to`, for persistence. */
   builtEdges(): [string, Csr][] {
     return [...this.#edges];
+  }
+
+  /**
+   * The relaxed-key indexes built so far, keyed `col:level`, for persistence: building one over
+   * chebi_pubchem's 143,975 ids took ~0.1 s in Node and ~0.5 s in the browser on every reload.
+   */
+  builtRelaxed(): [string, RelaxedIndex][] {
+    return [...this.#relaxed];
   }
 
   columnIndex(name: string): number {

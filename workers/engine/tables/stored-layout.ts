@@ -5,7 +5,13 @@
  * stored too, so a warm load does no rebuilding at all.
  */
 import { StringDict } from '../packed/string-dict';
-import { PackedTable, type Csr, type PackedColumn, type TableStats } from './packed-table';
+import {
+  PackedTable,
+  type Csr,
+  type PackedColumn,
+  type RelaxedIndex,
+  type TableStats,
+} from './packed-table';
 
 /**
  * Bump when the stored layout changes: older entries are then ignored and rebuilt. 3: the
@@ -26,6 +32,18 @@ interface StoredColumn {
   attribute?: boolean;
 }
 
+interface StoredRelaxed {
+  key: string;
+  identity: boolean;
+  count: number;
+  pool: Uint8Array;
+  offsets: Int32Array;
+  hashes: Int32Array;
+  slots: Int32Array;
+  start: Int32Array;
+  ids: Int32Array;
+}
+
 export interface StoredTable {
   format: number;
   key: string;
@@ -36,6 +54,8 @@ export interface StoredTable {
   hub?: number;
   columns: StoredColumn[];
   edges: { key: string; start: Int32Array; target: Int32Array; composite: Uint8Array }[];
+  /** Relaxed-key indexes built so far (absent in records written before they were kept). */
+  relaxed?: StoredRelaxed[];
   bytes: number;
   checksum: number;
 }
@@ -58,6 +78,20 @@ export function toStored(key: string, table: PackedTable): StoredTable {
     };
   });
   const edges = table.builtEdges().map(([edgeKey, csr]) => ({ key: edgeKey, ...csr }));
+  const relaxed = table.builtRelaxed().map(([indexKey, index]) => {
+    const parts = index.dict.parts();
+    return {
+      key: indexKey,
+      identity: index.identity,
+      count: parts.count,
+      pool: parts.pool,
+      offsets: parts.offsets,
+      hashes: parts.hashes,
+      slots: parts.slots!,
+      start: index.start,
+      ids: index.ids,
+    };
+  });
   const stored = {
     format: STORED_FORMAT,
     key,
@@ -67,6 +101,7 @@ export function toStored(key: string, table: PackedTable): StoredTable {
     ...(table.hub >= 0 ? { hub: table.hub } : {}),
     columns,
     edges,
+    ...(relaxed.length > 0 ? { relaxed } : {}),
     bytes: 0,
     checksum: 0,
   };
@@ -110,8 +145,23 @@ export function fromStored(
     { start: e.start, target: e.target, composite: e.composite },
   ]);
   const hub = stored.hub ?? -1;
+  const relaxed = (stored.relaxed ?? []).map((r): [string, RelaxedIndex] => [
+    r.key,
+    {
+      identity: r.identity,
+      dict: new StringDict(r.count, {
+        pool: r.pool,
+        offsets: r.offsets,
+        hashes: r.hashes,
+        count: r.count,
+        slots: r.slots,
+      }),
+      start: r.start,
+      ids: r.ids,
+    },
+  ]);
   return {
-    table: new PackedTable(stored.name, columns, stored.records, stored.stats, edges, hub),
+    table: new PackedTable(stored.name, columns, stored.records, stored.stats, edges, hub, relaxed),
   };
 }
 
@@ -135,6 +185,26 @@ function shapeProblem(s: StoredTable): string | null {
     if ((c.slots.length & (c.slots.length - 1)) !== 0 || c.slots.length < c.count * 2)
       return `column ${c.name} has a damaged hash table`;
   }
+  if (s.relaxed !== undefined) {
+    if (!Array.isArray(s.relaxed) || !s.relaxed.every(isObject)) return 'an index is damaged';
+    for (const r of s.relaxed) {
+      const typed =
+        r.pool instanceof Uint8Array &&
+        r.offsets instanceof Int32Array &&
+        r.hashes instanceof Int32Array &&
+        r.slots instanceof Int32Array &&
+        r.start instanceof Int32Array &&
+        r.ids instanceof Int32Array;
+      if (!typed) return 'a relaxed-key index is missing arrays';
+      if (r.offsets.length !== r.count + 1 || r.hashes.length !== r.count)
+        return 'a relaxed-key index is truncated';
+      if (r.offsets[r.count] !== r.pool.length || r.start.length !== r.count + 1)
+        return 'a relaxed-key index is truncated';
+      if (r.start[r.count] !== r.ids.length) return 'a relaxed-key index is truncated';
+      if ((r.slots.length & (r.slots.length - 1)) !== 0 || r.slots.length < r.count * 2)
+        return 'a relaxed-key index has a damaged hash table';
+    }
+  }
   for (const e of s.edges) {
     const typed = e.start instanceof Int32Array && e.target instanceof Int32Array;
     if (!typed || !(e.composite instanceof Uint8Array)) return 'an edge list is missing arrays';
@@ -151,6 +221,8 @@ function arraysOf(s: StoredTable): ArrayBufferView[] {
     if (c.composite) arrays.push(c.composite);
   }
   for (const e of s.edges) arrays.push(e.start, e.target, e.composite);
+  for (const r of s.relaxed ?? [])
+    arrays.push(r.pool, r.offsets, r.hashes, r.slots, r.start, r.ids);
   return arrays;
 }
 
@@ -169,6 +241,7 @@ function describe(s: StoredTable): string {
     s.edges.map((e) => e.key),
     // Only when there is one, so a plain table's record keeps the checksum it always had.
     ...(s.hub !== undefined ? [s.hub] : []),
+    ...(s.relaxed !== undefined ? [s.relaxed.map((r) => [r.key, r.identity, r.count])] : []),
   ]);
 }
 

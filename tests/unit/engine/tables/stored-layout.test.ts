@@ -219,6 +219,30 @@ describe('toStored → structuredClone → fromStored', () => {
     },
   );
 
+  it('keeps the relaxed-key indexes built before it was stored: nothing to rebuild on a reload', async () => {
+    const c = ORG_CASES.find((x) => x.label.startsWith('uniprot'))!;
+    const table = await buildCase(c);
+    const col = table.columnIndex('uniprot');
+    const levels = table.transformsOf(col).length;
+    expect(levels).toBeGreaterThan(0);
+    // An accession in lower case with an isoform suffix: found only through the relaxations.
+    const probe = `${dictValues(table, 'uniprot')[0].toLowerCase()}-2`;
+    const relaxed = relax(table.transformsOf(col), probe);
+    const want = table.relaxedLookup(col, levels, relaxed);
+    expect(want).not.toBeNull();
+    const stored = structuredClone(toStored('k', table));
+    const restored = restore('k', stored);
+    expect(restored.builtRelaxed().map(([key]) => key)).toEqual([`${col}:${levels}`]);
+    const got = restored.relaxedLookup(col, levels, relaxed)!;
+    expect([...got[0].subarray(got[1], got[2])]).toEqual([
+      ...want![0].subarray(want![1], want![2]),
+    ]);
+    // A damaged index is refused like any damaged array.
+    const damaged = structuredClone(stored);
+    damaged.relaxed![0].ids = damaged.relaxed![0].ids.subarray(1);
+    expect(fromStored('k', damaged)).toEqual({ problem: 'a relaxed-key index is truncated' });
+  });
+
   it('restores the org-hs-eg dictionaries and ids exactly as the files say (independent reader)', async () => {
     for (const c of ORG_CASES.filter((x) => x.label.endsWith('(both directions)'))) {
       const csv = readCsv(c.file);
