@@ -3,13 +3,7 @@
  * (register and keep bytes + column assignment in the store), remove. A bad file rejects with a
  * message naming it and changes nothing.
  */
-import type {
-  DamagedEntryInfo,
-  FormatProposal,
-  TablePreview,
-  UserTableSpec,
-  ValidationReport,
-} from '../../api';
+import type { DamagedEntryInfo, TablePreview, UserTableSpec, ValidationReport } from '../../api';
 import type { CatalogTable } from '../tables/catalog';
 import { CrosswalkError, fail } from '../errors';
 import { parseTable } from '../tables/parse-table';
@@ -20,6 +14,7 @@ import type { PackedTable } from '../tables/packed-table';
 import { previewTable } from './preview';
 import { packedColumns } from '../tables/table-layout';
 import { tableParts } from './table-parts';
+import { bigFileProposal, identity, readingOf } from './table-reading';
 import { validationReport } from './report';
 
 export { MAX_USER_FILE_BYTES };
@@ -345,29 +340,6 @@ async function readFile(file: Blob, name: string): Promise<Uint8Array> {
   }
 }
 
-/** A recognised file over the limit: a long form keeps only the ID types Crosswalk knows. */
-function bigFileProposal(format: FormatProposal, bytes: number): FormatProposal {
-  const limit = MAX_USER_FILE_BYTES / 1024 / 1024;
-  const note = `This file is ${Math.round(bytes / 1024 / 1024)} MB: only its start was read here, and a table is read whole up to ${limit} MB, so it cannot be added as it is.`;
-  const long = format.spec.long;
-  const known = new Set((format.idTypes ?? []).filter((t) => t.known).map((t) => t.name));
-  return {
-    ...format,
-    ...(long
-      ? {
-          spec: {
-            ...format.spec,
-            long: {
-              ...long,
-              types: Object.fromEntries(Object.entries(long.types).filter(([n]) => known.has(n))),
-            },
-          },
-        }
-      : {}),
-    notes: [...(format.notes ?? []), note],
-  };
-}
-
 function assertSize(file: Blob, name: string): void {
   if (file.size > MAX_USER_FILE_BYTES) {
     fail(
@@ -392,24 +364,4 @@ async function namingFile<T>(fileName: string, work: () => Promise<T>): Promise<
     }
     throw error;
   }
-}
-
-/** What makes two descriptions the same table: its bytes and how they are read. */
-function identity(spec: CatalogTable): string {
-  const { hash, delimiter, columns, header, long, hub, matchBy, history, organism } = spec;
-  const reading = [columns, header, long, hub, matchBy, history, organism];
-  return JSON.stringify([hash, delimiter ?? '', ...reading]);
-}
-
-/** How a request reads its file: what a stored table keeps besides its name and provenance. */
-function readingOf(
-  request: UserTableSpec,
-): Omit<
-  CatalogTable,
-  'name' | 'label' | 'file' | 'hash' | 'bytes' | 'rows' | 'source' | 'date' | 'licence'
-> {
-  const { columns, delimiter, format, header, long, hub, history, organism } = request;
-  const defined = <T extends object>(o: T) =>
-    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-  return defined({ columns, delimiter, format, header, long, hub, history, organism });
 }
