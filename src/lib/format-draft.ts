@@ -6,9 +6,7 @@
  */
 import type { FormatProposal, IdTypeId, UserColumnSpec, UserTableSpec } from '../../workers/api';
 import { newTypeIdProblem } from './type-id';
-
-/** The choice of a column of `DB:id` values that feeds one column per prefix (gene_info's dbXrefs). */
-export const BY_PREFIX = '+prefixes';
+import { BY_PREFIX, NEW_TYPE } from './table-spec';
 
 export interface IdTypeDraft {
   /** The ID type as the file names it (`GeneID`, `Ensembl_TRS`). */
@@ -32,11 +30,6 @@ export function draftIdTypes(format: FormatProposal): IdTypeDraft[] {
     keep: t.name in kept,
     type: kept[t.name] ?? t.type,
   }));
-}
-
-/** The proposal's reading of column `name` (undefined for a column it does not list). */
-export function proposedColumn(format: FormatProposal, name: string): UserColumnSpec | undefined {
-  return format.spec.columns.find((c) => c.name === name);
 }
 
 /**
@@ -109,7 +102,7 @@ export function newTypeProblems(
 ): string[] {
   const problems: string[] = [];
   for (const column of columns) {
-    if (column.choice !== '+new') continue; // NEW_TYPE (table-spec.ts imports this module)
+    if (column.choice !== NEW_TYPE) continue;
     const problem = newTypeIdProblem(column.newType.trim(), knownIds);
     if (problem) problems.push(`Column “${column.name}”: ${problem}`);
   }

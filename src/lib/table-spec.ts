@@ -6,12 +6,13 @@
 import type { IdTypeId, TablePreview, UserTableSpec } from '../../workers/api';
 import { tableNameProblem } from './table-name';
 import { newTypeIdProblem, suggestTypeId } from './type-id';
-import { BY_PREFIX, proposedColumn } from './format-draft';
 
 /** The choice of a column that is kept as an attribute, not indexed. */
 export const ATTRIBUTE = '';
 /** The choice that reveals a text input for a new type's id. */
 export const NEW_TYPE = '+new';
+/** The choice of a column of `DB:id` values that feeds one column per prefix (gene_info's dbXrefs). */
+export const BY_PREFIX = '+prefixes';
 /** The separator of composite cells (`"liver, kidney"`) when a column is split. */
 export const CELL_SEPARATOR = ',';
 
@@ -54,7 +55,7 @@ export function draftColumns(preview: TablePreview, knownIds: IdTypeId[]): Colum
   const format = preview.format;
   return preview.header.map((name) => {
     const suggestion = preview.suggestions.find((s) => s.column === name);
-    const proposed = format && proposedColumn(format, name);
+    const proposed = format?.spec.columns.find((c) => c.name === name);
     const long = format?.spec.long;
     const type = long?.key === name ? long.keyType : format ? proposed?.type : suggestion?.type;
     const known = type !== undefined && knownIds.includes(type);

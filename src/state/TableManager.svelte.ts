@@ -17,6 +17,7 @@ import { engine, type WorkerStamp } from '../worker-client/engine-client';
 import { reportUnlessStopped } from '../worker-client/stopped';
 import { defaultTableName } from '../lib/table-name';
 import {
+  BY_PREFIX,
   buildSpec,
   columnType,
   draftColumns,
@@ -25,7 +26,6 @@ import {
   type TableDraft,
 } from '../lib/table-spec';
 import {
-  BY_PREFIX,
   draftIdTypes,
   formatProblems,
   formatSpec,

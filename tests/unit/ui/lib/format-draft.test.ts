@@ -4,12 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FormatProposal } from '../../../../workers/api';
-import {
-  BY_PREFIX,
-  draftIdTypes,
-  formatProblems,
-  formatSpec,
-} from '../../../../src/lib/format-draft';
+import { BY_PREFIX } from '../../../../src/lib/table-spec';
+import { draftIdTypes, formatProblems, formatSpec } from '../../../../src/lib/format-draft';
 
 const idmapping: FormatProposal = {
   id: 'uniprot-idmapping',
