@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { rawGzip } from './scripts/vite-raw-gzip.ts';
 import { securityHeaders } from './scripts/vite-security-headers.ts';
 
-/** The largest bundled table (go.csv.gz) is ~1.4 MiB; the precache must take every table whole. */
+/** The largest bundled table (refseq.packed) is ~1.1 MiB; the precache must take every table whole. */
 const MAX_PRECACHED_FILE = 4 * 1024 * 1024;
 
 export default defineConfig({
@@ -41,8 +41,9 @@ export default defineConfig({
       },
       workbox: {
         // Everything the app needs offline: the shell and worker (js, css, html), icons and the
-        // manifest, the catalog (json), the bundled tables (gz) and their provenance notes (md).
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json,gz,md}'],
+        // manifest, the catalog (json), the bundled tables shipped packed and their provenance
+        // notes (md). Their CSV sources (data/ in the repository) are not part of the app.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json,packed,md}'],
         // Data packs are fetched the first time a path needs them and kept by the worker
         // (workers/storage/cache-pack-store.ts): the first visit downloads only the core.
         globIgnores: ['data/packs/**'],
@@ -68,7 +69,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
           expect: { requireAssertions: true },
-          // Some engine tests read and parse the bundled .csv.gz tables.
+          // Some engine tests read and parse the bundled tables' CSV sources (data/*.csv.gz).
           testTimeout: 30_000,
         },
       },

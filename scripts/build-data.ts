@@ -1,19 +1,24 @@
 /**
- * Copies the bundled org.Hs.eg.db tables into `public/data/` (byte for byte), writes the data
- * packs' tables to `public/data/packs/<pack>/<table>.csv.gz` (made from ../shared/data by
- * `pack-rows.ts`), and writes `public/data/catalog.json`, `public/data/PROVENANCE.md` and the packs'
- * `public/data/packs/PROVENANCE.md`. The output is committed, so the app works from a fresh clone
- * without the source directories.
+ * Copies the bundled org.Hs.eg.db tables into `data/` (byte for byte), writes the data packs'
+ * tables to `data/packs/<pack>/<table>.csv.gz` (made from ../shared/data by `pack-rows.ts`), and
+ * from each of those CSV sources the table the app loads, shipped packed
+ * (`public/data/[packs/<pack>/]<table>.packed`, workers/engine/tables/shipped-table.ts: parsed
+ * here once, so never in a browser). Then `public/data/catalog.json`, `public/data/PROVENANCE.md`
+ * and the packs' `public/data/packs/PROVENANCE.md`. The output is committed, so the app works from
+ * a fresh clone without the source directories; the CSV sources stay for provenance and for the
+ * tests that compare both forms, and are neither precached nor fetched.
  *
  * Usage: npx tsx scripts/build-data.ts   (sources: ../shared/data/org-hs-eg or
  * $CROSSWALK_SOURCE_DATA for the core; ../shared/data or $CROSSWALK_PACK_SOURCE for the packs)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { CatalogFile, CatalogTable } from '../workers/engine/tables/catalog';
-import { CATALOG_VERSION, TABLES, catalogEntry, sourceDir } from './org-hs-eg';
+import { parseTable } from '../workers/engine/tables/parse-table';
+import { SHIPPED_EXTENSION, shippedBytes } from '../workers/engine/tables/shipped-table';
+import { CATALOG_VERSION, TABLES, catalogEntry, sourceDir, type TableSpec } from './org-hs-eg';
 import { packRows, packSourceDir, sourceReader, toCsv } from './pack-rows';
 import { PACKS, PACK_TABLES } from './packs';
 
@@ -21,27 +26,49 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const from = sourceDir(repoRoot);
 const packFrom = packSourceDir(repoRoot);
 const to = join(repoRoot, 'public', 'data');
+/** The CSV sources of the shipped tables. */
+const sources = join(repoRoot, 'data');
 
 if (!existsSync(join(from, 'README.md'))) {
   throw new Error(`No org.Hs.eg.db tables in ${from} (set CROSSWALK_SOURCE_DATA to their folder)`);
 }
 mkdirSync(to, { recursive: true });
 
-const core = TABLES.map((spec) => {
-  const file = `${spec.name}.csv.gz`;
-  const bytes = readFileSync(join(from, file));
+/**
+ * Writes the CSV source `csvFile` (gzipped bytes) under `data/` and the table parsed from it,
+ * packed, under `public/data/`; returns its catalog entry, which names the packed file.
+ */
+async function ship(spec: TableSpec, csvFile: string, csv: Uint8Array): Promise<CatalogTable> {
+  mkdirSync(dirname(join(sources, csvFile)), { recursive: true });
   // Written, not copied: copyFileSync would keep the source's read-only mode.
-  writeFileSync(join(to, file), bytes);
-  const entry = catalogEntry(spec, file, bytes, gunzipSync(bytes).toString('utf8'));
-  console.log(`${file.padEnd(26)} ${String(entry.rows).padStart(8)} rows ${entry.bytes} bytes`);
+  writeFileSync(join(sources, csvFile), csv);
+  const text = gunzipSync(csv).toString('utf8');
+  const rows = catalogEntry(spec, csvFile, csv, text).rows;
+  const { table } = await parseTable({ ...spec, rows }, csv);
+  // Level 9 and Node's fixed gzip header (no name, no time): the same rows give the same bytes.
+  const packed = shippedBytes(table, (raw) => gzipSync(raw, { level: 9 }));
+  const file = csvFile.replace(/\.csv\.gz$/, SHIPPED_EXTENSION);
+  mkdirSync(dirname(join(to, file)), { recursive: true });
+  writeFileSync(join(to, file), packed);
+  const entry = catalogEntry(spec, file, packed, text);
+  console.log(
+    `${file.padEnd(44)} ${String(entry.rows).padStart(8)} rows ${entry.bytes} bytes (CSV ${csv.length})`,
+  );
   return entry;
-});
+}
+
+const core: CatalogTable[] = [];
+for (const spec of TABLES) {
+  const file = `${spec.name}.csv.gz`;
+  core.push(await ship(spec, file, readFileSync(join(from, file))));
+}
 
 const read = sourceReader(packFrom);
 const packBytes = new Map<string, number>();
 /** The source files each pack table was made from, for PROVENANCE.md. */
 const inputs = new Map<string, string[]>();
-const packed = PACK_TABLES.map((spec) => {
+const packed: CatalogTable[] = [];
+for (const spec of PACK_TABLES) {
   const file = `packs/${spec.pack}/${spec.name}.csv.gz`;
   const used: string[] = [];
   const rows = packRows(spec.name, spec.columns.length, (path) => {
@@ -53,15 +80,10 @@ const packed = PACK_TABLES.map((spec) => {
     spec.columns.map((c) => c.name),
     rows,
   );
-  // Level 9 and Node's fixed gzip header (no name, no time): the same rows give the same bytes.
-  const bytes = gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
-  mkdirSync(join(to, 'packs', spec.pack), { recursive: true });
-  writeFileSync(join(to, file), bytes);
-  const entry: CatalogTable = catalogEntry(spec, file, bytes, text);
+  const entry = await ship(spec, file, gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
   packBytes.set(spec.pack, (packBytes.get(spec.pack) ?? 0) + entry.bytes);
-  console.log(`${file.padEnd(44)} ${String(entry.rows).padStart(8)} rows ${entry.bytes} bytes`);
-  return entry;
-});
+  packed.push(entry);
+}
 for (const pack of PACKS) {
   if (!packBytes.has(pack.name)) throw new Error(`pack ${pack.name} has no tables`);
   console.log(`pack ${pack.name.padEnd(12)} ${packBytes.get(pack.name)} bytes`);
@@ -75,11 +97,15 @@ const catalog: CatalogFile = {
 writeFileSync(join(to, 'catalog.json'), JSON.stringify(catalog) + '\n');
 
 const shipped = core.map((t) => `\`${t.file}\``).join(', ');
+const copies = core.map((t) => `\`${t.name}.csv.gz\``).join(', ');
 const provenance = `# Provenance of the bundled tables
 
-The files in this folder (${shipped}) are byte-for-byte copies of the tables described below;
-\`catalog.json\` is generated from them by \`scripts/build-data.ts\`. The source README follows
-verbatim (it also lists tables that are not shipped here, and \`make.sh\`, the script that built them).
+The tables in this folder (${shipped}) are the tables described below in the app's packed form
+(typed arrays, each column gzipped; \`workers/engine/tables/shipped-table.ts\`), so that loading one
+never parses CSV. \`scripts/build-data.ts\` makes each one from its CSV source — byte-for-byte copies
+of the files described below, kept in the repository's \`data/\` folder (${copies}) — and
+generates \`catalog.json\` from them. The source README follows verbatim (it also lists tables that
+are not shipped here, and \`make.sh\`, the script that built them).
 
 The data packs' tables are described in [packs/PROVENANCE.md](packs/PROVENANCE.md), kept beside
 them so that a first visit, which precaches this folder but not \`packs/\`, does not download it.
@@ -107,7 +133,8 @@ The app fetches a pack's tables the first time a path needs them and keeps them 
 the core tables ([../PROVENANCE.md](../PROVENANCE.md), which also holds the org-hs-eg README) they
 are not copies: \`scripts/build-data.ts\` makes each one from the source files named below (paths
 under \`../shared/data\`; \`scripts/pack-rows.ts\` says how) as CSV with a header row, gzipped at
-level 9.
+level 9 and kept in the repository's \`data/packs/\` folder, then ships it in the app's packed form
+(the \`.packed\` file named below, as for the core tables).
 
 | pack | file | rows | made from | source, date | licence |
 | --- | --- | ---: | --- | --- | --- |

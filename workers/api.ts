@@ -180,8 +180,11 @@ export type Phase = {
   name: string;
   ms: number;
   kind: 'setup' | 'config' | 'paths' | 'load' | 'step' | 'assembly' | 'transfer' | 'render';
-  /** For table loads: where the table came from. */
-  source?: 'memory' | 'persisted' | 'parsed';
+  /**
+   * For table loads: where the table came from — memory, the browser's store, its file parsed, or
+   * its file shipped packed (a bundled table: decompressed and wrapped, never parsed).
+   */
+  source?: 'memory' | 'persisted' | 'parsed' | 'shipped';
   detail?: string;
   children?: Phase[];
 };

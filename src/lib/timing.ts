@@ -66,7 +66,16 @@ export function barPercent(ms: number, totalMs: number): number {
 
 /** Names of the tables a run read and parsed from their files (the worker then stores them). */
 export function parsedTables(phases: readonly Phase[]): string[] {
+  return loadedFrom(phases, ['parsed']);
+}
+
+/** Names of the tables a run read from their files, parsed or shipped packed (a pack's, fetched). */
+export function tablesReadFromFiles(phases: readonly Phase[]): string[] {
+  return loadedFrom(phases, ['parsed', 'shipped']);
+}
+
+function loadedFrom(phases: readonly Phase[], sources: Phase['source'][]): string[] {
   return flattenPhases(phases)
-    .filter(({ phase }) => phase.kind === 'load' && phase.source === 'parsed')
+    .filter(({ phase }) => phase.kind === 'load' && sources.includes(phase.source))
     .map(({ phase }) => phase.name);
 }

@@ -24,7 +24,7 @@ import { isCancelled, reportUnlessStopped } from '../worker-client/stopped';
 import { downloadBlob, exportFileName } from '../lib/download';
 import { whenIdle } from '../lib/idle';
 import { inputsWithStatus } from '../lib/row-model';
-import { parsedTables } from '../lib/timing';
+import { parsedTables, tablesReadFromFiles } from '../lib/timing';
 import { fetchedByRun, missingPackHint } from '../lib/packs';
 import { readAcceptedPacks } from '../storage/pack-opt-in';
 import { readLastPair, writeLastPair } from '../storage/last-pair';
@@ -216,9 +216,8 @@ export class MappingSession {
       const result = await engine.map(request, (progress) => this.#queueProgress(progress));
       const received = performance.now();
       writeLastPair({ source: result.source, target: result.target });
-      const parsed = parsedTables(result.timing.phases);
-      void this.storage.watchWrites(parsed, startedAt);
-      void this.#followPacks(parsed);
+      void this.storage.watchWrites(parsedTables(result.timing.phases), startedAt);
+      void this.#followPacks(tablesReadFromFiles(result.timing.phases));
       this.#resultStamp = engine.stamp();
       this.#resultInput = {
         ids: request.text,
@@ -319,8 +318,8 @@ export class MappingSession {
   }
 
   /** A run fetched a pack on first use: the catalog (the data panel) now says it is here. */
-  async #followPacks(parsed: string[]): Promise<void> {
-    if (!this.catalog || !fetchedByRun(this.catalog.packs, parsed)) return;
+  async #followPacks(read: string[]): Promise<void> {
+    if (!this.catalog || !fetchedByRun(this.catalog.packs, read)) return;
     this.#options.onPacksChanged?.();
     try {
       this.setCatalog(await engine.catalog());

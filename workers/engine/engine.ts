@@ -309,15 +309,20 @@ export class CrosswalkEngine {
     return this.#exclusive(() => this.#warmUp(source, target));
   }
 
+  /**
+   * Loads the best path's tables that are on this device: shipped ones (the precache or a fetched
+   * pack keeps them) and stored ones. Downloads nothing.
+   */
   async #warmUp(source: string, target: string): Promise<string[]> {
-    const store = this.options.store;
     const best = findPaths(this.#registry.enabled(), source, target)[0];
-    if (!store || !best) return [];
-    const stored = new Set(await store.keys().catch(() => []));
+    if (!best) return [];
+    const stored = new Set(await this.options.store?.keys().catch(() => []));
     const warmed: string[] = [];
     for (const step of best.steps) {
       const table = this.#registry.get(step.table);
-      if (!stored.has(table.key) || this.cache.has(table.key)) continue;
+      const pack = table.spec.pack;
+      const here = table.shipped ? !pack || this.packs.onDevice(pack) : stored.has(table.key);
+      if (!here || this.cache.has(table.key)) continue;
       await this.#paths.load(table, new PhaseTimer(), undefined, [step.from, step.to]);
       warmed.push(table.name);
     }
@@ -381,7 +386,8 @@ export class CrosswalkEngine {
     const sources: AttributeSource[] = [];
     for (const ref of refs) {
       const { spec, targetColumn } = attributeSpec(this.#registry.get(ref.table), ref, target);
-      const table = await this.#paths.load(spec, timer, undefined, [targetColumn, ref.column]);
+      const edge: [string, string] = [targetColumn, ref.column];
+      const table = await this.#paths.load(spec, timer, undefined, edge, true);
       sources.push({
         ref,
         table,

@@ -2,28 +2,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CatalogFile } from '../../../workers/engine/tables/catalog';
-import { parseTable } from '../../../workers/engine/tables/parse-table';
 import type { PackedTable } from '../../../workers/engine/tables/packed-table';
-import { parseCsvText, PUBLIC_DATA_DIR } from './helpers';
+import { readShipped } from '../../../workers/engine/tables/shipped-table';
+import { parseCsvText, PUBLIC_DATA_DIR, SOURCE_DATA_DIR } from './helpers';
 
 // Published in public/data/PROVENANCE.md for uniprot.csv.gz: "32,265 rows; 256 accessions map to
-// >1 gene; 8,488 genes have >1 accession".
+// >1 gene; 8,488 genes have >1 accession". The app loads the table shipped packed
+// (public/data/uniprot.packed); its CSV source is data/uniprot.csv.gz.
 const PUBLISHED = {
   rows: 32_265,
   accessionsWithSeveralGenes: 256,
   genesWithSeveralAccessions: 8_488,
 };
 
-const file = join(PUBLIC_DATA_DIR, 'uniprot.csv.gz');
+const file = join(SOURCE_DATA_DIR, 'uniprot.csv.gz');
 let table: PackedTable;
 
 beforeAll(async () => {
-  const catalog = JSON.parse(
-    readFileSync(join(PUBLIC_DATA_DIR, 'catalog.json'), 'utf8'),
-  ) as CatalogFile;
-  const spec = catalog.tables.find((t) => t.name === 'uniprot')!;
-  ({ table } = await parseTable(spec, new Uint8Array(readFileSync(file))));
+  const shipped = new Uint8Array(readFileSync(join(PUBLIC_DATA_DIR, 'uniprot.packed')));
+  ({ table } = await readShipped('uniprot', shipped, false));
 });
 
 /** Keys of column `from` with more than one distinct target in the engine's edges. */
@@ -36,7 +33,7 @@ function keysWithSeveral(from: string, to: string): number {
   return count;
 }
 
-describe('the bundled public/data/uniprot.csv.gz', () => {
+describe('the bundled uniprot table, as shipped', () => {
   it('has the published number of rows', () => {
     expect(table.stats.rows).toBe(PUBLISHED.rows);
     expect(table.stats.raggedRows).toBe(0);
@@ -65,5 +62,11 @@ describe('the bundled public/data/uniprot.csv.gz', () => {
     expect(rows.length).toBe(table.stats.rows);
     expect(several(0)).toBe(keysWithSeveral('uniprot', 'entrez_id'));
     expect(several(1)).toBe(keysWithSeveral('entrez_id', 'uniprot'));
+    // Every row's pair, read back from the shipped arrays.
+    const [u, e] = [table.columns[0], table.columns[1]];
+    const shippedPairs = new Set<string>();
+    for (let r = 0; r < table.records; r++)
+      shippedPairs.add(`${u.dict.get(u.ids[r])},${e.dict.get(e.ids[r])}`);
+    expect(shippedPairs).toEqual(new Set(rows.map((row) => row.join(','))));
   });
 });

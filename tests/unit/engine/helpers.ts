@@ -19,6 +19,8 @@ export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ORG_DIR = join(ROOT, 'tests', 'fixtures', 'org-hs-eg');
 export const QUIRKS_DIR = join(ROOT, 'tests', 'fixtures', 'quirks');
 export const PUBLIC_DATA_DIR = join(ROOT, 'public', 'data');
+/** The CSV sources of the bundled tables, which ship packed in PUBLIC_DATA_DIR (build-data.ts). */
+export const SOURCE_DATA_DIR = join(ROOT, 'data');
 export const CATALOG_PATH = join(ORG_DIR, 'catalog.json');
 export const CATALOG_URL = pathToFileURL(CATALOG_PATH).href;
 

@@ -6,6 +6,7 @@ import { typesOf, type RegisteredTable } from './type-graph';
 import { BUILTIN_TYPES, idType, typeInfo } from '../ids/id-types';
 import type { LoadableTable } from '../tables/table-loader';
 import { packedColumns } from '../tables/table-layout';
+import { SHIPPED_EXTENSION } from '../tables/shipped-table';
 
 export interface Registered extends RegisteredTable, LoadableTable {
   user: boolean;
@@ -40,6 +41,7 @@ export class TableRegistry {
       read,
       user,
       key,
+      shipped: !user && spec.file.endsWith(SHIPPED_EXTENSION),
     });
     return key;
   }

@@ -191,8 +191,11 @@ async function loadHistory(
 ): Promise<HistoryTable[]> {
   const tables: HistoryTable[] = [];
   try {
-    for (const r of registered)
-      tables.push(new HistoryTable(r.name, await ctx.runner.load(r, ctx.timer), r.spec.history));
+    for (const r of registered) {
+      // With its untyped `event` and `date` columns.
+      const table = await ctx.runner.load(r, ctx.timer, undefined, undefined, true);
+      tables.push(new HistoryTable(r.name, table, r.spec.history));
+    }
   } catch (error) {
     if (!(error instanceof CrosswalkError)) throw error;
     // With no misses only the flags on current ids are lost; a note would be noise.

@@ -118,16 +118,20 @@ export class PathRunner {
     return { info: path, steps };
   }
 
-  /** Loads one table as a timed `load` phase, building the edge list `edge` when given. */
+  /**
+   * Loads one table as a timed `load` phase, building the edge list `edge` when given; with its
+   * attribute (untyped) columns only when `attributes` is set (see TableLoader.load).
+   */
   async load(
     registered: Registered,
     timer: PhaseTimer,
     onProgress?: ProgressFn,
     edge?: [string, string],
+    attributes = false,
   ): Promise<PackedTable> {
     const phase = timer.begin('load', registered.name);
     try {
-      return await this.loader.load(registered, phase, onProgress, edge);
+      return await this.loader.load(registered, phase, onProgress, edge, attributes);
     } finally {
       timer.end(phase);
     }

@@ -4,7 +4,8 @@
  * built on first use, per direction, so a table costs only what the paths through it need.
  */
 import { idType, type KeyTransform } from '../ids/id-types';
-import { StringDict } from '../packed/string-dict';
+import { buildRelaxedIndex, keysUnchanged, type RelaxedIndex } from './relaxed-index';
+import type { StringDict } from '../packed/string-dict';
 
 export interface ColumnStats {
   name: string;
@@ -67,18 +68,11 @@ export interface Csr {
   composite: Uint8Array;
 }
 
-/** Keys that match only after a relaxation: transformed key → original ids. */
-export interface RelaxedIndex {
-  /** Every key relaxes to itself: a lookup here can only repeat the exact one. */
-  identity: boolean;
-  dict: StringDict;
-  start: Int32Array;
-  ids: Int32Array;
-}
-
 export class PackedTable {
   readonly #edges = new Map<string, Csr>();
   readonly #relaxed = new Map<string, RelaxedIndex>();
+  /** Whether relaxing a column's keys to a level changes none, keyed `col:level`. */
+  readonly #identity = new Map<string, boolean>();
 
   constructor(
     readonly name: string,
@@ -138,6 +132,12 @@ export class PackedTable {
     level: number,
     relaxedKey: string,
   ): [Int32Array, number, number] | null {
+    // No key of the column changes at this level: the relaxed input is looked up as it is, and
+    // no index is built (it took 50–60 ms over uniprot's accessions for a 5-id list, #15).
+    if (this.relaxationIsIdentity(col, level)) {
+      const id = this.columns[col].dict.lookupString(relaxedKey);
+      return id < 0 ? null : [Int32Array.of(id), 0, 1];
+    }
     const index = this.#relaxedIndex(col, level);
     const k = index.dict.lookupString(relaxedKey);
     if (k < 0) return null;
@@ -154,9 +154,18 @@ export class PackedTable {
     return index;
   }
 
-  /** True when relaxing this column's keys to `level` changes none of them. */
+  /**
+   * True when relaxing this column's keys to `level` changes none of them; read from the index
+   * when one is built, else by a scan that stops at the first key that changes.
+   */
   relaxationIsIdentity(col: number, level: number): boolean {
-    return this.#relaxedIndex(col, level).identity;
+    const key = `${col}:${level}`;
+    let identity = this.#relaxed.get(key)?.identity ?? this.#identity.get(key);
+    if (identity === undefined) {
+      identity = keysUnchanged(this.columns[col].dict, this.transformsOf(col).slice(0, level));
+      this.#identity.set(key, identity);
+    }
+    return identity;
   }
 
   /**
@@ -279,43 +288,4 @@ function composeCsr(a: Csr, b: Csr, to: PackedColumn): Csr {
   }
   start[nKeys] = target.length;
   return { start, target: Int32Array.from(target), composite: Uint8Array.from(composite) };
-}
-
-function buildRelaxedIndex(source: StringDict, transforms: KeyTransform[]): RelaxedIndex {
-  const dict = new StringDict(source.size);
-  const relaxedOf = new Int32Array(source.size);
-  // Keys holding none of the transforms' trigger characters relax to themselves: intern their
-  // bytes as they are and skip the decode/transform/encode round trip (most keys, measured).
-  const trigger = new Uint8Array(128);
-  for (const t of transforms) for (const ch of t.triggers) trigger[ch.charCodeAt(0)] = 1;
-  let identity = true;
-  for (let id = 0; id < source.size; id++) {
-    const bytes = source.bytesOf(id);
-    let plain = true;
-    for (let i = 0; i < bytes.length && plain; i++)
-      plain = bytes[i] < 128 && trigger[bytes[i]] === 0;
-    if (plain) {
-      relaxedOf[id] = dict.intern(bytes, 0, bytes.length);
-      continue;
-    }
-    const original = source.get(id);
-    const relaxed = relax(transforms, original);
-    if (relaxed !== original) identity = false;
-    relaxedOf[id] = dict.internString(relaxed);
-  }
-  const start = new Int32Array(dict.size + 1);
-  for (let id = 0; id < source.size; id++) start[relaxedOf[id] + 1]++;
-  for (let k = 0; k < dict.size; k++) start[k + 1] += start[k];
-  const fill = start.slice(0, dict.size);
-  const ids = new Int32Array(source.size);
-  for (let id = 0; id < source.size; id++) ids[fill[relaxedOf[id]]++] = id;
-  dict.compact();
-  return { identity, dict, start, ids };
-}
-
-/** `key` with each transform applied in turn. */
-export function relax(transforms: KeyTransform[], key: string): string {
-  let relaxed = key;
-  for (const t of transforms) relaxed = t.apply(relaxed) ?? relaxed;
-  return relaxed;
 }

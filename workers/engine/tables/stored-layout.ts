@@ -5,13 +5,8 @@
  * stored too, so a warm load does no rebuilding at all.
  */
 import { StringDict } from '../packed/string-dict';
-import {
-  PackedTable,
-  type Csr,
-  type PackedColumn,
-  type RelaxedIndex,
-  type TableStats,
-} from './packed-table';
+import { PackedTable, type Csr, type PackedColumn, type TableStats } from './packed-table';
+import type { RelaxedIndex } from './relaxed-index';
 
 /**
  * Bump when the stored layout changes: older entries are then ignored and rebuilt. 3: the

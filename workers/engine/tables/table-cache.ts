@@ -14,8 +14,14 @@ interface Entry {
 
 export interface Loaded {
   table: PackedTable;
-  source: 'persisted' | 'parsed';
+  source: 'persisted' | 'parsed' | 'shipped';
 }
+
+/**
+ * The identity of a shipped table loaded with its attribute columns, cached beside (and preferred
+ * to) the same table loaded with its typed columns only (table-loader.ts).
+ */
+export const withAttributes = (key: string): string => `${key}|attributes`;
 
 export const DEFAULT_BUDGET = 768 * 1024 * 1024;
 
@@ -66,8 +72,9 @@ export class TableCache {
     return this.#entries.get(key)?.table;
   }
 
+  /** The table `key` is in memory, with or without its attribute columns. */
   has(key: string): boolean {
-    return this.#entries.has(key);
+    return this.#entries.has(key) || this.#entries.has(withAttributes(key));
   }
 
   /** Drops least recently used tables until the budget holds (the newest always stays). */

@@ -1,13 +1,15 @@
 /**
  * Gets a table ready for a path: from memory (the cache), else from the persistent store, else by
- * reading and parsing its file — then stores the parsed form in the background. Storage trouble
- * never fails a run: the table is parsed instead and one notice says why.
+ * reading its file — a bundled table's shipped packed form is wrapped as it is (shipped-table.ts),
+ * anything else is parsed and its parsed form stored in the background. Storage trouble never
+ * fails a run: the table is parsed instead and one notice says why.
  */
 import type { Phase, ProgressFn } from '../../api';
-import type { TableCache } from './table-cache';
+import { withAttributes, type Loaded, type TableCache } from './table-cache';
 import type { CatalogTable } from './catalog';
 import { CrosswalkError, fail } from '../errors';
 import { parseTable } from './parse-table';
+import { isShipped, readShipped } from './shipped-table';
 import { fromStored, toStored, type StoredTable } from './stored-layout';
 import { readStoredIndex } from './stored-index';
 import type { TableStore } from './table-store';
@@ -22,6 +24,11 @@ export interface LoadableTable {
   /** The file's bytes; a read with steps of its own (a pack's download) adds them to `steps`. */
   read(steps?: Phase[]): Promise<Uint8Array>;
   spec: CatalogTable;
+  /**
+   * A bundled table shipped packed: its attribute columns load only when asked for, and it is
+   * never written to the store (the service worker's precache already keeps it in packed form).
+   */
+  shipped?: boolean;
 }
 
 /**
@@ -45,25 +52,28 @@ export class TableLoader {
     readonly store?: TableStore,
   ) {}
 
-  /** Loads `table` and builds the edge list `edge` (column names) if given, recording phases. */
+  /**
+   * Loads `table` and builds the edge list `edge` (column names) if given, recording phases. A
+   * shipped table comes without its attribute (untyped) columns unless `attributes` is set.
+   */
   async load(
     table: LoadableTable,
     phase: Phase,
     onProgress?: ProgressFn,
     edge?: [string, string],
+    attributes = false,
   ): Promise<PackedTable> {
     const children = phase.children ?? (phase.children = []);
-    const { table: packed, source } = await this.cache.get(table.key, table.name, async () => {
+    const whole = withAttributes(table.key);
+    const key = table.shipped && (attributes || this.cache.peek(whole)) ? whole : table.key;
+    const { table: packed, source } = await this.cache.get(key, table.name, async () => {
       // The file is read while the store is asked: a first visit then never waits for IndexedDB
       // to open and miss (measured 0.1–0.75 s in a fresh browser profile) before fetching.
       const reading = this.#read(table);
       reading.catch(() => undefined);
-      const stored = await this.#fromStore(table, children);
+      const stored = table.shipped ? null : await this.#fromStore(table, children);
       if (stored) return { table: stored, source: 'persisted' as const };
-      return {
-        table: await this.#parse(table, reading, children, onProgress),
-        source: 'parsed' as const,
-      };
+      return this.#build(table, reading, children, attributes, onProgress);
     });
     if (edge) {
       const start = performance.now();
@@ -106,12 +116,14 @@ export class TableLoader {
     }
   }
 
-  async #parse(
+  /** The table from its file's bytes: wrapped when shipped packed, else parsed. */
+  async #build(
     table: LoadableTable,
     reading: Promise<{ bytes: Uint8Array; ms: number; steps: Phase[] }>,
     children: Phase[],
+    attributes: boolean,
     onProgress?: ProgressFn,
-  ): Promise<PackedTable> {
+  ): Promise<Loaded> {
     onProgress?.({ phase: `reading ${table.name}`, done: 0, total: table.spec.bytes });
     const { bytes, ms, steps } = await reading;
     children.push({
@@ -121,6 +133,26 @@ export class TableLoader {
       detail: `${bytes.length} bytes`,
       ...(steps.length > 0 && { children: steps }),
     });
+    if (isShipped(bytes)) {
+      const { table: packed, times } = await readShipped(table.name, bytes, attributes);
+      children.push({ name: 'decompress', kind: 'load', ms: times.decompress });
+      children.push({
+        name: 'wrap',
+        kind: 'load',
+        ms: times.wrap,
+        detail: `${packed.columns.length} columns, ${packed.records} records`,
+      });
+      return { table: packed, source: 'shipped' };
+    }
+    return { table: await this.#parse(table, bytes, children, onProgress), source: 'parsed' };
+  }
+
+  async #parse(
+    table: LoadableTable,
+    bytes: Uint8Array,
+    children: Phase[],
+    onProgress?: ProgressFn,
+  ): Promise<PackedTable> {
     onProgress?.({ phase: `parsing ${table.name}`, done: 0, total: table.spec.rows });
     const parsed = await parseTable(table.spec, bytes, {
       onProgress: (done, total) => onProgress?.({ phase: `parsing ${table.name}`, done, total }),

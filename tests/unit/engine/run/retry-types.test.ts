@@ -1,7 +1,7 @@
 /**
  * Names on auto (#12 item 3): a name is read as a gene symbol first and, when no symbol table
  * knows it, as the other free-text types — here GO term names, through the bundled go_terms
- * table. Expected GO ids come from public/data/go_terms.csv.gz, read with the independent reader.
+ * table. Expected GO ids come from data/go_terms.csv.gz (the source of the shipped table), read with the independent reader.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,11 +15,12 @@ import {
   multiMap,
   parseCsvText,
   PUBLIC_DATA_DIR,
+  SOURCE_DATA_DIR,
   rowsOf,
 } from '../helpers';
 
 const goTerms = parseCsvText(
-  gunzipSync(readFileSync(join(PUBLIC_DATA_DIR, 'go_terms.csv.gz'))).toString('utf8'),
+  gunzipSync(readFileSync(join(SOURCE_DATA_DIR, 'go_terms.csv.gz'))).toString('utf8'),
 );
 const termToGo = multiMap(goTerms, 'term', 'go_id');
 

@@ -142,3 +142,34 @@ describe('PackedTable.edges over the quirk files', () => {
     expect(table.relaxedLookup(g, 1, 'ENSG00000012048')).toBeNull(); // exact-ish levels miss
   });
 });
+
+describe('relaxed lookups over keys no relaxation changes', () => {
+  it('find the key without building an index (uniprot: upper case, no prefix, no isoform)', async () => {
+    const csv = readCsv('org-hs-eg/uniprot.csv');
+    const accession = columnOf(csv, 'uniprot')[0];
+    // The file's accessions are upper case with no suffix: every relaxation leaves them as they are.
+    expect(columnOf(csv, 'uniprot').every((a) => /^[A-Z0-9]+$/.test(a))).toBe(true);
+    const table = await loadFixtureTable('org-hs-eg/uniprot.csv', uniprotColumns());
+    const col = table.columnIndex('uniprot');
+    const levels = table.transformsOf(col).length;
+    for (let level = 1; level <= levels; level++)
+      expect(table.relaxationIsIdentity(col, level)).toBe(true);
+    // The input relaxed to upper case (the walk relaxes the input) is the stored accession.
+    expect(relaxedHits(table, 'uniprot', 'case-insensitive', accession)).toEqual([accession]);
+    expect(relaxedHits(table, 'uniprot', 'case-insensitive', 'Q0NOPE')).toEqual([]);
+    expect(table.builtRelaxed()).toEqual([]);
+  });
+
+  it('still build one where some key changes (Ensembl ids with versions)', async () => {
+    const table = await loadFixtureTable('quirks/ensembl-versions.csv', [
+      { name: 'ensembl_gene', type: 'ensembl_gene' },
+      { name: 'symbol', type: 'symbol' },
+    ]);
+    const g = table.columnIndex('ensembl_gene');
+    const version = table.transformsOf(g).findIndex((t) => t.name === 'version-stripped') + 1;
+    expect(table.relaxationIsIdentity(g, version)).toBe(false);
+    expect(table.relaxationIsIdentity(g, version - 1)).toBe(true);
+    table.relaxedLookup(g, version, 'ENSG00000141510');
+    expect(table.builtRelaxed().map(([key]) => key)).toEqual([`${g}:${version}`]);
+  });
+});

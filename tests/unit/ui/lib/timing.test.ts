@@ -5,6 +5,7 @@ import {
   flattenPhases,
   kindTotals,
   parsedTables,
+  tablesReadFromFiles,
   withUiPhases,
 } from '../../../../src/lib/timing';
 
@@ -69,7 +70,10 @@ describe('parsedTables', () => {
       { name: 'genes', kind: 'load', ms: 3, source: 'persisted' },
       { name: 'alias', kind: 'load', ms: 1, source: 'memory' },
       { name: 'refseq', kind: 'load', ms: 90, source: 'parsed' },
+      { name: 'mgi_genes', kind: 'load', ms: 9, source: 'shipped' },
     ];
     expect(parsedTables(run)).toEqual(['uniprot_entrez', 'refseq']);
+    // A pack's table shipped packed was read from its file too (fetched if not on the device).
+    expect(tablesReadFromFiles(run)).toEqual(['uniprot_entrez', 'refseq', 'mgi_genes']);
   });
 });
