@@ -1,7 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { rawGzip } from './scripts/vite-raw-gzip.ts';
 import { securityHeaders } from './scripts/vite-security-headers.ts';
 
 /** The largest bundled table (refseq.packed) is ~1.1 MiB; the precache must take every table whole. */
@@ -10,9 +9,7 @@ const MAX_PRECACHED_FILE = 4 * 1024 * 1024;
 export default defineConfig({
   plugins: [
     svelte(),
-    // Before rawGzip, whose responses carry the headers too.
     securityHeaders(),
-    rawGzip(),
     VitePWA({
       // Ask before switching to a new version: a reload in the middle of a mapping job loses it.
       registerType: 'prompt',

@@ -490,7 +490,7 @@ test.describe('a bundled table that cannot be fetched', () => {
     page,
   }) => {
     for (const table of ['genes', 'refseq']) {
-      await page.route(`**/data/${table}.csv.gz`, (route) => route.abort('internetdisconnected'));
+      await page.route(`**/data/${table}.packed`, (route) => route.abort('internetdisconnected'));
     }
     // An alias (not also an official symbol) that the alias table maps to exactly one gene.
     const symbols = new Set(readTable('genes').map((row) => row[1]));
@@ -508,7 +508,7 @@ test.describe('a bundled table that cannot be fetched', () => {
     await expect(row.getByRole('cell').nth(4)).toContainText('alias');
     const note = page.getByTestId('notice').filter({ hasText: '"genes"' });
     await expect(note).toHaveCount(1);
-    await expect(note).toContainText('genes.csv.gz');
+    await expect(note).toContainText('genes.packed');
 
     // refseq → entrez has one path, through the table that cannot be read.
     await page.getByTestId('ids-input').fill('NM_000546');
@@ -516,7 +516,7 @@ test.describe('a bundled table that cannot be fetched', () => {
     await page.getByTestId('run').click();
     const error = page.getByTestId('error');
     await expect(error).toContainText('table "refseq"');
-    await expect(error).toContainText('refseq.csv.gz');
+    await expect(error).toContainText('refseq.packed');
     // The previous results are still there.
     await expect(page.getByTestId('summary')).toHaveAttribute('data-run', '1');
     await expect(row.getByRole('cell').nth(3)).toHaveText(gene);

@@ -23,7 +23,8 @@ export type ExportRow = Record<ExportColumn, string>;
 
 export const STATUSES = ['mapped', 'ambiguous', 'unmapped', 'invalid'] as const;
 
-const DATA_DIR = fileURLToPath(new URL('../../public/data/', import.meta.url));
+/** The CSV sources of the bundled tables (the app loads them shipped packed from public/data). */
+const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
@@ -98,7 +99,7 @@ export type Index = Map<string, Set<string>>;
 
 const tableCache = new Map<string, string[][]>();
 
-/** All data rows of `public/data/<name>.csv.gz` (header dropped). */
+/** All data rows of `data/<name>.csv.gz`, the source of a bundled table (header dropped). */
 export function readTable(name: string): string[][] {
   let rows = tableCache.get(name);
   if (!rows) {

@@ -1,7 +1,7 @@
 /**
  * The line rule through the built app (#12 item 1): a pasted list of lines, with a protein group
  * and a spaced name, comes back as one export row-group per non-blank line, in order. Expected
- * targets come from `public/data/*.csv.gz` with plain Maps (no engine code involved).
+ * targets come from `data/*.csv.gz` (the bundled tables' sources) with plain Maps (no engine code involved).
  */
 import { expect, test } from '@playwright/test';
 import {

@@ -80,7 +80,7 @@ test('a metabolite and a mouse list fetch their packs once, then map offline', a
 
   // The first visit cached the core tables and no pack.
   const before = await cachedPaths(page);
-  expect(before).toContain('/data/genes.csv.gz');
+  expect(before).toContain('/data/genes.packed');
   expect(before.filter((path) => path.startsWith('/data/packs/'))).toEqual([]);
 
   await mapBoth(page, 1);

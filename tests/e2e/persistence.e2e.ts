@@ -1,6 +1,6 @@
 /**
- * Tables survive a reload (IndexedDB), the app works offline (service worker precache), and a
- * browser whose IndexedDB fails still maps, from memory, with one notice saying so.
+ * Bundled tables load shipped packed, never parsed, before and after a reload; the app works
+ * offline (service worker precache); a browser whose IndexedDB fails still maps, with one notice.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { LAST_PAIR_KEY } from '../../src/storage/last-pair';
@@ -35,42 +35,26 @@ async function expectLoadsFrom(page: Page, source: string, count: number): Promi
   );
 }
 
-/** The worker stores parsed tables in the background after a run; waits until they are listed. */
-async function expectStored(page: Page, tables: string[]): Promise<void> {
-  for (const name of tables) {
-    await expect(
-      page
-        .getByTestId('storage-panel')
-        .locator(`[data-testid="stored-table"][data-name="${name}"]`),
-    ).toHaveCount(1, { timeout: 30_000 });
-  }
-}
-
 failTestsOnPageErrors({ open: false });
 
-test('after a reload the tables are read back from browser storage, not parsed again', async ({
+test('a bundled table is never parsed: shipped packed on the first run and after a reload, and not stored again', async ({
   page,
 }) => {
   await page.goto('/');
   await runMapping(page, UNIPROT_TO_ENSEMBL);
-  await expectLoadsFrom(page, 'parsed', 2);
+  await expectLoadsFrom(page, 'shipped', 2);
   const first = await download(page, 'export-tsv');
-  await expectStored(page, ['uniprot', 'ensembl_gene']);
 
-  // Forget the last pair, so no idle warm-up runs: the run itself must read the stored tables.
+  // Forget the last pair, so no idle warm-up runs: the run itself must read the tables.
   await page.evaluate((key) => localStorage.removeItem(key), LAST_PAIR_KEY);
   await page.reload();
   await runMapping(page, UNIPROT_TO_ENSEMBL);
-  await expectLoadsFrom(page, 'persisted', 2);
+  await expectLoadsFrom(page, 'shipped', 2);
   expect(await download(page, 'export-tsv'), 'the same export as before the reload').toBe(first);
-
-  // Clearing empties the list, and the next visit parses the files again.
-  await page.getByTestId('clear-storage').click();
+  // The packed file is its own stored form: nothing was written to IndexedDB for it, even after
+  // the engine's background writes had their chance (1 s after a run).
+  await page.waitForTimeout(1500);
   await expect(page.getByTestId('stored-table')).toHaveCount(0);
-  await page.evaluate((key) => localStorage.removeItem(key), LAST_PAIR_KEY);
-  await page.reload();
-  await runMapping(page, UNIPROT_TO_ENSEMBL);
-  await expectLoadsFrom(page, 'parsed', 2);
 });
 
 test('after a reload the idle warm-up loads the last pair, and a run right away still works', async ({
@@ -79,7 +63,6 @@ test('after a reload the idle warm-up loads the last pair, and a run right away 
   await page.goto('/');
   await runMapping(page, UNIPROT_TO_ENSEMBL);
   const first = await download(page, 'export-tsv');
-  await expectStored(page, ['uniprot', 'ensembl_gene']);
 
   // Waiting for the warm-up: the first run after the reload finds both tables in memory.
   await page.reload();
@@ -128,16 +111,13 @@ test('works offline once the service worker has cached the app and every core ta
     if (pack) expect(cached).not.toContain(`/data/${file}`);
     else expect(cached).toContain(`/data/${file}`);
   }
-  // …as the gzip bytes shipped (the worker inflates them), not inflated by the browser on the way.
-  const head = await page.evaluate(async () => {
-    const response = await caches.match('/data/uniprot.csv.gz', { ignoreSearch: true });
+  // …as the packed bytes shipped (a server's transfer encoding is undone before they are kept).
+  const magic = await page.evaluate(async () => {
+    const response = await caches.match('/data/uniprot.packed', { ignoreSearch: true });
     const bytes = new Uint8Array((await response?.arrayBuffer()) ?? new ArrayBuffer(0));
-    return {
-      magic: [...bytes.subarray(0, 2)],
-      encoding: response?.headers.get('content-encoding'),
-    };
+    return new TextDecoder().decode(bytes.subarray(0, 8));
   });
-  expect(head).toEqual({ magic: [0x1f, 0x8b], encoding: null });
+  expect(magic).toBe('CWPACKED');
 
   await context.setOffline(true);
   const uncached = await page.evaluate(() =>
@@ -166,7 +146,7 @@ test('works offline once the service worker has cached the app and every core ta
   // symbol → uniprot needs genes, alias and uniprot: never loaded before in this browser.
   const ids = ['TP53', 'P53', 'FABP4', 'NOTANID1'];
   await runMapping(page, { ids, source: 'symbol', target: 'uniprot' });
-  await expect(loadPhases(page).and(page.locator('[data-source="parsed"]'))).not.toHaveCount(0);
+  await expect(loadPhases(page).and(page.locator('[data-source="shipped"]'))).not.toHaveCount(0);
   const rows = toExportRows(parseTsv(await download(page, 'export-tsv')));
   const entrezToUniprot = index('uniprot', 1, 0);
   const tp53 = step(index('genes', 1, 0).get('TP53') ?? [], entrezToUniprot);
@@ -194,7 +174,7 @@ test.describe('when IndexedDB fails', () => {
     await page.goto('/');
 
     await runMapping(page, UNIPROT_TO_ENSEMBL);
-    await expectLoadsFrom(page, 'parsed', 2);
+    await expectLoadsFrom(page, 'shipped', 2);
     const notices = page.getByTestId('notice').filter({ hasText: STORAGE_NOTICE });
     await expect(notices).toHaveCount(1);
     await expect(notices).toContainText('SecurityError');

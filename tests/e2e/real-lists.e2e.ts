@@ -2,7 +2,7 @@
  * Real lists through the built app (#12): a 300-line proteomics export (groups, `sp|`/`tr|`
  * headers, CON__ contaminants, REV__ decoys; tests/fixtures/lists) comes back as exactly 300
  * inputs in the user's order, each miss with a reason; a mixed list on "Detect automatically" maps
- * in one run, each id as its own type. Expected targets come from `public/data/*.csv.gz` read
+ * in one run, each id as its own type. Expected targets come from `data/*.csv.gz` read
  * with plain Maps (no engine code).
  */
 import { readFileSync } from 'node:fs';
