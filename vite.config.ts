@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { securityHeaders } from './scripts/vite-security-headers.ts';
+import { packedTables } from './scripts/vite-packed-tables.ts';
 
 /** The largest bundled table (refseq.packed) is ~1.1 MiB; the precache must take every table whole. */
 const MAX_PRECACHED_FILE = 4 * 1024 * 1024;
@@ -10,6 +11,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     securityHeaders(),
+    packedTables(),
     VitePWA({
       // Ask before switching to a new version: a reload in the middle of a mapping job loses it.
       registerType: 'prompt',

@@ -3,8 +3,8 @@
  * across each pack (bench/packs.ts PACK_RUNS) driven through the UI in Chromium, a fresh profile
  * per run. First use: the run downloads the pack's files it needs (the `fetch` and `keep` children
  * of each table's `read` phase: the download, then the copy into the Cache Storage) and loads their
- * tables (decompress, parse, index). Then a reload and the same run (the tables from IndexedDB, the
- * files not downloaded again), and a second run in that page (the tables in memory). The opt-in
+ * tables, shipped packed (decompress, wrap, index). Then a reload and the same run (the files from
+ * the Cache Storage, not downloaded again), and a second run in that page (the tables in memory). The opt-in
  * HMDB pack is accepted through its notice (`pack-optin`) first.
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +20,6 @@ import {
   ms,
   printTable,
   runMapping,
-  savedAt,
   withProfile,
   type Mapping,
 } from './browser-app';
@@ -35,13 +34,13 @@ interface PackFigures {
   fetch: number;
   keep: number;
   decompress: number;
-  parse: number;
+  wrap: number;
   index: number;
   /** The pack's tables' load phases in the first run, summed. */
   load: number;
   firstWorker: number;
   firstScreen: number;
-  /** The pack's tables' load phases after the reload (from IndexedDB), summed. */
+  /** The pack's tables' load phases after the reload (their files from the Cache Storage), summed. */
   reloadLoad: number;
   reloadWorker: number;
   reloadScreen: number;
@@ -94,29 +93,30 @@ function onePack(url: string, pack: CatalogPack, tables: string[], mapping: Mapp
     await page.goto(url);
     await packReady(page, pack, true);
     const first = await runMapping(page, mapping, 1);
-    const parsed = first.phases.filter((p) => p.kind === 'load' && p.source === 'parsed');
-    const loads = parsed.filter((p) => tables.includes(p.name));
+    const read = first.phases.filter(
+      (p) => p.kind === 'load' && (p.source === 'shipped' || p.source === 'parsed'),
+    );
+    if (read.some((p) => p.source === 'parsed'))
+      throw new Error(`a bundled table was parsed: ${read.map((p) => p.name).join(', ')}`);
+    const loads = read.filter((p) => tables.includes(p.name));
     const downloads = fetches(loads);
     if (loads.length === 0 || downloads.length !== loads.length)
       throw new Error(`the first run downloaded ${downloads.length} of the ${pack.name} tables`);
     if (requests !== downloads.length)
       throw new Error(`${requests} requests for ${downloads.length} ${pack.name} files`);
-    // Written to IndexedDB in the background after the run; the reload reads them from there.
-    for (const table of parsed) await savedAt(page, table.name);
-
     // Without the remembered pair there is no warm-up: the run loads the tables itself.
     await page.evaluate((key) => localStorage.removeItem(key), LAST_PAIR_KEY);
     await page.reload();
     await packReady(page, pack, false);
     const reloaded = await runMapping(page, mapping, 1);
-    const reloadLoads = loads.map((load) => loadPhase(reloaded, load.name, 'persisted'));
+    const reloadLoads = loads.map((load) => loadPhase(reloaded, load.name, 'shipped'));
     const second = await runMapping(page, mapping, 2);
     for (const load of loads) loadPhase(second, load.name, 'memory');
     if (requests !== downloads.length)
       throw new Error(`the ${pack.name} files were downloaded again after the reload`);
 
     return {
-      others: parsed
+      others: read
         .filter((p) => !tables.includes(p.name))
         .map((p) => p.name)
         .join(', '),
@@ -125,7 +125,7 @@ function onePack(url: string, pack: CatalogPack, tables: string[], mapping: Mapp
       fetch: stepMs(loads, 'fetch'),
       keep: stepMs(loads, 'keep'),
       decompress: stepMs(loads, 'decompress'),
-      parse: stepMs(loads, 'parse'),
+      wrap: stepMs(loads, 'wrap'),
       index: stepMs(loads, 'index'),
       load: loads.reduce((sum, p) => sum + p.ms, 0),
       firstWorker: first.workerMs,
@@ -163,14 +163,14 @@ export async function packBenchInBrowser(url: string, runs: number): Promise<voi
   const both = (worker: number, screen: number) => `${ms(worker)} / ${ms(screen)}`;
   printTable(
     [
-      ...['pack', 'mapping', 'fetched', 'fetch', 'keep', 'decompress', 'parse', 'index', 'loads'],
+      ...['pack', 'mapping', 'fetched', 'fetch', 'keep', 'decompress', 'wrap', 'index', 'loads'],
       ...['first run', 'reload: loads', 'reload run', 'second run'],
     ],
     rows.map(([pack, m, files, f]) => [
       f.others ? `${pack.name} (+ ${f.others})` : pack.name,
       `${m.source} → ${m.target}`,
       `${f.files}/${files} files, ${Math.round(f.bytes / 1024).toLocaleString('en-US')} KB`,
-      ...[f.fetch, f.keep, f.decompress, f.parse, f.index, f.load].map(ms),
+      ...[f.fetch, f.keep, f.decompress, f.wrap, f.index, f.load].map(ms),
       both(f.firstWorker, f.firstScreen),
       ms(f.reloadLoad),
       both(f.reloadWorker, f.reloadScreen),
@@ -184,10 +184,10 @@ export async function packBenchInBrowser(url: string, runs: number): Promise<voi
       "fetched: the pack's files the first run downloaded (of all its files), and their size",
       "fetch: downloading those files (the `fetch` step of each table's read phase), summed",
       'keep: putting them in the Cache Storage (the `keep` step of the read), summed',
-      "decompress, parse, index: the pack's tables' other load steps in that run, each summed",
-      "loads: the pack's tables' load phases in that run, summed: the steps above, the Cache Storage look-ups, and the IndexedDB miss beside the read",
+      "decompress, wrap, index: the pack's tables' other load steps in that run (shipped packed: never parsed), each summed",
+      "loads: the pack's tables' load phases in that run, summed: the steps above and the Cache Storage look-ups",
       'first run: worker total / click → result on screen, in a fresh profile (the pack not on this device)',
-      "reload: loads: the pack's tables' load phases in the same run after a reload (from IndexedDB; no file downloaded again)",
+      "reload: loads: the pack's tables' load phases in the same run after a reload (their files from the Cache Storage; none downloaded again)",
       'reload run: that run, worker total / click → on screen',
       'second run: the run again in that page (the tables in memory), worker total / on screen',
     ].join('\n'),

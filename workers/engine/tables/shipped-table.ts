@@ -12,7 +12,7 @@
  * (random 32-bit words do not compress) — see the README's Benchmarks.
  */
 import { fail } from '../errors';
-import { StringDict, hashBytes } from '../packed/string-dict';
+import { StringDict, rebuiltParts } from '../packed/string-dict';
 import { gunzip } from './dialect';
 import { PackedTable, type PackedColumn, type TableStats } from './packed-table';
 
@@ -208,23 +208,20 @@ function wrapColumn(
     for (let r = 0; r < records; r++) {
       const v = ids[r];
       previous += v & 1 ? -((v + 1) >>> 1) : v >>> 1;
-      ids[r] = previous;
+      ids[r] = previous - 1;
     }
-  }
-  for (let r = 0; r < records; r++) ids[r] -= 1;
+  } else for (let r = 0; r < records; r++) ids[r] -= 1;
   const lengths = fromPlanes(raw, idBytes, c.count, c.lengthWidth);
   const offsets = new Int32Array(c.count + 1);
   for (let k = 0; k < c.count; k++) offsets[k + 1] = offsets[k] + lengths[k];
   const pool = raw.slice(poolAt, poolAt + offsets[c.count]);
   if (pool.length !== offsets[c.count])
     fail('unreadable-file', `Column ${c.name} of table "${name}" is truncated.`);
-  const hashes = new Int32Array(c.count);
-  for (let k = 0; k < c.count; k++) hashes[k] = hashBytes(pool, offsets[k], offsets[k + 1]);
   const flagsAt = idBytes + lengthBytes;
   return {
     name: c.name,
     type: c.type,
-    dict: new StringDict(c.count, { pool, offsets, hashes, count: c.count }),
+    dict: new StringDict(c.count, rebuiltParts(pool, offsets, c.count)),
     ids,
     ...(c.composite && { composite: raw.slice(flagsAt, flagsAt + records) }),
     ...(c.attribute && { attribute: true }),

@@ -1,0 +1,67 @@
+/**
+ * A cold Node process mapping 5 ids (#15 item 5): bench/cold-process-entry.ts compiled to one
+ * JavaScript file by Vite (SSR build, Node target; no tsx, no npx at run time), then `node` run on
+ * it, timed from spawn to exit, a fresh process each time.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { measure, row } from './measure';
+
+/** The whole process, 5 ids uniprot → ensembl_gene (#15's target). */
+export const COLD_PROCESS_TARGET_MS = 250;
+const IDS = ['P04637', 'P38398', 'P04745', 'P15090', 'P41159'];
+
+/** Compiles the entry into a temporary folder and hands `use` the script's path. */
+async function withCompiledEntry(root: string, use: (script: string) => Promise<void>) {
+  const outDir = mkdtempSync(join(tmpdir(), 'crosswalk-cold-'));
+  try {
+    await build({
+      root,
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        ssr: join(root, 'bench/cold-process-entry.ts'),
+        outDir,
+        target: 'node20',
+        minify: false,
+        rollupOptions: { output: { entryFileNames: 'cold-process.mjs' } },
+      },
+      // Every dependency (PapaParse) in the one file: nothing resolved from node_modules at run time.
+      ssr: { noExternal: true },
+    });
+    await use(join(outDir, 'cold-process.mjs'));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+export async function coldProcessBench(root: string, runs: number): Promise<void> {
+  await withCompiledEntry(root, async (script) => {
+    const catalog = join(root, 'public/data/catalog.json');
+    let output = '';
+    const m = await measure(runs, () => {
+      const run = spawnSync(
+        process.execPath,
+        [script, catalog, 'uniprot', 'ensembl_gene', ...IDS],
+        {
+          encoding: 'utf8',
+        },
+      );
+      if (run.status !== 0) throw new Error(`cold process failed: ${run.stderr}`);
+      output = run.stdout.trim();
+    });
+    const { pairs, workerMs, loads } = JSON.parse(output) as {
+      pairs: number;
+      workerMs: number;
+      loads: [string, string, number][];
+    };
+    row(
+      `cold node process, ${IDS.length} ids uniprot → ensembl_gene (compiled, spawn to exit)`,
+      m,
+      `target ≤ ${COLD_PROCESS_TARGET_MS} ms: ${m.medianMs <= COLD_PROCESS_TARGET_MS ? 'met' : 'MISSED'}; ${pairs} pairs; engine ${Math.round(workerMs)} ms, loads ${loads.map(([n, s, t]) => `${n} ${s} ${t} ms`).join(', ')}`,
+    );
+  });
+}
