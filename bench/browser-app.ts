@@ -57,24 +57,56 @@ export async function chromiumVersion(): Promise<string> {
   return version;
 }
 
-/** Runs a mapping the way a user does and returns the app's record of it, plus the click time. */
+/**
+ * Runs a mapping the way a user does and returns the app's record of it, plus the click time.
+ * `pace`: `user` chooses the types, waits until the idle warm-up of the chosen pair is done (the
+ * seconds a person takes), then clicks; `immediate` chooses them and clicks in one task, before
+ * any warm-up can start: the cold path. Default: choose, then click as soon as Playwright can.
+ */
 export async function runMapping(
   page: Page,
   mapping: Mapping,
   run: number,
+  pace: 'default' | 'user' | 'immediate' = 'default',
 ): Promise<RunRecord & { clickedAt: number }> {
   await page.getByTestId('ids-input').fill(mapping.ids.join('\n'));
-  await page.getByTestId('source-type').selectOption(mapping.source);
-  await page.getByTestId('target-type').selectOption(mapping.target);
-  await page.waitForFunction(
-    () => !(document.querySelector('[data-testid="run"]') as HTMLButtonElement).disabled,
-  );
-  // Clicked in the page, so the time is read on the same clock as the worker's Date.now().
-  const clickedAt = await page.evaluate(() => {
-    const clicked = Date.now();
-    (document.querySelector('[data-testid="run"]') as HTMLButtonElement).click();
-    return clicked;
-  });
+  let clickedAt: number;
+  if (pace === 'immediate') {
+    // Both options must be listed (the catalog has loaded) before they can be chosen.
+    for (const [testId, value] of [
+      ['source-type', mapping.source],
+      ['target-type', mapping.target],
+    ])
+      await page
+        .locator(`[data-testid="${testId}"] option[value="${value}"]`)
+        .waitFor({ state: 'attached' });
+    clickedAt = await page.evaluate(`(() => {
+      const choose = (testId, value) => {
+        const select = document.querySelector('[data-testid="' + testId + '"]');
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      };
+      choose('source-type', ${JSON.stringify(mapping.source)});
+      choose('target-type', ${JSON.stringify(mapping.target)});
+      const clicked = Date.now();
+      document.querySelector('[data-testid="run"]').click();
+      return clicked;
+    })()`);
+  } else {
+    await page.getByTestId('source-type').selectOption(mapping.source);
+    await page.getByTestId('target-type').selectOption(mapping.target);
+    if (pace === 'user')
+      await page.locator('[data-testid="warm-status"][data-state="done"]').waitFor();
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid="run"]') as HTMLButtonElement).disabled,
+    );
+    // Clicked in the page, so the time is read on the same clock as the worker's Date.now().
+    clickedAt = await page.evaluate(() => {
+      const clicked = Date.now();
+      (document.querySelector('[data-testid="run"]') as HTMLButtonElement).click();
+      return clicked;
+    });
+  }
   await page.locator(`[data-testid="summary"][data-run="${run}"]`).waitFor({ timeout: 120_000 });
   const error = page.getByTestId('error');
   if (await error.count()) throw new Error(`the run failed: ${await error.innerText()}`);

@@ -92,7 +92,7 @@ function onePack(url: string, pack: CatalogPack, tables: string[], mapping: Mapp
     });
     await page.goto(url);
     await packReady(page, pack, true);
-    const first = await runMapping(page, mapping, 1);
+    const first = await runMapping(page, mapping, 1, 'immediate');
     const read = first.phases.filter(
       (p) => p.kind === 'load' && (p.source === 'shipped' || p.source === 'parsed'),
     );
@@ -108,7 +108,7 @@ function onePack(url: string, pack: CatalogPack, tables: string[], mapping: Mapp
     await page.evaluate((key) => localStorage.removeItem(key), LAST_PAIR_KEY);
     await page.reload();
     await packReady(page, pack, false);
-    const reloaded = await runMapping(page, mapping, 1);
+    const reloaded = await runMapping(page, mapping, 1, 'immediate');
     const reloadLoads = loads.map((load) => loadPhase(reloaded, load.name, 'shipped'));
     const second = await runMapping(page, mapping, 2);
     for (const load of loads) loadPhase(second, load.name, 'memory');

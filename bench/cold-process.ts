@@ -52,6 +52,7 @@ export async function coldProcessBench(root: string, runs: number): Promise<void
       );
       if (run.status !== 0) throw new Error(`cold process failed: ${run.stderr}`);
       output = run.stdout.trim();
+      if (process.env.DEBUG_COLD) console.log(output);
     });
     const { pairs, workerMs, loads } = JSON.parse(output) as {
       pairs: number;

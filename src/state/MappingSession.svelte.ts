@@ -188,12 +188,14 @@ export class MappingSession {
     this.source = source;
     if (source === AUTO_SOURCE) this.preview.scheduleDetection();
     else void this.preview.refresh();
+    this.#warmChosenPair();
   }
 
   setTarget(target: IdTypeId): void {
     this.target = target;
     void this.preview.refresh();
     void this.extraColumns.refresh(target);
+    this.#warmChosenPair();
   }
 
   async run(): Promise<void> {
@@ -316,6 +318,24 @@ export class MappingSession {
       void this.storage.warmUp(pair).then(() => this.cache.refresh());
     });
   }
+
+  /**
+   * Once the page is idle after the user chose a pair, loads its best path's tables (those on
+   * this device: it downloads nothing), so the run they are about to start finds them in memory —
+   * on a first visit too, where no last pair is known (#15: a fresh profile's first run spent
+   * ~100 ms loading uniprot).
+   */
+  #warmChosenPair(): void {
+    this.#cancelChosenWarmUp();
+    const source = this.source;
+    if (source === AUTO_SOURCE || source === this.target) return;
+    const pair = { source, target: this.target };
+    this.#cancelChosenWarmUp = whenIdle(() => {
+      void this.storage.warmUp(pair).then(() => this.cache.refresh());
+    });
+  }
+
+  #cancelChosenWarmUp: () => void = () => {};
 
   /** A run fetched a pack on first use: the catalog (the data panel) now says it is here. */
   async #followPacks(read: string[]): Promise<void> {

@@ -16,6 +16,7 @@ import {
   STATUS_UNMAPPED,
 } from '../../common/codes';
 import { StringsBuffer } from '../packed/growable-buffers';
+import { textOf } from '../packed/bytes-text';
 import { confidence } from './confidence';
 import { buildRows } from './result-rows';
 import type { PairSink } from '../run/walk-path';
@@ -220,9 +221,7 @@ function unmappedStatus(reading: IdReading, k: number, normalised: PackedStrings
   const t = reading.type[k];
   if (t === NO_TYPE) return STATUS_INVALID;
   if (reading.bits && reading.bits[k] & MATCH_GROUP) return STATUS_UNMAPPED;
-  const text = decoder.decode(
-    normalised.bytes.subarray(normalised.offsets[k], normalised.offsets[k + 1]),
-  );
+  const text = textOf(normalised.bytes, normalised.offsets[k], normalised.offsets[k + 1]);
   return looksLike(idType(reading.types[t]), text) ? STATUS_UNMAPPED : STATUS_INVALID;
 }
 
@@ -247,7 +246,6 @@ function normalisedKeys(reading: IdReading, input: ParsedInput, rowKeys: number)
 }
 
 const SEMICOLON = new Uint8Array([59]);
-const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
 /** What makes two row keys the same id: their one lookup key, or the row key of a group. */

@@ -100,14 +100,17 @@ export class PathRunner {
     unreadable: Map<string, CrosswalkError>,
     onProgress?: ProgressFn,
   ): Promise<ExecPath | null> {
+    // Every table of the path is asked for at once: one's file is read and inflated (off this
+    // thread) while another is wrapped. The cache shares a table two steps both need.
+    const loads = path.steps.map((step) =>
+      this.load(this.registry.get(step.table), timer, onProgress, [step.from, step.to]),
+    );
+    for (const load of loads) load.catch(() => undefined);
     const steps = [];
-    for (const step of path.steps) {
+    for (const [i, step] of path.steps.entries()) {
       let table: PackedTable;
       try {
-        table = await this.load(this.registry.get(step.table), timer, onProgress, [
-          step.from,
-          step.to,
-        ]);
+        table = await loads[i];
       } catch (error) {
         if (!(error instanceof CrosswalkError) || !UNREADABLE.has(error.code)) throw error;
         unreadable.set(step.table, error);

@@ -123,6 +123,7 @@ export function resolveKey(
     out(id, 0);
     return true;
   }
+  if (table.cannotRelax(col, bytes)) return false;
   const key = text();
   const transforms = table.transformsOf(col);
   let relaxed = key;

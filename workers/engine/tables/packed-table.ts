@@ -4,7 +4,13 @@
  * built on first use, per direction, so a table costs only what the paths through it need.
  */
 import { idType, type KeyTransform } from '../ids/id-types';
-import { buildRelaxedIndex, keysUnchanged, type RelaxedIndex } from './relaxed-index';
+import {
+  buildRelaxedIndex,
+  isPlain,
+  keysUnchanged,
+  triggersOf,
+  type RelaxedIndex,
+} from './relaxed-index';
 import type { StringDict } from '../packed/string-dict';
 
 export interface ColumnStats {
@@ -73,6 +79,8 @@ export class PackedTable {
   readonly #relaxed = new Map<string, RelaxedIndex>();
   /** Whether relaxing a column's keys to a level changes none, keyed `col:level`. */
   readonly #identity = new Map<string, boolean>();
+  /** Per column, its type's trigger characters (relaxed-index.ts). */
+  readonly #triggers = new Map<number, Uint8Array>();
 
   constructor(
     readonly name: string,
@@ -152,6 +160,20 @@ export class PackedTable {
       this.#relaxed.set(key, index);
     }
     return index;
+  }
+
+  /**
+   * True when no relaxation can make `key` (UTF-8) match in column `col` beyond the exact lookup:
+   * it holds none of the type's trigger characters, so relaxing leaves it as it is, and relaxing
+   * the column's keys changes none of them. Half the bench's million ids are such misses; each
+   * was decoded and run through three transforms before (#15).
+   */
+  cannotRelax(col: number, key: Uint8Array): boolean {
+    const levels = this.transformsOf(col).length;
+    if (levels > 0 && !this.relaxationIsIdentity(col, levels)) return false;
+    let trigger = this.#triggers.get(col);
+    if (!trigger) this.#triggers.set(col, (trigger = triggersOf(this.transformsOf(col))));
+    return isPlain(key, trigger);
   }
 
   /**

@@ -16,14 +16,14 @@ export interface RelaxedIndex {
 }
 
 /** ASCII characters that may let one of `transforms` change a key. */
-function triggersOf(transforms: KeyTransform[]): Uint8Array {
+export function triggersOf(transforms: KeyTransform[]): Uint8Array {
   const trigger = new Uint8Array(128);
   for (const t of transforms) for (const ch of t.triggers) trigger[ch.charCodeAt(0)] = 1;
   return trigger;
 }
 
 /** A key holding no trigger character (nor any non-ASCII byte) relaxes to itself. */
-function isPlain(bytes: Uint8Array, trigger: Uint8Array): boolean {
+export function isPlain(bytes: Uint8Array, trigger: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++)
     if (bytes[i] >= 128 || trigger[bytes[i]] === 1) return false;
   return true;

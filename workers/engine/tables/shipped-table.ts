@@ -103,6 +103,9 @@ export function shippedBytes(
   return out;
 }
 
+/** Inflates one gzip member (the engine's `inflate` option; DecompressionStream by default). */
+export type Inflate = (member: Uint8Array) => Promise<Uint8Array>;
+
 export interface ShippedTimes {
   decompress: number;
   wrap: number;
@@ -116,13 +119,17 @@ export async function readShipped(
   name: string,
   bytes: Uint8Array,
   attributes: boolean,
+  inflate?: Inflate,
 ): Promise<{ table: PackedTable; times: ShippedTimes }> {
   const header = readHeader(name, bytes);
   const wanted = header.columns.filter((c) => attributes || !c.attribute);
   let start = performance.now();
   // Members decompress concurrently: DecompressionStream works off the calling thread's turn.
   const raw = await Promise.all(
-    wanted.map((c) => gunzip(name, bytes.subarray(c.at, c.at + c.bytes))),
+    wanted.map((c) => {
+      const member = bytes.subarray(c.at, c.at + c.bytes);
+      return inflate ? inflateMember(name, inflate, member) : gunzip(name, member);
+    }),
   );
   const decompress = performance.now() - start;
   start = performance.now();
@@ -135,6 +142,14 @@ export async function readShipped(
 /** The column names of a shipped file, attribute columns included, without decompressing. */
 export function shippedColumns(name: string, bytes: Uint8Array): string[] {
   return readHeader(name, bytes).columns.map((c) => c.name);
+}
+
+async function inflateMember(name: string, inflate: Inflate, member: Uint8Array) {
+  try {
+    return await inflate(member);
+  } catch (error) {
+    return fail('unreadable-file', `Table "${name}" has a damaged column (${String(error)}).`);
+  }
 }
 
 function readHeader(name: string, bytes: Uint8Array): ShippedHeader {

@@ -9,7 +9,7 @@ import { withAttributes, type Loaded, type TableCache } from './table-cache';
 import type { CatalogTable } from './catalog';
 import { CrosswalkError, fail } from '../errors';
 import { parseTable } from './parse-table';
-import { isShipped, readShipped } from './shipped-table';
+import { isShipped, readShipped, type Inflate } from './shipped-table';
 import { fromStored, toStored, type StoredTable } from './stored-layout';
 import { readStoredIndex } from './stored-index';
 import type { TableStore } from './table-store';
@@ -50,6 +50,7 @@ export class TableLoader {
   constructor(
     readonly cache: TableCache,
     readonly store?: TableStore,
+    readonly inflate?: Inflate,
   ) {}
 
   /**
@@ -134,7 +135,12 @@ export class TableLoader {
       ...(steps.length > 0 && { children: steps }),
     });
     if (isShipped(bytes)) {
-      const { table: packed, times } = await readShipped(table.name, bytes, attributes);
+      const { table: packed, times } = await readShipped(
+        table.name,
+        bytes,
+        attributes,
+        this.inflate,
+      );
       children.push({ name: 'decompress', kind: 'load', ms: times.decompress });
       children.push({
         name: 'wrap',

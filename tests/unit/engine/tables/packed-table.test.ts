@@ -158,6 +158,11 @@ describe('relaxed lookups over keys no relaxation changes', () => {
     expect(relaxedHits(table, 'uniprot', 'case-insensitive', accession)).toEqual([accession]);
     expect(relaxedHits(table, 'uniprot', 'case-insensitive', 'Q0NOPE')).toEqual([]);
     expect(table.builtRelaxed()).toEqual([]);
+    // A miss with no character any relaxation acts on needs no relaxed lookup at all.
+    const bytes = (key: string) => new TextEncoder().encode(key);
+    expect(table.cannotRelax(col, bytes('Q0NOPE1'))).toBe(true);
+    for (const key of ['q0nope1', 'UniProtKB:Q0NOPE1', 'Q0NOPE1-2', 'Q0NOPÉ1'])
+      expect(table.cannotRelax(col, bytes(key)), key).toBe(false);
   });
 
   it('still build one where some key changes (Ensembl ids with versions)', async () => {
@@ -169,6 +174,8 @@ describe('relaxed lookups over keys no relaxation changes', () => {
     const version = table.transformsOf(g).findIndex((t) => t.name === 'version-stripped') + 1;
     expect(table.relaxationIsIdentity(g, version)).toBe(false);
     expect(table.relaxationIsIdentity(g, version - 1)).toBe(true);
+    // Some key relaxes to another: any input may match through it.
+    expect(table.cannotRelax(g, new TextEncoder().encode('ENSG00000141510'))).toBe(false);
     table.relaxedLookup(g, version, 'ENSG00000141510');
     expect(table.builtRelaxed().map(([key]) => key)).toEqual([`${g}:${version}`]);
   });

@@ -26,6 +26,7 @@ const engine = vi.hoisted(() => {
     cacheStats: vi.fn(async () => null),
     storage: vi.fn(async () => ({ available: true, tables: [] })),
     catalog: vi.fn<() => Promise<CatalogInfo>>(),
+    warmUp: vi.fn(async (_source: string, _target: string) => ['uniprot']),
   };
   return fake;
 });
@@ -117,6 +118,19 @@ afterEach(() => {
 });
 
 describe('MappingSession', () => {
+  it('warms the chosen pair when idle (never a pair on "Detect automatically")', async () => {
+    const session = new MappingSession();
+    session.setCatalog(CATALOG);
+    session.setTarget('entrez');
+    expect(engine.warmUp).not.toHaveBeenCalled();
+    session.setSource('uniprot');
+    expect(engine.warmUp).toHaveBeenCalledWith('uniprot', 'entrez');
+    await vi.waitFor(() => expect(session.storage.warmUpState).toBe('done'));
+    expect(session.storage.warmed).toEqual(['uniprot']);
+    session.setSource('entrez');
+    expect(engine.warmUp).toHaveBeenCalledTimes(1);
+  });
+
   it('stores the result of a run and stops running', async () => {
     const session = setUp();
     const running = session.run();
