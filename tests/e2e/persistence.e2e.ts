@@ -27,6 +27,17 @@ const STORAGE_NOTICE = 'Browser storage is unavailable';
 const loadPhases = (page: Page) =>
   page.locator('[data-testid="timing-phase"][data-kind="load"][data-source]');
 
+/**
+ * Checks that the shown run loaded exactly `count` tables, none parsed: each from its shipped
+ * packed file, or from memory when the idle warm-up of the chosen pair got there first.
+ */
+async function expectShipped(page: Page, count: number): Promise<void> {
+  await expect(loadPhases(page)).toHaveCount(count);
+  await expect(
+    loadPhases(page).and(page.locator(':not([data-source="shipped"]):not([data-source="memory"])')),
+  ).toHaveCount(0);
+}
+
 /** Checks that the shown run loaded exactly `count` tables, every one from `source`. */
 async function expectLoadsFrom(page: Page, source: string, count: number): Promise<void> {
   await expect(loadPhases(page)).toHaveCount(count);
@@ -42,19 +53,35 @@ test('a bundled table is never parsed: shipped packed on the first run and after
 }) => {
   await page.goto('/');
   await runMapping(page, UNIPROT_TO_ENSEMBL);
-  await expectLoadsFrom(page, 'shipped', 2);
+  await expectShipped(page, 2);
   const first = await download(page, 'export-tsv');
 
   // Forget the last pair, so no idle warm-up runs: the run itself must read the tables.
   await page.evaluate((key) => localStorage.removeItem(key), LAST_PAIR_KEY);
   await page.reload();
   await runMapping(page, UNIPROT_TO_ENSEMBL);
-  await expectLoadsFrom(page, 'shipped', 2);
+  await expectShipped(page, 2);
   expect(await download(page, 'export-tsv'), 'the same export as before the reload').toBe(first);
   // The packed file is its own stored form: nothing was written to IndexedDB for it, even after
   // the engine's background writes had their chance (1 s after a run).
   await page.waitForTimeout(1500);
   await expect(page.getByTestId('stored-table')).toHaveCount(0);
+});
+
+test('on a first visit the pair you choose is loaded while you get to the button', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByTestId('ids-input').fill(UNIPROT_TO_ENSEMBL.ids.join('\n'));
+  await page.getByTestId('source-type').selectOption(UNIPROT_TO_ENSEMBL.source);
+  await page.getByTestId('target-type').selectOption(UNIPROT_TO_ENSEMBL.target);
+  // Choosing the source already warmed uniprot (with the default target); the pair's warm-up
+  // adds ensembl_gene.
+  const warm = page.getByTestId('warm-status');
+  await expect(warm).toHaveAttribute('data-state', 'done');
+  await expect(warm).toContainText('ensembl_gene');
+  await runMapping(page, UNIPROT_TO_ENSEMBL);
+  await expectLoadsFrom(page, 'memory', 2);
 });
 
 test('after a reload the idle warm-up loads the last pair, and a run right away still works', async ({
@@ -146,7 +173,7 @@ test('works offline once the service worker has cached the app and every core ta
   // symbol → uniprot needs genes, alias and uniprot: never loaded before in this browser.
   const ids = ['TP53', 'P53', 'FABP4', 'NOTANID1'];
   await runMapping(page, { ids, source: 'symbol', target: 'uniprot' });
-  await expect(loadPhases(page).and(page.locator('[data-source="shipped"]'))).not.toHaveCount(0);
+  await expect(loadPhases(page).and(page.locator('[data-source="parsed"]'))).toHaveCount(0);
   const rows = toExportRows(parseTsv(await download(page, 'export-tsv')));
   const entrezToUniprot = index('uniprot', 1, 0);
   const tp53 = step(index('genes', 1, 0).get('TP53') ?? [], entrezToUniprot);
@@ -174,7 +201,7 @@ test.describe('when IndexedDB fails', () => {
     await page.goto('/');
 
     await runMapping(page, UNIPROT_TO_ENSEMBL);
-    await expectLoadsFrom(page, 'shipped', 2);
+    await expectShipped(page, 2);
     const notices = page.getByTestId('notice').filter({ hasText: STORAGE_NOTICE });
     await expect(notices).toHaveCount(1);
     await expect(notices).toContainText('SecurityError');
