@@ -115,7 +115,7 @@ interface Case {
 
 const accessions = [
   ...new Set(
-    gunzipSync(readFileSync(join(root, 'public/data/uniprot.csv.gz')))
+    gunzipSync(readFileSync(join(root, 'data/uniprot.csv.gz')))
       .toString()
       .split('\n')
       .slice(1)

@@ -1,0 +1,2 @@
+import { coldProcessBench } from './cold-process';
+await coldProcessBench('/work/main/', 5);
