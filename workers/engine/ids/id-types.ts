@@ -56,7 +56,9 @@ const isoformStripped: KeyTransform = {
 };
 
 function prefixStripped(prefixes: string[]): KeyTransform {
-  const pattern = new RegExp(`^(?:${prefixes.join('|')}):\\s*`, 'i');
+  // Escaped: `pubchem.compound`'s dot is a dot (unescaped, `pubchemXcompound:962` was stripped).
+  const escaped = prefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`^(?:${escaped.join('|')}):\\s*`, 'i');
   return {
     name: 'prefix-stripped',
     bit: MATCH_PREFIX,

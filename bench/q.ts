@@ -1,2 +1,0 @@
-import { coldProcessBench } from './cold-process';
-await coldProcessBench('/work/main/', 5);
