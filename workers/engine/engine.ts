@@ -330,7 +330,12 @@ export class CrosswalkEngine {
       const pack = table.spec.pack;
       const here = table.shipped ? !pack || this.packs.onDevice(pack) : stored.has(table.key);
       if (!here || this.cache.has(table.key)) continue;
-      await this.#paths.load(table, new PhaseTimer(), undefined, [step.from, step.to]);
+      const loaded = await this.#paths.load(table, new PhaseTimer(), undefined, [
+        step.from,
+        step.to,
+      ]);
+      // The relaxed-key indexes a miss would build inside the run, built now instead.
+      loaded.prepareRelaxed(loaded.columnIndex(step.from));
       warmed.push(table.name);
     }
     return warmed;

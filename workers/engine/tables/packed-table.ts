@@ -177,6 +177,17 @@ export class PackedTable {
   }
 
   /**
+   * Builds every relaxed-key index a lookup in column `col` may need (the levels at which some
+   * key changes): the warm-up does it while the page is idle, since after a reload a miss in
+   * chebi_pubchem otherwise builds one over its 143,975 ids inside the run (~0.5 s in Chromium).
+   */
+  prepareRelaxed(col: number): void {
+    const levels = this.transformsOf(col).length;
+    for (let level = 1; level <= levels; level++)
+      if (!this.relaxationIsIdentity(col, level)) this.#relaxedIndex(col, level);
+  }
+
+  /**
    * True when relaxing this column's keys to `level` changes none of them; read from the index
    * when one is built, else by a scan that stops at the first key that changes.
    */
