@@ -25,6 +25,7 @@ async function withCompiledEntry(root: string, use: (script: string) => Promise<
       build: {
         ssr: join(root, 'bench/cold-process-entry.ts'),
         outDir,
+        emptyOutDir: true,
         target: 'node20',
         minify: false,
         rollupOptions: { output: { entryFileNames: 'cold-process.mjs' } },

@@ -7,7 +7,7 @@
  * production host should send the same type (README, "Packed tables are already compressed").
  */
 import type { Connect, Plugin } from 'vite';
-import { SHIPPED_EXTENSION } from '../workers/engine/tables/shipped-table.ts';
+import { SHIPPED_EXTENSION } from '../workers/engine/tables/shipped-extension.ts';
 
 const packedType: Connect.NextHandleFunction = (req, res, next) => {
   const path = (req.url ?? '').split('?')[0];

@@ -19,7 +19,7 @@ import { PackedTable, type PackedColumn, type TableStats } from './packed-table'
 /** `CWPACKED`; the header's `format` is the layout version, and a reader refuses any other. */
 const MAGIC = [0x43, 0x57, 0x50, 0x41, 0x43, 0x4b, 0x45, 0x44];
 export const SHIPPED_FORMAT = 1;
-export const SHIPPED_EXTENSION = '.packed';
+export { SHIPPED_EXTENSION } from './shipped-extension';
 
 type Width = 1 | 2 | 4;
 /** Record ids + 1 as they are, or each as the zigzag difference from the previous record's. */
