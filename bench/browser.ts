@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { WRITE_DELAY_MS } from '../workers/engine/tables/table-loader';
 import { parseTable } from '../workers/engine/tables/parse-table';
-import { shippedBytes } from '../workers/engine/tables/shipped-table';
+import { shippedBytes } from '../workers/engine/tables/shipped-writer';
 import type { CatalogFile, CatalogTable } from '../workers/engine/tables/catalog';
 import { CHROMIUM, root, withBuiltApp } from './built-app';
 import {

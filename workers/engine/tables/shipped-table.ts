@@ -9,7 +9,8 @@
  * value, plain or delta-coded) and the dictionary's string lengths, each as byte planes of 1, 2 or
  * 4 bytes, then the RECORD_* flags when any record has some, then the dictionary's UTF-8 bytes.
  * Hashes and hash tables are not shipped: rebuilding them costs less than downloading them
- * (random 32-bit words do not compress) — see the README's Benchmarks.
+ * (random 32-bit words do not compress) — see the README's Benchmarks. This module reads the
+ * layout; shipped-writer.ts writes it, at build time.
  */
 import { fail } from '../errors';
 import { StringDict, rebuiltParts } from '../packed/string-dict';
@@ -17,15 +18,15 @@ import { gunzip } from './dialect';
 import { PackedTable, type PackedColumn, type TableStats } from './packed-table';
 
 /** `CWPACKED`; the header's `format` is the layout version, and a reader refuses any other. */
-const MAGIC = [0x43, 0x57, 0x50, 0x41, 0x43, 0x4b, 0x45, 0x44];
+export const MAGIC = [0x43, 0x57, 0x50, 0x41, 0x43, 0x4b, 0x45, 0x44];
 export const SHIPPED_FORMAT = 1;
 export { SHIPPED_EXTENSION } from './shipped-extension';
 
-type Width = 1 | 2 | 4;
+export type Width = 1 | 2 | 4;
 /** Record ids + 1 as they are, or each as the zigzag difference from the previous record's. */
-type IdCoding = 'plain' | 'delta';
+export type IdCoding = 'plain' | 'delta';
 
-interface ShippedColumn {
+export interface ShippedColumn {
   name: string;
   type: string;
   attribute?: boolean;
@@ -39,7 +40,7 @@ interface ShippedColumn {
   bytes: number;
 }
 
-interface ShippedHeader {
+export interface ShippedHeader {
   format: number;
   name: string;
   records: number;
@@ -50,57 +51,6 @@ interface ShippedHeader {
 
 export function isShipped(bytes: Uint8Array): boolean {
   return bytes.length > MAGIC.length + 4 && MAGIC.every((b, i) => bytes[i] === b);
-}
-
-/** The shipped file of `table`; `gzip` compresses one member (zlib at build time). */
-export function shippedBytes(
-  table: PackedTable,
-  gzip: (raw: Uint8Array) => Uint8Array,
-): Uint8Array {
-  const members = table.columns.map((c) => columnMember(c, table.records, gzip));
-  const columns: ShippedColumn[] = table.columns.map((c, i) => ({
-    name: c.name,
-    type: c.type,
-    ...(c.attribute && { attribute: true }),
-    count: c.dict.size,
-    ids: members[i].ids,
-    idWidth: members[i].idWidth,
-    lengthWidth: members[i].lengthWidth,
-    composite: c.composite !== undefined,
-    at: 0,
-    bytes: members[i].member.length,
-  }));
-  const header: ShippedHeader = {
-    format: SHIPPED_FORMAT,
-    name: table.name,
-    records: table.records,
-    stats: table.stats,
-    hub: table.hub,
-    columns,
-  };
-  // Offsets depend on the header's length, which depends on the offsets' digits: settle it.
-  let head = new Uint8Array(0);
-  for (let pass = 0; pass < 4; pass++) {
-    let at = MAGIC.length + 4 + head.length;
-    for (const c of columns) {
-      c.at = at;
-      at += c.bytes;
-    }
-    const next = new TextEncoder().encode(JSON.stringify(header));
-    const settled = next.length === head.length;
-    head = next;
-    if (settled) break;
-  }
-  const out = concat([
-    new Uint8Array(MAGIC),
-    new Uint8Array(4),
-    head,
-    ...members.map((m) => m.member),
-  ]);
-  new DataView(out.buffer).setUint32(MAGIC.length, head.length, true);
-  if (columns.length > 0 && columns[0].at !== MAGIC.length + 4 + head.length)
-    throw new Error('shipped header offsets did not settle');
-  return out;
 }
 
 /** Inflates one gzip member (the engine's `inflate` option; DecompressionStream by default). */
@@ -139,11 +89,6 @@ export async function readShipped(
   return { table, times: { decompress, wrap: performance.now() - start } };
 }
 
-/** The column names of a shipped file, attribute columns included, without decompressing. */
-export function shippedColumns(name: string, bytes: Uint8Array): string[] {
-  return readHeader(name, bytes).columns.map((c) => c.name);
-}
-
 async function inflateMember(name: string, inflate: Inflate, member: Uint8Array) {
   try {
     return await inflate(member);
@@ -171,38 +116,6 @@ function readHeader(name: string, bytes: Uint8Array): ShippedHeader {
   if (end > bytes.length)
     fail('unreadable-file', `Table "${name}" is truncated (${bytes.length} of ${end} bytes).`);
   return header;
-}
-
-/** One column's member, before compression; `gzip` picks the smaller id coding. */
-function columnMember(
-  column: PackedColumn,
-  records: number,
-  gzip: (raw: Uint8Array) => Uint8Array,
-): { member: Uint8Array; ids: IdCoding; idWidth: Width; lengthWidth: Width } {
-  const { pool, offsets, count } = column.dict.parts();
-  const plain = new Int32Array(records);
-  const delta = new Int32Array(records);
-  let previous = 0;
-  for (let r = 0; r < records; r++) {
-    plain[r] = column.ids[r] + 1;
-    const step = plain[r] - previous;
-    delta[r] = step >= 0 ? 2 * step : -2 * step - 1;
-    previous = plain[r];
-  }
-  const lengths = new Int32Array(count);
-  for (let k = 0; k < count; k++) lengths[k] = offsets[k + 1] - offsets[k];
-  const lengthWidth = widthOf(lengths);
-  const rest = [planesOf(lengths, lengthWidth), column.composite ?? new Uint8Array(0), pool];
-  let best: { member: Uint8Array; ids: IdCoding; idWidth: Width } | null = null;
-  for (const [ids, values] of [
-    ['plain', plain],
-    ['delta', delta],
-  ] as const) {
-    const idWidth = widthOf(values);
-    const member = gzip(concat([planesOf(values, idWidth), ...rest]));
-    if (!best || member.length < best.member.length) best = { member, ids, idWidth };
-  }
-  return { ...best!, lengthWidth };
 }
 
 function wrapColumn(
@@ -243,21 +156,7 @@ function wrapColumn(
   };
 }
 
-/**
- * Values as byte planes (every low byte, then every next byte …): ids of neighbouring records are
- * close, so their high bytes repeat and gzip folds them — the core's id arrays compressed to
- * 3.66 MB as plain little-endian words and to 0.93 MB as planes (delta-coded where smaller).
- */
-function planesOf(values: Int32Array, width: Width): Uint8Array {
-  const n = values.length;
-  const out = new Uint8Array(n * width);
-  for (let b = 0; b < width; b++) {
-    const shift = 8 * b;
-    for (let i = 0; i < n; i++) out[b * n + i] = (values[i] >>> shift) & 0xff;
-  }
-  return out;
-}
-
+/** The values written as byte planes by shipped-writer.ts (`planesOf`). */
 function fromPlanes(raw: Uint8Array, at: number, n: number, width: Width): Int32Array {
   const out = new Int32Array(n);
   for (let b = 0; b < width; b++) {
@@ -267,21 +166,3 @@ function fromPlanes(raw: Uint8Array, at: number, n: number, width: Width): Int32
   }
   return out;
 }
-
-function widthOf(values: Int32Array): Width {
-  let max = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
-  return max <= 0xff ? 1 : max <= 0xffff ? 2 : 4;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(sum(parts.map((p) => p.length)));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);

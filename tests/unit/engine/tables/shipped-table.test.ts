@@ -10,11 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogFile } from '../../../../workers/engine/tables/catalog';
 import { parseTable } from '../../../../workers/engine/tables/parse-table';
 import type { PackedTable } from '../../../../workers/engine/tables/packed-table';
-import {
-  isShipped,
-  readShipped,
-  shippedBytes,
-} from '../../../../workers/engine/tables/shipped-table';
+import { isShipped, readShipped } from '../../../../workers/engine/tables/shipped-table';
+import { shippedBytes } from '../../../../workers/engine/tables/shipped-writer';
 import { expectCrosswalkError, parseCsvText, PUBLIC_DATA_DIR, SOURCE_DATA_DIR } from '../helpers';
 
 const catalog = JSON.parse(
