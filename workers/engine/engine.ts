@@ -116,6 +116,8 @@ export class CrosswalkEngine {
     this.#version = catalog.version;
     const tables = catalog.tables.map((spec) => ({ spec, url: resolveUrl(catalogUrl, spec.file) }));
     for (const { spec, url } of tables) this.register(spec, url);
+    const shipped = this.#registry.all().filter((t) => t.shipped);
+    this.loader.dropStoredCopies(new Set(shipped.map((t) => t.name)));
     await this.packs.init(catalog.packs ?? [], tables);
     await this.userTables.restore();
     return this.catalog();

@@ -86,6 +86,26 @@ export class TableLoader {
     return packed;
   }
 
+  /**
+   * Deletes, in the background, the stored parsed copies of the tables `shipped` names: written
+   * before bundled tables shipped packed (#15), they are never read again, yet filled the
+   * _Stored tables_ panel and the quota. Storage trouble here is only reported.
+   */
+  dropStoredCopies(shipped: Set<string>): void {
+    const store = this.store;
+    if (!store || shipped.size === 0) return;
+    const drop = (async () => {
+      try {
+        for (const old of readStoredIndex(await store.list(), []).tables)
+          if (shipped.has(old.name)) await store.delete(old.key);
+      } catch (error) {
+        this.reportStorageFailure(error);
+      }
+    })();
+    this.#writes.add(drop);
+    void drop.finally(() => this.#writes.delete(drop));
+  }
+
   /** Resolves once every background write has finished (benchmarks, tests, before clearing). */
   async flushWrites(): Promise<void> {
     this.startWrites(0);
