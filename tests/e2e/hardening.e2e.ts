@@ -365,19 +365,26 @@ test.describe('worker stopped mid-job', () => {
     await page.getByTestId('ids-file').setInputFiles(file);
     const card = page.getByTestId('large-input');
     await expect(card).toContainText('1,000,000 ids');
-    // ensembl_gene is not loaded yet: the run has to fetch and parse it, which takes a while.
     await pickTypes(page, 'uniprot', 'ensembl_gene');
+    // The chosen pair's tables are loaded while the page is idle; then the worker is quiet.
+    await expect(page.getByTestId('warm-status')).toHaveAttribute('data-state', 'done');
 
-    // A real fault: an uncaught error thrown inside the worker while it runs.
-    await page.getByTestId('run').click();
-    await expect(page.getByTestId('cancel')).toBeEnabled();
+    // A real fault: an uncaught error thrown inside the worker while it runs. Armed by the next
+    // message the worker receives (the run), it fires at the run's first await (reading the
+    // file): with its tables in memory the run itself may finish before a fault sent after it.
     const worker = page.workers().at(-1);
     expect(worker, 'the mapping worker').toBeDefined();
     await worker!.evaluate(() => {
-      setTimeout(() => {
-        throw new Error('injected fault');
-      }, 0);
+      self.addEventListener(
+        'message',
+        () =>
+          setTimeout(() => {
+            throw new Error('injected fault');
+          }, 0),
+        { once: true },
+      );
     });
+    await page.getByTestId('run').click();
     const error = page.getByTestId('error');
     await expect(error).toContainText('stopped unexpectedly');
     await expect(error).toContainText('input is kept');
