@@ -26,35 +26,6 @@ export interface StringDictParts {
   slots?: Int32Array;
 }
 
-/**
- * The parts of a dictionary whose strings are `pool[offsets[k], offsets[k + 1])`, hashes and hash
- * table rebuilt: what a shipped table's column needs (shipped-table.ts). One loop, no call per
- * key: in a fresh worker this runs before the JIT has warmed up, where a call per key to
- * `hashBytes` and `place` cost uniprot's two columns ~30 ms.
- */
-export function rebuiltParts(
-  pool: Uint8Array,
-  offsets: Int32Array,
-  count: number,
-): StringDictParts {
-  const hashes = new Int32Array(count);
-  let capacity = 16;
-  while (capacity < count * 2) capacity *= 2;
-  const slots = new Int32Array(capacity);
-  const mask = capacity - 1;
-  for (let id = 0; id < count; id++) {
-    let h = 0x811c9dc5;
-    for (let i = offsets[id], end = offsets[id + 1]; i < end; i++)
-      h = Math.imul(h ^ pool[i], 0x01000193);
-    h |= 1;
-    hashes[id] = h;
-    let slot = h & mask;
-    while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = id + 1;
-  }
-  return { pool, offsets, hashes, count, slots };
-}
-
 export class StringDict {
   #pool: Uint8Array;
   #poolLength = 0;
@@ -65,6 +36,20 @@ export class StringDict {
   #slots: Int32Array;
   #mask: number;
   #scratch = new Uint8Array(256);
+  /** False until the first lookup of a dictionary made by `fromStrings`. */
+  #indexed = true;
+
+  /**
+   * A dictionary of the strings `pool[offsets[k], offsets[k + 1])`, its hashes and hash table
+   * built on the first lookup: a shipped table's column (shipped-table.ts) whose keys are never
+   * looked up — the last step's targets, written out as they are — never builds one.
+   */
+  static fromStrings(pool: Uint8Array, offsets: Int32Array, count: number): StringDict {
+    const empty = new Int32Array(0);
+    const dict = new StringDict(0, { pool, offsets, hashes: empty, count, slots: empty });
+    dict.#indexed = false;
+    return dict;
+  }
 
   constructor(expected = 1024, parts?: StringDictParts) {
     if (parts) {
@@ -106,6 +91,7 @@ export class StringDict {
 
   /** The id of bytes `src[start, end)`, adding it when new. */
   intern(src: Uint8Array, start: number, end: number): number {
+    if (!this.#indexed) this.#index();
     const hash = hashBytes(src, start, end);
     const found = this.#find(src, start, end, hash);
     return found >= 0 ? found : this.#add(src, start, end, hash);
@@ -113,6 +99,7 @@ export class StringDict {
 
   /** The id of bytes `src[start, end)`, or -1. */
   lookup(src: Uint8Array, start: number, end: number): number {
+    if (!this.#indexed) this.#index();
     return this.#find(src, start, end, hashBytes(src, start, end));
   }
 
@@ -145,6 +132,7 @@ export class StringDict {
 
   /** The arrays that define the dictionary, hash table included (views; compact first). */
   parts(): StringDictParts {
+    if (!this.#indexed) this.#index();
     return {
       pool: this.#pool.subarray(0, this.#poolLength),
       offsets: this.#offsets.subarray(0, this.#count + 1),
@@ -200,6 +188,32 @@ export class StringDict {
     if (this.#count * 2 > this.#slots.length) this.#rehash();
     else this.#place(id, hash);
     return id;
+  }
+
+  /** Hashes every string and fills the hash table, in one loop with no call per key. */
+  #index(): void {
+    const count = this.#count;
+    const pool = this.#pool;
+    const offsets = this.#offsets;
+    const hashes = new Int32Array(count);
+    let capacity = 16;
+    while (capacity < count * 2) capacity *= 2;
+    const slots = new Int32Array(capacity);
+    const mask = capacity - 1;
+    for (let id = 0; id < count; id++) {
+      let h = 0x811c9dc5;
+      for (let i = offsets[id], end = offsets[id + 1]; i < end; i++)
+        h = Math.imul(h ^ pool[i], 0x01000193);
+      h |= 1;
+      hashes[id] = h;
+      let slot = h & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.#hashes = hashes;
+    this.#slots = slots;
+    this.#mask = mask;
+    this.#indexed = true;
   }
 
   #place(id: number, hash: number): void {

@@ -13,7 +13,7 @@
  * layout; shipped-writer.ts writes it, at build time.
  */
 import { fail } from '../errors';
-import { StringDict, rebuiltParts } from '../packed/string-dict';
+import { StringDict } from '../packed/string-dict';
 import { gunzip } from './dialect';
 import { PackedTable, type PackedColumn, type TableStats } from './packed-table';
 
@@ -149,7 +149,7 @@ function wrapColumn(
   return {
     name: c.name,
     type: c.type,
-    dict: new StringDict(c.count, rebuiltParts(pool, offsets, c.count)),
+    dict: StringDict.fromStrings(pool, offsets, c.count),
     ids,
     ...(c.composite && { composite: raw.slice(flagsAt, flagsAt + records) }),
     ...(c.attribute && { attribute: true }),

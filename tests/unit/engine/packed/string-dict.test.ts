@@ -115,3 +115,27 @@ describe('StringDict', () => {
     expect([dict.get(0), dict.get(1), dict.get(2)]).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('StringDict.fromStrings (a shipped column)', () => {
+  const words = ['P04637', 'P38398', 'ENSG00000141510', 'Trp53', 'ÄÖ', ''];
+  const bytes = words.map((w) => new TextEncoder().encode(w));
+  const pool = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
+  const offsets = new Int32Array(words.length + 1);
+  bytes.forEach((b, k) => {
+    pool.set(b, offsets[k]);
+    offsets[k + 1] = offsets[k] + b.length;
+  });
+
+  it('reads its strings without a hash table, and builds one on the first lookup', () => {
+    const dict = StringDict.fromStrings(pool, offsets, words.length);
+    expect(words.map((_, k) => dict.get(k))).toEqual(words);
+    const unindexed = dict.byteSize;
+    expect(unindexed).toBe(pool.byteLength + offsets.byteLength);
+    words.forEach((w, k) => expect(dict.lookupString(w)).toBe(k));
+    expect(dict.lookupString('P0463')).toBe(-1);
+    expect(dict.byteSize).toBeGreaterThan(unindexed);
+    // Interning after the lazy index keeps ids and adds new ones after them.
+    expect(dict.internString('Q9Y6K9')).toBe(words.length);
+    expect(dict.internString('P38398')).toBe(1);
+  });
+});
