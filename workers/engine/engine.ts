@@ -336,8 +336,8 @@ export class CrosswalkEngine {
         step.from,
         step.to,
       ]);
-      // The relaxed-key indexes a miss would build inside the run, built now instead.
-      loaded.prepareRelaxed(loaded.columnIndex(step.from));
+      // The hash table and relaxed-key indexes the run's lookups would build, built now instead.
+      loaded.prepareLookups(loaded.columnIndex(step.from));
       warmed.push(table.name);
     }
     return warmed;

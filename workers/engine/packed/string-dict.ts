@@ -190,6 +190,11 @@ export class StringDict {
     return id;
   }
 
+  /** Builds the hash table now if it waits for a first lookup (the warm-up does, when idle). */
+  ensureIndexed(): void {
+    if (!this.#indexed) this.#index();
+  }
+
   /** Hashes every string and fills the hash table, in one loop with no call per key. */
   #index(): void {
     const count = this.#count;
