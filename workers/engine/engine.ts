@@ -319,26 +319,32 @@ export class CrosswalkEngine {
   }
 
   /**
-   * Loads the best path's tables that are on this device: shipped ones (the precache or a fetched
-   * pack keeps them) and stored ones. Downloads nothing.
+   * Loads the best path's tables that are on this device — shipped ones (the precache or a fetched
+   * pack keeps them) and stored ones — and prepares each step's lookups, in memory already or not.
+   * Downloads nothing. Returns the tables it loaded.
    */
   async #warmUp(source: string, target: string): Promise<string[]> {
     const best = findPaths(this.#registry.enabled(), source, target)[0];
     if (!best) return [];
-    const stored = new Set(await this.options.store?.keys().catch(() => []));
+    const tables = best.steps.map((step) => this.#registry.get(step.table));
+    // Only a path through a table of yours asks the store which tables it keeps.
+    const stored = tables.every((t) => t.shipped)
+      ? new Set<string>()
+      : new Set(await this.options.store?.keys().catch(() => []));
     const warmed: string[] = [];
-    for (const step of best.steps) {
-      const table = this.#registry.get(step.table);
+    for (const [i, step] of best.steps.entries()) {
+      const table = tables[i];
       const pack = table.spec.pack;
+      const inMemory = this.cache.has(table.key);
       const here = table.shipped ? !pack || this.packs.onDevice(pack) : stored.has(table.key);
-      if (!here || this.cache.has(table.key)) continue;
+      if (!inMemory && !here) continue;
       const loaded = await this.#paths.load(table, new PhaseTimer(), undefined, [
         step.from,
         step.to,
       ]);
       // The hash table and relaxed-key indexes the run's lookups would build, built now instead.
       loaded.prepareLookups(loaded.columnIndex(step.from));
-      warmed.push(table.name);
+      if (!inMemory) warmed.push(table.name);
     }
     return warmed;
   }

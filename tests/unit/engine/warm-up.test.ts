@@ -57,4 +57,14 @@ describe('the warm-up of a pair', () => {
     const genes = result.timing.phases.find((p) => p.kind === 'load' && p.name === 'genes');
     expect(genes?.source).toBe('memory');
   });
+
+  it('prepares the lookups of a table already in memory without loading it again', async () => {
+    const engine = await bundledEngine();
+    // uniprot → entrez leaves uniprot in memory with its entrez column never looked up.
+    await engine.map({ text: 'P04637', source: 'uniprot', target: 'entrez' });
+    const before = engine.cache.stats().bytes;
+    // entrez → uniprot looks entrez ids up in that same table: its hash table is built now.
+    expect(await engine.warmUp('entrez', 'uniprot')).toEqual([]);
+    expect(engine.cache.stats().bytes).toBeGreaterThan(before);
+  });
 });

@@ -144,7 +144,7 @@ export async function gunzip(name: string, bytes: Uint8Array): Promise<Uint8Arra
  * 150 that took 5–9 ms for uniprot's two columns where piping `new Blob([bytes]).stream()` took
  * 28–150 ms (a fresh page, bench/ measurements for #15).
  */
-async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+export async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new DecompressionStream('gzip');
   const writer = stream.writable.getWriter();
   // Their failures are the reader's too: read() below rejects with the same error.

@@ -14,7 +14,7 @@
  */
 import { fail } from '../errors';
 import { StringDict } from '../packed/string-dict';
-import { gunzip } from './dialect';
+import { inflate as streamInflate } from './dialect';
 import { PackedTable, type PackedColumn, type TableStats } from './packed-table';
 
 /** `CWPACKED`; the header's `format` is the layout version, and a reader refuses any other. */
@@ -78,7 +78,7 @@ export async function readShipped(
   const raw = await Promise.all(
     wanted.map((c) => {
       const member = bytes.subarray(c.at, c.at + c.bytes);
-      return inflate ? inflateMember(name, inflate, member) : gunzip(name, member);
+      return inflateMember(name, inflate ?? streamInflate, member);
     }),
   );
   const decompress = performance.now() - start;
