@@ -176,6 +176,17 @@ export interface PackedStrings {
   offsets: Int32Array;
 }
 
+/**
+ * A string per row where rows share few distinct strings: each distinct one is stored once in
+ * `strings`, and row i's is `strings[index[i]]`. The 64 MB input limit (8.9 million ids, 32k
+ * distinct) gives 10.7 million pairs of 38k distinct targets and paths: copying a string per pair
+ * cost 6.7 s and ~600 MB in assembly (`npm run bench:limits`).
+ */
+export interface IndexedStrings {
+  strings: PackedStrings;
+  index: Int32Array;
+}
+
 export type Phase = {
   name: string;
   ms: number;
@@ -225,7 +236,8 @@ export interface MapResult {
   matchTypes: string[];
   inputs: {
     count: number;
-    text: PackedStrings;
+    /** Each input as typed (an input clean-up did not change shares its distinct key's string). */
+    text: IndexedStrings;
     /** Index into STATUS_NAMES (codes.ts). */
     status: Uint8Array;
     /** Bit 0: duplicate of an earlier input; bit 1: has a convergent target; bit 2: an Excel date (codes.ts). */
@@ -258,9 +270,9 @@ export interface MapResult {
   pairs: {
     count: number;
     input: Int32Array;
-    target: PackedStrings;
+    target: IndexedStrings;
     /** The ids at every hop, source to target, joined by ` > `. */
-    via: PackedStrings;
+    via: IndexedStrings;
     path: Uint16Array;
     match: Uint8Array;
     confidence: Float32Array;
@@ -268,7 +280,11 @@ export interface MapResult {
     flags: Uint8Array;
   };
   rows: ResultRows;
-  /** The requested attribute columns: `values[a]` holds one string per pair, `''` when none. */
+  /**
+   * The requested attribute columns: `values[a]` holds one string per distinct target (aligned
+   * with `pairs.target.strings`, so pair p's is `values[a]` at `pairs.target.index[p]`), `''`
+   * when none.
+   */
   attributes: { refs: AttributeRef[]; labels: string[]; values: PackedStrings[] };
   summary: MapSummary;
   timing: Timing;

@@ -1,5 +1,5 @@
 /** What a result sends over the worker boundary, and which buffers it hands over. */
-import type { MapResult } from './api';
+import type { IndexedStrings, MapResult } from './api';
 
 /**
  * An exact-length copy of every array, for transfer: the engine keeps its own result for export,
@@ -16,12 +16,16 @@ export function copyForTransfer(result: MapResult): [MapResult, ArrayBuffer[]] {
     bytes: copy(p.bytes),
     offsets: copy(p.offsets),
   });
+  const indexed = (column: IndexedStrings) => ({
+    strings: strings(column.strings),
+    index: copy(column.index),
+  });
   const { inputs, pairs, rows } = result;
   const copied: MapResult = {
     ...result,
     inputs: {
       ...inputs,
-      text: strings(inputs.text),
+      text: indexed(inputs.text),
       status: copy(inputs.status),
       flags: copy(inputs.flags),
       pairStart: copy(inputs.pairStart),
@@ -36,8 +40,8 @@ export function copyForTransfer(result: MapResult): [MapResult, ArrayBuffer[]] {
     pairs: {
       ...pairs,
       input: copy(pairs.input),
-      target: strings(pairs.target),
-      via: strings(pairs.via),
+      target: indexed(pairs.target),
+      via: indexed(pairs.via),
       path: copy(pairs.path),
       match: copy(pairs.match),
       confidence: copy(pairs.confidence),

@@ -1,4 +1,4 @@
-import type { PackedStrings } from '../../workers/api';
+import type { IndexedStrings, PackedStrings } from '../../workers/api';
 
 // One decoder for the whole app: decoding is per visible cell, so creating one each time would add up.
 const utf8 = new TextDecoder();
@@ -14,6 +14,11 @@ export function decodeAt(packed: PackedStrings, index: number): string {
   const end = packed.offsets[index + 1];
   if (start === undefined || end === undefined || end <= start) return '';
   return utf8.decode(packed.bytes.subarray(start, end));
+}
+
+/** Row `index`'s string of an indexed column. */
+export function decodeIndexed(column: IndexedStrings, index: number): string {
+  return decodeAt(column.strings, column.index[index]);
 }
 
 /** Packs strings the way the worker does; used by tests and small UI-side pools. */

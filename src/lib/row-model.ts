@@ -14,7 +14,7 @@ import {
   STATUS_NAMES,
   type StatusName,
 } from '../../workers/common/codes';
-import { decodeAt } from './packed-strings';
+import { decodeAt, decodeIndexed } from './packed-strings';
 import { NOT_RECOGNISED } from './type-mix';
 
 export type StatusFilter = 'all' | StatusName;
@@ -99,7 +99,7 @@ export function rowCells(result: MapResult, row: number, labels: RowLabels): Row
   }
   const cells: RowCells = {
     number: inputIndex + 1,
-    input: decodeAt(result.inputs.text, inputIndex),
+    input: decodeIndexed(result.inputs.text, inputIndex),
     status: STATUS_NAMES[result.inputs.status[inputIndex]] ?? 'invalid',
     target: '',
     path: '',
@@ -129,12 +129,13 @@ export function rowCells(result: MapResult, row: number, labels: RowLabels): Row
         : { label: 'unconfirmed', title: 'The round trip did not lead back', kind: 'unconfirmed' },
     );
   }
-  cells.target = decodeAt(pairs.target, pairIndex);
+  cells.target = decodeIndexed(pairs.target, pairIndex);
   cells.path = labels.paths[pairs.path[pairIndex]] ?? '';
-  cells.via = decodeAt(pairs.via, pairIndex);
+  cells.via = decodeIndexed(pairs.via, pairIndex);
   cells.match = result.matchTypes[pairs.match[pairIndex]] ?? '';
   cells.confidence = pairs.confidence[pairIndex].toFixed(2);
-  cells.attributes = result.attributes.values.map((values) => decodeAt(values, pairIndex));
+  const target = pairs.target.index[pairIndex];
+  cells.attributes = result.attributes.values.map((values) => decodeAt(values, target));
   return cells;
 }
 
@@ -147,7 +148,7 @@ export function inputsWithStatus(result: MapResult, status: StatusName): string[
   const ids: string[] = [];
   const { count, status: statuses, flags, text } = result.inputs;
   for (let i = 0; i < count; i++) {
-    if (statuses[i] === wanted && !(flags[i] & INPUT_DUPLICATE)) ids.push(decodeAt(text, i));
+    if (statuses[i] === wanted && !(flags[i] & INPUT_DUPLICATE)) ids.push(decodeIndexed(text, i));
   }
   return ids;
 }

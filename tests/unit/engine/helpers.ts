@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
-import type { MapResult, PackedStrings } from '../../../workers/api';
+import type { IndexedStrings, MapResult, PackedStrings } from '../../../workers/api';
 import type { CatalogColumn, CatalogFile } from '../../../workers/engine/tables/catalog';
 import { CrosswalkEngine, type EngineOptions } from '../../../workers/engine/engine';
 import { CrosswalkError, type ErrorCode } from '../../../workers/engine/errors';
@@ -138,6 +138,11 @@ export function decode(packed: PackedStrings, i: number): string {
   return decoder.decode(packed.bytes.subarray(packed.offsets[i], packed.offsets[i + 1]));
 }
 
+/** Row i's string of an indexed column (`inputs.text`, `pairs.target`, `pairs.via`). */
+export function decodeRow(column: IndexedStrings, i: number): string {
+  return decode(column.strings, column.index[i]);
+}
+
 export interface PairRow {
   target: string;
   via: string;
@@ -165,8 +170,8 @@ export function rowsOf(result: MapResult): InputRow[] {
     for (let p = inputs.pairStart[i]; p < inputs.pairStart[i + 1]; p++) {
       expect(pairs.input[p]).toBe(i);
       list.push({
-        target: decode(pairs.target, p),
-        via: decode(pairs.via, p),
+        target: decodeRow(pairs.target, p),
+        via: decodeRow(pairs.via, p),
         path: pairs.path[p],
         match: result.matchTypes[pairs.match[p]],
         confidence: pairs.confidence[p],
@@ -174,7 +179,7 @@ export function rowsOf(result: MapResult): InputRow[] {
       });
     }
     rows.push({
-      input: decode(inputs.text, i),
+      input: decodeRow(inputs.text, i),
       status: STATUS[inputs.status[i]],
       flags: inputs.flags[i],
       pairs: list,

@@ -1,4 +1,4 @@
-import type { AttributeRef, MapResult } from '../../../workers/api';
+import type { AttributeRef, IndexedStrings, MapResult } from '../../../workers/api';
 import { packStrings } from '../../../src/lib/packed-strings';
 import { buildRows } from '../../../workers/engine/result/result-rows';
 
@@ -70,7 +70,7 @@ export function makeResult(
   const statuses = inputs.map((input) => input.status);
   const packedInputs: MapResult['inputs'] = {
     count: inputs.length,
-    text: packStrings(inputs.map((input) => input.id)),
+    text: oneEach(inputs.map((input) => input.id)),
     status: Uint8Array.from(statuses),
     flags: Uint8Array.from(inputs.map((input) => input.flags ?? 0)),
     pairStart,
@@ -105,8 +105,8 @@ export function makeResult(
     pairs: {
       count: pairs.length,
       input: Int32Array.from(pairs.map((pair) => pair.inputIndex)),
-      target: packStrings(pairs.map((pair) => pair.target)),
-      via: packStrings(pairs.map((pair) => pair.via ?? '')),
+      target: oneEach(pairs.map((pair) => pair.target)),
+      via: oneEach(pairs.map((pair) => pair.via ?? '')),
       path: Uint16Array.from(pairs.map((pair) => pair.path ?? 0)),
       match: Uint8Array.from(pairs.map((pair) => pair.match ?? 0)),
       confidence: Float32Array.from(pairs.map((pair) => pair.confidence ?? 1)),
@@ -132,4 +132,9 @@ export function makeResult(
     timing: { totalMs: 0, phases: [] },
     notes: [],
   };
+}
+
+/** An indexed column with a string per row (the engine shares repeats; the UI reads both alike). */
+function oneEach(values: string[]): IndexedStrings {
+  return { strings: packStrings(values), index: Int32Array.from(values.keys()) };
 }

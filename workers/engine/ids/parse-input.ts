@@ -6,6 +6,7 @@
  * first version (regex split, a cleaned string and a Map entry per token) spent ~2 s of a 1M-id
  * run here, more than the mapping itself.
  */
+import { concatStrings } from '../packed/concat-strings';
 import { IntBuffer, StringsBuffer } from '../packed/growable-buffers';
 import { fail } from '../errors';
 import {
@@ -17,12 +18,13 @@ import {
   type SplitRule,
 } from '../../common/id-tokens';
 import { binaryTextProblem } from '../../common/plausible-text';
+import type { IndexedStrings } from '../../api';
 
 export { MAX_INPUT_CHARS };
 
 export interface ParsedInput {
-  /** Tokens as the user typed them, in order (UTF-8). */
-  tokens: { bytes: Uint8Array; offsets: Int32Array };
+  /** Tokens as the user typed them, in order. */
+  text: IndexedStrings;
   count: number;
   /** Key index of each token. */
   keyOf: Int32Array;
@@ -67,11 +69,15 @@ function tooLarge(size: number): string {
 
 export function parseInput(text: string, split: SplitMode = 'auto'): ParsedInput {
   const rule = splitRule(text, split);
-  const tokens = new StringsBuffer(text.length + 16);
-  const keys = new StringDict(Math.max(1024, text.length >> 4));
+  // Sized for a few keys, not for every token: a 64 MB list of 32k distinct ids probed a table
+  // sized for 4 million and missed the cache on every token (3.1 s against 0.9 s, the input of
+  // bench/limits.ts); a list of distinct ids grows the table as it goes.
+  const keys = new StringDict(Math.min(1 << 16, Math.max(1024, text.length >> 4)));
   const keyOf = new IntBuffer(Math.max(1024, text.length >> 4));
-  // Tokens clean-up changed, by index; most inputs have none, so a list beats a flag per token.
-  const changedTokens = new IntBuffer(16);
+  // Tokens clean-up changed, as typed; most inputs have none.
+  const changed = new StringsBuffer(64);
+  const changedAt = new IntBuffer(16);
+  let scratch = new Uint8Array(256);
   let keysSeen = 0;
   const encoder = new TextEncoder();
   let duplicates = 0;
@@ -79,42 +85,56 @@ export function parseInput(text: string, split: SplitMode = 'auto'): ParsedInput
   while (scanner.next()) {
     const { start, end } = scanner;
     let k: number;
-    let changed = false;
     if (scanner.plain) {
-      // Plain ASCII: the token's bytes are the key's bytes, interned straight from the buffer.
-      tokens.reserve(end - start);
-      const bytes = tokens.bytes;
-      const at = tokens.length;
-      let w = at;
-      for (let j = start; j < end; j++) bytes[w++] = text.charCodeAt(j);
-      tokens.length = w;
-      k = keys.intern(bytes, at, w);
+      // Plain ASCII: the token's bytes are the key's bytes.
+      if (end - start > scratch.length) scratch = new Uint8Array(2 * (end - start));
+      for (let j = start; j < end; j++) scratch[j - start] = text.charCodeAt(j);
+      k = keys.intern(scratch, 0, end - start);
     } else {
       const raw = text.slice(start, end);
       const key = cleanToken(raw);
       if (key === '') continue;
-      tokens.append(encoder.encode(raw));
       k = keys.internString(key);
-      changed = key !== raw;
+      if (key !== raw) {
+        changedAt.push(keyOf.length);
+        changed.append(encoder.encode(raw));
+        changed.end();
+      }
     }
-    tokens.end();
     if (k === keysSeen) keysSeen++;
     else duplicates++;
-    if (changed) changedTokens.push(keyOf.length);
     keyOf.push(k);
   }
   keys.compact();
+  const count = keyOf.length;
+  const keyIndex = keyOf.data.subarray(0, count);
   return {
-    tokens: tokens.toPacked(),
-    count: keyOf.length,
-    keyOf: keyOf.data.subarray(0, keyOf.length),
+    text: inputTexts(keys, keyIndex, changed, changedAt),
+    count,
+    keyOf: keyIndex,
     keys,
-    trimmed: flagsAt(keyOf.length, changedTokens),
+    trimmed: flagsAt(count, changedAt),
     duplicates,
     rule,
   };
 }
 
+/**
+ * Each token as typed: its key's string, or for a token clean-up changed its own, stored after
+ * the keys. A list of repeats (or of distinct ids) thus holds each string once, not once per line.
+ */
+function inputTexts(
+  keys: StringDict,
+  keyOf: Int32Array,
+  changed: StringsBuffer,
+  changedAt: IntBuffer,
+): IndexedStrings {
+  if (changedAt.length === 0) return { strings: keys.strings(), index: keyOf };
+  const strings = concatStrings(keys.strings(), changed.toPacked());
+  const index = keyOf.slice();
+  for (let r = 0; r < changedAt.length; r++) index[changedAt.data[r]] = keys.size + r;
+  return { strings, index };
+}
 function flagsAt(count: number, indexes: IntBuffer): Uint8Array {
   const flags = new Uint8Array(count);
   for (let i = 0; i < indexes.length; i++) flags[indexes.data[i]] = 1;

@@ -5,9 +5,6 @@
  */
 import type { MapResult, MapSummary, PackedStrings, PathInfo } from '../../api';
 import {
-  INPUT_CONVERGENT,
-  INPUT_DUPLICATE,
-  INPUT_EXCEL_DATE,
   NO_TYPE,
   PAIR_CONVERGENT,
   STATUS_AMBIGUOUS,
@@ -16,11 +13,13 @@ import {
   STATUS_UNMAPPED,
 } from '../../common/codes';
 import { StringsBuffer } from '../packed/growable-buffers';
+import { PrefixedVias } from './prefixed-vias';
+import { writePairs } from './write-pairs';
 import { textOf } from '../packed/bytes-text';
 import { confidence } from './confidence';
 import { buildRows } from './result-rows';
 import type { PairSink } from '../run/walk-path';
-import { idType, looksLike, MATCH_GROUP, MATCH_TRIMMED } from '../ids/id-types';
+import { idType, looksLike, MATCH_GROUP } from '../ids/id-types';
 import type { ParsedInput } from '../ids/parse-input';
 import {
   EARLY_AMBIGUOUS,
@@ -130,14 +129,15 @@ export function assemble({
   const flags = new Uint8Array(count);
   const pairStart = new Int32Array(count + 1);
   const pairInput = new Int32Array(total);
-  const targets = new StringsBuffer(total * 10);
-  const via = new StringsBuffer(total * 24);
-  const viaPacked = { bytes: sink.via.bytes, offsets: sink.via.offsets.data };
+  // Targets and paths by index into the sink's own strings: an input repeated or a target reached
+  // a million times is still one string.
+  const targetIndex = new Int32Array(total);
+  const vias = new PrefixedVias(sink, viaPrefix);
+  const viaIndex = new Int32Array(total);
   const path = new Uint16Array(total);
   const match = new Uint8Array(total);
   const conf = new Float32Array(total);
   const pairFlagsOut = new Uint8Array(total);
-  const seenKey = new Uint8Array(rowKeys);
   const summary: MapSummary = {
     inputs: count,
     distinct: rowKeys,
@@ -150,40 +150,28 @@ export function assemble({
     excelDates: 0,
     pairs: total,
   };
-  let out = 0;
-  for (let i = 0; i < count; i++) {
-    const k = input.keyOf[i];
-    status[i] = keyStatus[k];
-    if (seenKey[k]) flags[i] |= INPUT_DUPLICATE;
-    if (excelDate[k]) flags[i] |= INPUT_EXCEL_DATE;
-    seenKey[k] = 1;
-    pairStart[i] = out;
-    const extraOfKey = (input.trimmed[i] === 1 ? MATCH_TRIMMED : 0) | (keyBits ? keyBits[k] : 0);
-    for (let j = byKey.start[k]; j < byKey.start[k + 1]; j++) {
-      // A group's pairs are its members' (each `via` starts with its member), with its form.
-      const p = byKey.pairs[j];
-      const extra = memberBits ? extraOfKey | memberBits[byKey.member![j]] : extraOfKey;
-      pairInput[out] = i;
-      sink.targets.writeTo(sink.target.data[p], targets);
-      targets.end();
-      if (viaPrefix.size > 0) {
-        const prefix = viaPrefix.get(byKey.member![j]);
-        if (prefix) via.append(encoder.encode(prefix));
-      }
-      via.copyFrom(viaPacked, p);
-      path[out] = sink.path.data[p];
-      match[out] = extra === 0 ? pairMatch[p] : matchWith(p, extra);
-      conf[out] = pairConfidence[p];
-      pairFlagsOut[out] = pairFlags[p];
-      if (pairFlags[p] & PAIR_CONVERGENT) flags[i] |= INPUT_CONVERGENT;
-      out++;
-    }
-    countStatus(summary, status[i]);
-    if (flags[i] & INPUT_CONVERGENT) summary.convergent++;
-    if (flags[i] & INPUT_EXCEL_DATE) summary.excelDates++;
-  }
+  const out = writePairs(
+    {
+      keyOf: input.keyOf,
+      trimmed: input.trimmed,
+      keyStatus,
+      excelDate,
+      keyBits,
+      memberBits,
+      byKey,
+      sinkTarget: sink.target.data,
+      sinkPath: sink.path.data,
+      pairMatch,
+      pairConfidence,
+      pairFlags,
+    },
+    { status, flags, pairStart, pairInput, targetIndex, viaIndex, path, match, conf, pairFlagsOut },
+    vias,
+    matchWith,
+    summary,
+  );
   pairStart[count] = out;
-  const inputs = { count, text: input.tokens, status, flags, pairStart, key: input.keyOf };
+  const inputs = { count, text: input.text, status, flags, pairStart, key: input.keyOf };
   return {
     paths,
     matchTypes: matchTypes.names,
@@ -192,8 +180,8 @@ export function assemble({
     pairs: {
       count: total,
       input: pairInput,
-      target: targets.toPacked(),
-      via: via.toPacked(),
+      target: { strings: sink.targets.strings(), index: targetIndex },
+      via: { strings: vias.strings(), index: viaIndex },
       path,
       match,
       confidence: conf,
@@ -204,13 +192,6 @@ export function assemble({
     keyPairs: byKey,
     normalised,
   };
-}
-
-function countStatus(summary: MapSummary, status: number): void {
-  if (status === STATUS_MAPPED) summary.mapped++;
-  else if (status === STATUS_AMBIGUOUS) summary.ambiguous++;
-  else if (status === STATUS_UNMAPPED) summary.unmapped++;
-  else summary.invalid++;
 }
 
 /** The status of a row key with no pairs: unmapped when shaped like its type, else invalid. */

@@ -2,7 +2,7 @@
  * Extra output columns from attribute (untyped) columns: for each pair, the values that the
  * attribute's table lists beside the pair's target, e.g. the organs of a panel's accession.
  */
-import type { AttributeRef, MapResult, PackedStrings } from '../../api';
+import type { AttributeRef, IndexedStrings, MapResult, PackedStrings } from '../../api';
 import { StringsBuffer } from '../packed/growable-buffers';
 import { fail } from '../errors';
 import type { RegisteredTable } from '../plan/type-graph';
@@ -22,18 +22,18 @@ export function attributeLabel(ref: AttributeRef): string {
   return `${ref.column} (${ref.table})`;
 }
 
-/** One string per pair: the attribute's distinct values beside its target, in file order. */
-export function attributeValues(
-  source: AttributeSource,
-  targets: PackedStrings,
-  pairs: number,
-): PackedStrings {
+/**
+ * One string per distinct target: the attribute's distinct values beside it, in file order. Pairs
+ * read theirs through their target's index.
+ */
+export function attributeValues(source: AttributeSource, targets: PackedStrings): PackedStrings {
+  const count = targets.offsets.length - 1;
   const { table, targetColumn, attributeColumn } = source;
   const dict = table.columns[targetColumn].dict;
   const values = table.columns[attributeColumn].dict;
   const csr = table.edges(targetColumn, attributeColumn);
-  const out = new StringsBuffer(pairs * 8);
-  for (let p = 0; p < pairs; p++) {
+  const out = new StringsBuffer(count * 8);
+  for (let p = 0; p < count; p++) {
     const id = dict.lookup(
       targets.bytes.subarray(targets.offsets[p], targets.offsets[p + 1]),
       0,
@@ -78,11 +78,11 @@ export function attributeSpec<T extends RegisteredTable>(
 
 export function attributeColumns(
   sources: AttributeSource[],
-  pairs: { target: PackedStrings; count: number },
+  pairs: { target: IndexedStrings },
 ): MapResult['attributes'] {
   return {
     refs: sources.map((s) => s.ref),
     labels: sources.map((s) => attributeLabel(s.ref)),
-    values: sources.map((s) => attributeValues(s, pairs.target, pairs.count)),
+    values: sources.map((s) => attributeValues(s, pairs.target.strings)),
   };
 }

@@ -4,7 +4,7 @@
  * `Blob` made here (UTF-8, no BOM): it crosses to the page by reference, so the page does no
  * per-byte work to save it, and a large export is never held as one string.
  */
-import type { ExportFormat, MapResult } from '../../api';
+import type { ExportFormat, IndexedStrings, MapResult } from '../../api';
 import {
   INPUT_DUPLICATE,
   INPUT_EXCEL_DATE,
@@ -132,7 +132,7 @@ function eachRow(result: MapResult, visit: (row: Row) => void): void {
   for (let i = 0; i < inputs.count; i++) {
     const base = {
       input_index: i + 1,
-      input: text(inputs.text, i),
+      input: at(inputs.text, i),
       status: STATUS_NAMES[inputs.status[i]],
       duplicate: inputs.flags[i] & INPUT_DUPLICATE ? 'yes' : '',
       excel_date: inputs.flags[i] & INPUT_EXCEL_DATE ? 'yes' : '',
@@ -158,15 +158,17 @@ function eachRow(result: MapResult, visit: (row: Row) => void): void {
       const flags = pairs.flags[p];
       visit({
         ...base,
-        target: text(pairs.target, p),
+        target: at(pairs.target, p),
         path: result.paths[pairs.path[p]].label,
-        via: text(pairs.via, p),
+        via: at(pairs.via, p),
         match: result.matchTypes[pairs.match[p]],
         confidence: Number(pairs.confidence[p].toFixed(3)),
         convergent: flags & PAIR_CONVERGENT ? 'yes' : '',
         round_trip:
           flags & PAIR_ROUND_TRIP ? (flags & PAIR_CONFIRMED ? 'confirmed' : 'not confirmed') : '',
-        ...Object.fromEntries(labels.map((label, a) => [label, text(values[a], p)])),
+        ...Object.fromEntries(
+          labels.map((label, a) => [label, text(values[a], pairs.target.index[p])]),
+        ),
       });
     }
   }
@@ -181,6 +183,11 @@ function keyColumns(result: MapResult, k: number) {
     normalised: text(keys.normalised, k),
     reason: result.reasons[keys.reason[k]],
   };
+}
+
+/** Row i's string of an indexed column. */
+function at(column: IndexedStrings, i: number): string {
+  return text(column.strings, column.index[i]);
 }
 
 function text(packed: { bytes: Uint8Array; offsets: Int32Array }, i: number): string {

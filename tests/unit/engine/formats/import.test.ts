@@ -286,7 +286,8 @@ describe('attributes of a recognised file with a hub', () => {
     const pairs = rowsOf(result).flatMap((r) => r.pairs.map((p) => p.target));
     expect(pairs).toHaveLength(data.length);
     pairs.forEach((hgnc, p) => {
-      const text = decoder.decode(values.bytes.subarray(values.offsets[p], values.offsets[p + 1]));
+      const t = result.pairs.target.index[p];
+      const text = decoder.decode(values.bytes.subarray(values.offsets[t], values.offsets[t + 1]));
       expect(text, hgnc).toBe(description.get(hgnc));
     });
   });

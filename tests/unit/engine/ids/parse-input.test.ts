@@ -142,6 +142,24 @@ describe('pasted input that is not a clean list', () => {
     expect(result.notes).toContain(
       '2 ids had stray spaces, quotes or invisible characters removed.',
     );
+    // Each row keeps its input as typed, though the three plain ones share one stored string.
+    expect(rows.map((row) => row.input)).toEqual(['P04637', '"P04637"', 'P04637', '\u00a0P04637']);
+    expect(result.inputs.text.strings.offsets.length - 1).toBe(3);
+  });
+
+  it('stores a target and a path once however many inputs reach them', async () => {
+    const engine = await loadFixtureEngine();
+    // 2,000 lines of two ids, each with one NCBI Gene id in the fixture's uniprot table.
+    const text = Array.from({ length: 1000 }, () => 'P04637\nP38398').join('\n');
+    const result = await engine.map({ text, source: 'uniprot', target: 'entrez' });
+    const rows = rowsOf(result);
+    expect(rows).toHaveLength(2000);
+    expect(new Set(rows.map((row) => row.pairs.map((p) => `${p.target} ${p.via}`).join()))).toEqual(
+      new Set(['7157 P04637 > 7157', '672 P38398 > 672']),
+    );
+    expect(result.pairs.target.strings.offsets.length - 1).toBe(2);
+    expect(result.pairs.via.strings.offsets.length - 1).toBe(2);
+    expect(result.inputs.text.strings.offsets.length - 1).toBe(2);
   });
 
   it('strips direction, isolate and format marks around an id, and says so', async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryUserTableStore } from '../../../../workers/engine/user-tables/user-table-store';
-import { decode, fixtureBytes, loadFixtureEngine, multiMap, readCsv, rowsOf } from '../helpers';
+import {
+  decode,
+  decodeRow,
+  fixtureBytes,
+  loadFixtureEngine,
+  multiMap,
+  readCsv,
+  rowsOf,
+} from '../helpers';
 
 /** Distinct values of `valueColumn` beside `key` in `keyColumn`, in file order, joined as output. */
 function besides(relative: string, keyColumn: string, valueColumn: string): Map<string, string> {
@@ -36,8 +44,9 @@ describe('attribute columns', () => {
     expect(result.attributes.labels).toEqual(['name (genes)']);
     let checked = 0;
     for (let p = 0; p < result.pairs.count; p++) {
-      const symbol = decode(result.pairs.target, p);
-      expect(decode(result.attributes.values[0], p), symbol).toBe(names.get(symbol));
+      const symbol = decodeRow(result.pairs.target, p);
+      const value = decode(result.attributes.values[0], result.pairs.target.index[p]);
+      expect(value, symbol).toBe(names.get(symbol));
       checked++;
     }
     expect(checked).toBe(entrez.length);
@@ -80,8 +89,9 @@ describe('attribute columns', () => {
     });
     expect(result.pairs.count).toBeGreaterThan(0);
     for (let p = 0; p < result.pairs.count; p++) {
-      const accession = decode(result.pairs.target, p);
-      expect(decode(result.attributes.values[0], p), accession).toBe(organs.get(accession) ?? '');
+      const accession = decodeRow(result.pairs.target, p);
+      const organ = decode(result.attributes.values[0], result.pairs.target.index[p]);
+      expect(organ, accession).toBe(organs.get(accession) ?? '');
     }
   });
 
