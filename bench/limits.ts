@@ -8,71 +8,25 @@
  * Files are generated (kept in a temporary folder): ids cycle through the bundled UniProt
  * accessions; the table has synthetic UniProt-shaped accessions, each with one of 20,000 symbols.
  */
-import { execFileSync } from 'node:child_process';
-import {
-  createWriteStream,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { MAX_INPUT_CHARS } from '../workers/common/id-tokens';
 import { MAX_USER_FILE_BYTES } from '../workers/engine/user-tables/user-tables';
-import { CHROMIUM, CHROMIUM_ARGS, root, withBuiltApp } from './built-app';
+import { CHROMIUM, CHROMIUM_ARGS, withBuiltApp } from './built-app';
+import {
+  bundledAccessions,
+  MB,
+  peakMemory,
+  timed,
+  writeLines as writeLinesIn,
+  type LineFile,
+} from './large-files';
 
-const MB = 1024 * 1024;
 const work = mkdtempSync(join(tmpdir(), 'crosswalk-limits-'));
-
-/** Writes `lines()` to a file until it holds about `bytes`; returns its path and line count. */
-async function writeLines(name: string, bytes: number, line: (i: number) => string) {
-  const path = join(work, name);
-  const out = createWriteStream(path);
-  let written = 0;
-  let count = 0;
-  while (written < bytes) {
-    let chunk = '';
-    while (chunk.length < 1 * MB && written + chunk.length < bytes) chunk += line(count++) + '\n';
-    written += chunk.length;
-    if (!out.write(chunk)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  return { path, lines: count, bytes: statSync(path).size };
-}
-
-/** Peak RSS (MB) of the largest Chromium process while `work` runs. */
-async function peakMemory<T>(work: () => Promise<T>): Promise<[T, number]> {
-  let peak = 0;
-  const sample = () => {
-    try {
-      const rss = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
-      for (const kb of rss.split('\n').map(Number)) peak = Math.max(peak, kb / 1024);
-    } catch {
-      // ps finds no process between two launches
-    }
-  };
-  sample();
-  const timer = setInterval(sample, 200);
-  try {
-    const result = await work();
-    sample();
-    return [result, peak];
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-async function timed(work: () => Promise<void>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
-}
+const writeLines = (name: string, bytes: number, line: (i: number) => string) =>
+  writeLinesIn(work, name, bytes, line);
 
 async function outcome(page: Page, done: string): Promise<string> {
   await page.locator(`${done}, [data-testid="error"]`).first().waitFor({ timeout: 600_000 });
@@ -109,20 +63,11 @@ async function addTable(page: Page, file: string): Promise<string> {
 
 interface Case {
   label: string;
-  file: { path: string; lines: number; bytes: number };
+  file: LineFile;
   run: (page: Page, file: string) => Promise<string>;
 }
 
-const accessions = [
-  ...new Set(
-    gunzipSync(readFileSync(join(root, 'data/uniprot.csv.gz')))
-      .toString()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split(',')[0])
-      .filter(Boolean),
-  ),
-];
+const accessions = bundledAccessions();
 const accession = (i: number) => accessions[i % accessions.length];
 // Synthetic, UniProt-shaped and distinct: Q + digit + three base-36 characters + digit.
 const synthetic = (i: number) =>

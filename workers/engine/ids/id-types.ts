@@ -12,6 +12,12 @@ export interface KeyTransform {
   /** ASCII characters whose presence may let `apply` change a key (non-ASCII always may). */
   triggers: string;
   apply(key: string): string | null;
+  /**
+   * For a transform that only drops a key's first bytes: how many it drops from these UTF-8
+   * bytes (0 for none), or -1 when only `apply` can tell. Lets an index relax a column's keys
+   * without decoding them.
+   */
+  dropsFrom?(bytes: Uint8Array): number;
 }
 
 export const MATCH_TRIMMED = 1;
@@ -59,13 +65,36 @@ function prefixStripped(prefixes: string[]): KeyTransform {
   // Escaped: `pubchem.compound`'s dot is a dot (unescaped, `pubchemXcompound:962` was stripped).
   const escaped = prefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(`^(?:${escaped.join('|')}):\\s*`, 'i');
+  const lowered = prefixes.map((p) => new TextEncoder().encode(p.toLowerCase()));
   return {
     name: 'prefix-stripped',
     bit: MATCH_PREFIX,
     triggers: ':',
     apply: (key) => key.replace(pattern, ''),
+    dropsFrom: (bytes) => prefixLength(bytes, lowered),
   };
 }
+
+/** The length of `prefix:` and the spaces after it at the start of `bytes` (ASCII, any case). */
+function prefixLength(bytes: Uint8Array, prefixes: Uint8Array[]): number {
+  for (const prefix of prefixes) {
+    const n = prefix.length;
+    if (bytes.length <= n || bytes[n] !== COLON) continue;
+    let i = 0;
+    // ASCII letters lowered by setting bit 5; digits, dots and dashes are left as they are.
+    while (i < n && (bytes[i] | (isLetter(bytes[i]) ? 0x20 : 0)) === prefix[i]) i++;
+    if (i < n) continue;
+    let end = n + 1;
+    while (end < bytes.length && isSpace(bytes[end])) end++;
+    // Other Unicode spaces also match `\s`: leave those keys to the regular expression.
+    return end < bytes.length && bytes[end] >= 0x80 ? -1 : end;
+  }
+  return 0;
+}
+
+const COLON = 58;
+const isLetter = (b: number) => (b >= 65 && b <= 90) || (b >= 97 && b <= 122);
+const isSpace = (b: number) => b === 32 || (b >= 9 && b <= 13);
 
 export interface IdType extends IdTypeInfo {
   regex?: RegExp;
