@@ -14,8 +14,9 @@ import type { SplitRule } from '../api';
 
 /**
  * The most text one run takes: 64 MB is about 8.9 million UniProt accessions (4 million Ensembl
- * ids). Mapping that many peaked at 2.2 GB in the tab (`npm run bench:limits`); much more and a
- * typical laptop's tab would run out of memory.
+ * ids). Mapping that many peaked at 952 MB in the tab (`npm run bench:limits`; 2.2 GB before
+ * inputs and pairs shared their strings); much more and a typical laptop's tab would run out of
+ * memory.
  */
 export const MAX_INPUT_CHARS = 64 * 1024 * 1024;
 
