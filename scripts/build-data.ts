@@ -22,6 +22,7 @@ import { shippedBytes } from '../workers/engine/tables/shipped-writer';
 import { CATALOG_VERSION, TABLES, catalogEntry, sourceDir, type TableSpec } from './org-hs-eg';
 import { packRows, packSourceDir, sourceReader, toCsv } from './pack-rows';
 import { PACKS, PACK_TABLES } from './packs';
+import { REVIEWED_FOLDER, REVIEWED_TABLE, reviewedCsv } from './uniprot-reviewed';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const from = sourceDir(repoRoot);
@@ -63,6 +64,14 @@ for (const spec of TABLES) {
   const file = `${spec.name}.csv.gz`;
   core.push(await ship(spec, file, readFileSync(join(from, file))));
 }
+const reviewedText = reviewedCsv(packSourceDir(repoRoot));
+core.push(
+  await ship(
+    REVIEWED_TABLE,
+    `${REVIEWED_TABLE.name}.csv.gz`,
+    gzipSync(Buffer.from(reviewedText, 'utf8'), { level: 9 }),
+  ),
+);
 
 const read = sourceReader(packFrom);
 const packBytes = new Map<string, number>();
@@ -97,8 +106,9 @@ const catalog: CatalogFile = {
 // Without indentation: every first visit downloads it (14.5 KB, against 20.7 KB indented).
 writeFileSync(join(to, 'catalog.json'), JSON.stringify(catalog) + '\n');
 
-const shipped = core.map((t) => `\`${t.file}\``).join(', ');
-const copies = core.map((t) => `\`${t.name}.csv.gz\``).join(', ');
+const fromOrgHsEg = core.filter((t) => t.name !== REVIEWED_TABLE.name);
+const shipped = fromOrgHsEg.map((t) => `\`${t.file}\``).join(', ');
+const copies = fromOrgHsEg.map((t) => `\`${t.name}.csv.gz\``).join(', ');
 const provenance = `# Provenance of the bundled tables
 
 The tables in this folder (${shipped}) are the tables described below in the app's packed form
@@ -108,12 +118,19 @@ of the files described below, kept in the repository's \`data/\` folder (${copie
 generates \`catalog.json\` from them. The source README follows verbatim (it also lists tables that
 are not shipped here, and \`make.sh\`, the script that built them).
 
+\`${REVIEWED_TABLE.name}.packed\` is not a copy: \`scripts/uniprot-reviewed.ts\` makes it from the
+\`Entry\` column of \`${REVIEWED_FOLDER}/uniprot_human_reviewed.tsv.gz\` (its README is last below), one row
+\`<accession>,reviewed\` per entry, in the file's order (source \`data/${REVIEWED_TABLE.name}.csv.gz\`).
+
 The data packs' tables are described in [packs/PROVENANCE.md](packs/PROVENANCE.md), kept beside
 them so that a first visit, which precaches this folder but not \`packs/\`, does not download it.
 
 ---
 
-${readFileSync(join(from, 'README.md'), 'utf8')}`;
+${readFileSync(join(from, 'README.md'), 'utf8')}
+---
+
+${readFileSync(join(packSourceDir(repoRoot), REVIEWED_FOLDER, 'README.md'), 'utf8')}`;
 writeFileSync(join(to, 'PROVENANCE.md'), provenance);
 writeFileSync(join(to, 'packs', 'PROVENANCE.md'), packProvenance());
 

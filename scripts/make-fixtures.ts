@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { CatalogFile } from '../workers/engine/tables/catalog';
 import { CATALOG_VERSION, TABLES, catalogEntry, sourceDir } from './org-hs-eg';
+import { packSourceDir } from './pack-rows';
+import { REVIEWED_TABLE, reviewedCsv } from './uniprot-reviewed';
 
 /** Seed genes (entrez ids), each chosen for a case the engine must get right. */
 const SEEDS: Record<string, string> = {
@@ -168,6 +170,26 @@ for (const [name, table] of tables) {
   catalog.tables.push(catalogEntry(spec, `${name}.csv`, bytes, text));
   console.log(`${name.padEnd(16)} ${String(lines.length).padStart(5)} rows`);
 }
+// The reviewed entries among the fixture's accessions (TP53 keeps P04637 of its seven).
+const accessions = new Set(
+  tables.get('uniprot')!.id.filter((_, i) => genes.has(tables.get('uniprot')!.entrez[i])),
+);
+const reviewed = reviewedCsv(
+  packSourceDir(fileURLToPath(new URL('..', import.meta.url))),
+  accessions,
+);
+writeFileSync(join(to, `${REVIEWED_TABLE.name}.csv`), reviewed);
+catalog.tables.push(
+  catalogEntry(
+    REVIEWED_TABLE,
+    `${REVIEWED_TABLE.name}.csv`,
+    Buffer.from(reviewed, 'utf8'),
+    reviewed,
+  ),
+);
+console.log(
+  `${REVIEWED_TABLE.name.padEnd(16)} ${String(reviewed.split('\n').length - 2).padStart(5)} rows`,
+);
 writeFileSync(join(to, 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
 
 const added = [...genes].filter((gene) => !(gene in SEEDS));

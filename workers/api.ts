@@ -290,7 +290,26 @@ export interface MapResult {
   timing: Timing;
   /** Plain-language notes about the run (fallback paths used, ids repaired, tables skipped). */
   notes: string[];
+  /**
+   * What was done with inputs that reached several targets (#16): `keep` as the run gave them,
+   * unless a policy was chosen after it (`applyPolicy`).
+   */
+  policy: AmbiguityPolicy;
+  /** How many inputs each policy changes in the run as it came. */
+  policyEffects: Record<AmbiguityPolicy, number>;
+  /**
+   * Per distinct target (aligned with `pairs.target.strings`): REVIEWED, UNREVIEWED or
+   * REVIEW_UNKNOWN (codes.ts), as a table says (the bundled `uniprot_reviewed`, or a `Reviewed`
+   * or `Status` column of a UniProt download); null when no enabled table says it of the target type.
+   */
+  reviewed: Uint8Array | null;
 }
+
+/**
+ * `keep` every target (the default); the `first` in path then table order; `drop` them all (the
+ * input keeps its status, with no target); `prefer-reviewed` UniProt entries where some are.
+ */
+export type AmbiguityPolicy = 'keep' | 'first' | 'drop' | 'prefer-reviewed';
 
 /**
  * The results table's rows: one per pair, plus one per input without pairs, in input order.
@@ -545,6 +564,11 @@ export interface EngineApi {
    * only hands it to a download, never reads or copies its bytes.
    */
   exportResult(runId: number, format: ExportFormat): Promise<Blob>;
+  /**
+   * A finished run with an ambiguity policy applied, looked up again nowhere; its exports follow
+   * the policy from now on.
+   */
+  applyPolicy(runId: number, policy: AmbiguityPolicy): Promise<MapResult>;
   cacheStats(): Promise<CacheStats>;
   /** Loads tables ahead of use so the next run finds them in memory. */
   preload(tables: string[]): Promise<void>;

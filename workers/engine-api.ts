@@ -31,6 +31,10 @@ export function createEngineApi(engine: CrosswalkEngine) {
       await file.slice(-1).arrayBuffer();
       return file;
     },
+    applyPolicy: async (runId, policy) => {
+      const [copy, buffers] = copyForTransfer(engine.applyPolicy(runId, policy));
+      return transfer(copy, buffers);
+    },
     cacheStats: async () => engine.cache.stats(),
     preload: (tables) => engine.preload(tables),
     warmUp: (source, target) => engine.warmUp(source, target),

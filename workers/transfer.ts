@@ -47,6 +47,7 @@ export function copyForTransfer(result: MapResult): [MapResult, ArrayBuffer[]] {
       confidence: copy(pairs.confidence),
       flags: copy(pairs.flags),
     },
+    reviewed: result.reviewed && copy(result.reviewed),
     // Exact-length arrays the engine does not keep: sent as they are.
     rows,
     attributes: { ...result.attributes, values: result.attributes.values.map(strings) },

@@ -11,6 +11,7 @@ import {
   PAIR_CONFIRMED,
   PAIR_CONVERGENT,
   PAIR_ROUND_TRIP,
+  REVIEWED,
   STATUS_NAMES,
   type StatusName,
 } from '../../workers/common/codes';
@@ -47,6 +48,8 @@ export interface RowCells {
   input: string;
   status: StatusName;
   target: string;
+  /** The target is a reviewed UniProt entry (Swiss-Prot), as a table says. */
+  reviewed: boolean;
   path: string;
   via: string;
   match: string;
@@ -102,6 +105,7 @@ export function rowCells(result: MapResult, row: number, labels: RowLabels): Row
     input: decodeIndexed(result.inputs.text, inputIndex),
     status: STATUS_NAMES[result.inputs.status[inputIndex]] ?? 'invalid',
     target: '',
+    reviewed: false,
     path: '',
     via: '',
     match: '',
@@ -130,6 +134,7 @@ export function rowCells(result: MapResult, row: number, labels: RowLabels): Row
     );
   }
   cells.target = decodeIndexed(pairs.target, pairIndex);
+  cells.reviewed = result.reviewed?.[pairs.target.index[pairIndex]] === REVIEWED;
   cells.path = labels.paths[pairs.path[pairIndex]] ?? '';
   cells.via = decodeIndexed(pairs.via, pairIndex);
   cells.match = result.matchTypes[pairs.match[pairIndex]] ?? '';

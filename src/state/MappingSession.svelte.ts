@@ -28,6 +28,7 @@ import { parsedTables, tablesReadFromFiles } from '../lib/timing';
 import { fetchedByRun, missingPackHint } from '../lib/packs';
 import { readAcceptedPacks } from '../storage/pack-opt-in';
 import { readLastPair, writeLastPair } from '../storage/last-pair';
+import { AmbiguityChoice } from './AmbiguityChoice.svelte';
 import { ExtraColumns } from './ExtraColumns.svelte';
 import { IdsInput } from './IdsInput.svelte';
 import { AUTO_SOURCE, PathPreview } from './PathPreview.svelte';
@@ -82,6 +83,13 @@ export class MappingSession {
   readonly cache = new EngineCache();
   /** Attribute columns offered for the target type, and the ones ticked for the next run. */
   readonly extraColumns = new ExtraColumns({ onError: (message) => (this.error = message) });
+  /** What to do with inputs that reached several targets; applied to the result on screen. */
+  readonly ambiguity = new AmbiguityChoice({
+    result: () => this.result,
+    show: (result) => (this.result = result),
+    held: () => this.#resultStamp?.current ?? false,
+    onError: (message) => (this.error = message),
+  });
   /** The ids to map (textarea, or a large paste or file). */
   readonly ids = new IdsInput({
     onChange: () => this.preview.scheduleDetection(),
@@ -215,7 +223,8 @@ export class MappingSession {
     const started = performance.now();
     const startedAt = Date.now();
     try {
-      const result = await engine.map(request, (progress) => this.#queueProgress(progress));
+      const mapped = await engine.map(request, (progress) => this.#queueProgress(progress));
+      const result = await this.ambiguity.forRun(mapped);
       const received = performance.now();
       writeLastPair({ source: result.source, target: result.target });
       void this.storage.watchWrites(parsedTables(result.timing.phases), startedAt);

@@ -8,6 +8,7 @@
  */
 import * as Comlink from 'comlink';
 import type {
+  AmbiguityPolicy,
   AttributeRef,
   CacheStats,
   CatalogInfo,
@@ -141,6 +142,11 @@ export class EngineClient {
   /** The run's rows as a file the worker built (a `Blob`: the page never touches its bytes). */
   exportResult(runId: number, format: ExportFormat): Promise<Blob> {
     return this.#call((remote) => remote.exportResult(runId, format));
+  }
+
+  /** The run with an ambiguity policy applied by the worker, which holds it (nothing re-run). */
+  applyPolicy(runId: number, policy: AmbiguityPolicy): Promise<MapResult> {
+    return this.#call((remote) => remote.applyPolicy(runId, policy));
   }
 
   cacheStats(): Promise<CacheStats> {

@@ -18,3 +18,8 @@ export const PAIR_CONFIRMED = 4;
 
 /** `MapResult.keys.type` of an id shaped like no known type. */
 export const NO_TYPE = 255;
+
+/** `MapResult.reviewed`: what a table says of a UniProt target (#16). */
+export const REVIEW_UNKNOWN = 0;
+export const REVIEWED = 1;
+export const UNREVIEWED = 2;

@@ -7,6 +7,7 @@
  * class runs in the worker (fetch, IndexedDB) and in Node (fs, memory) for tests, bench and CLI.
  */
 import type {
+  AmbiguityPolicy,
   AttributeRef,
   CatalogInfo,
   Detection,
@@ -33,6 +34,9 @@ import { readIds } from './ids/read-ids';
 import { autoTypes, mapRequest, type MapDeps } from './map-request';
 import { PairSink } from './run/walk-path';
 import { exportRows } from './result/export';
+import { AMBIGUITY_POLICIES, applyPolicy } from './result/ambiguity-policy';
+import { reviewFlags, reviewRefs } from './result/reviewed';
+import { buildRows } from './result/result-rows';
 import { DEFAULT_MAX_HOPS, findPaths } from './plan/type-graph';
 import { STATUS_NAMES } from '../common/codes';
 import { countBoth } from '../common/id-tokens';
@@ -92,6 +96,8 @@ export class CrosswalkEngine {
   readonly #registry = new TableRegistry();
   readonly #paths: PathRunner;
   readonly #runs = new Map<number, MapResult>();
+  /** The ambiguity policy last applied to each kept run (none: `keep`). */
+  readonly #policies = new Map<number, AmbiguityPolicy>();
   #version = '';
   #turn: Promise<unknown> = Promise.resolve();
   #nextRun = 1;
@@ -286,6 +292,7 @@ export class CrosswalkEngine {
       reverse: this,
       attributes: (req, target, pairs, timer) =>
         this.#attributes(req.attributes ?? [], target, pairs, timer),
+      reviewed: (target, pairs, timer) => this.#reviewed(target, pairs, timer),
     };
     const result: MapResult = {
       runId: this.#nextRun++,
@@ -293,7 +300,11 @@ export class CrosswalkEngine {
     };
     // Kept for export, which never reads the rows: they are the page's, and go to it.
     this.#runs.set(result.runId, { ...result, rows: NO_ROWS });
-    for (const id of this.#runs.keys()) if (this.#runs.size > KEPT_RUNS) this.#runs.delete(id);
+    for (const id of this.#runs.keys()) {
+      if (this.#runs.size <= KEPT_RUNS) break;
+      this.#runs.delete(id);
+      this.#policies.delete(id);
+    }
     return result;
   }
 
@@ -306,12 +317,27 @@ export class CrosswalkEngine {
     return sink;
   }
 
-  /** The rows of a kept run as a file (a `Blob`, typed for its format). */
+  /** The rows of a kept run as a file (a `Blob`, typed for its format), under its policy. */
   exportResult(runId: number, format: ExportFormat): Blob {
+    const result = this.#kept(runId);
+    return exportRows(applyPolicy(result, this.#policies.get(runId) ?? 'keep'), format);
+  }
+
+  /** A kept run with `policy` applied (from the run as it came); its exports follow it. */
+  applyPolicy(runId: number, policy: AmbiguityPolicy): MapResult {
+    if (!AMBIGUITY_POLICIES.includes(policy))
+      fail('bad-request', `There is no ambiguity policy "${policy}".`);
+    const result = this.#kept(runId);
+    this.#policies.set(runId, policy);
+    const applied = applyPolicy(result, policy);
+    return applied.rows === NO_ROWS ? { ...applied, rows: buildRows(applied.inputs) } : applied;
+  }
+
+  #kept(runId: number): MapResult {
     const result = this.#runs.get(runId);
     if (!result)
       fail('bad-request', `Run ${runId} is no longer kept; run the mapping again to export it.`);
-    return exportRows(result, format);
+    return result;
   }
 
   warmUp(source: string, target: string): Promise<string[]> {
@@ -403,6 +429,29 @@ export class CrosswalkEngine {
     pairs: AssembledResult['pairs'],
     timer: PhaseTimer,
   ): Promise<MapResult['attributes']> {
+    const sources = await this.#attributeSources(refs, target, timer);
+    return timer.time('assembly', 'attribute columns', () => attributeColumns(sources, pairs));
+  }
+
+  /** Whether each target is a reviewed entry, where an enabled table says (null: none does). */
+  async #reviewed(
+    target: string,
+    pairs: AssembledResult['pairs'],
+    timer: PhaseTimer,
+  ): Promise<Uint8Array | null> {
+    const refs = reviewRefs(this.#registry.enabled(), target);
+    if (refs.length === 0) return null;
+    const sources = await this.#attributeSources(refs, target, timer);
+    return timer.time('assembly', 'reviewed entries', () =>
+      reviewFlags(sources, pairs.target.strings),
+    );
+  }
+
+  async #attributeSources(
+    refs: AttributeRef[],
+    target: string,
+    timer: PhaseTimer,
+  ): Promise<AttributeSource[]> {
     const sources: AttributeSource[] = [];
     for (const ref of refs) {
       const { spec, targetColumn } = attributeSpec(this.#registry.get(ref.table), ref, target);
@@ -415,7 +464,7 @@ export class CrosswalkEngine {
         attributeColumn: table.columnIndex(ref.column),
       });
     }
-    return timer.time('assembly', 'attribute columns', () => attributeColumns(sources, pairs));
+    return sources;
   }
 
   async #read(url: string, what: string): Promise<Uint8Array> {

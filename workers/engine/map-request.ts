@@ -15,6 +15,7 @@ import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './plan/type-graph';
 import type { Registered, TableRegistry } from './plan/table-registry';
 import type { Packs } from './tables/packs';
 import { assemble, type AssembledResult } from './result/assemble';
+import { policyEffects } from './result/ambiguity-policy';
 import { reasonsOf, type FirstStep } from './result/reasons';
 import { mapByType, type TypeMapping } from './run/map-by-type';
 import { hasPairs, retryOtherTypes } from './run/retry-types';
@@ -39,6 +40,11 @@ export interface MapDeps {
     pairs: AssembledResult['pairs'],
     timer: PhaseTimer,
   ): Promise<MapResult['attributes']>;
+  reviewed(
+    target: string,
+    pairs: AssembledResult['pairs'],
+    timer: PhaseTimer,
+  ): Promise<Uint8Array | null>;
 }
 
 export type MappedResult = Omit<MapResult, 'runId'>;
@@ -164,8 +170,9 @@ export async function mapRequest(
   const detection = auto ? detectionOf(reading, input.keyOf) : undefined;
   if (detection) notes.unshift(detectionNote(detection));
   const attributes = await deps.attributes(request, target, assembled.pairs, timer);
+  const reviewed = await deps.reviewed(target, assembled.pairs, timer);
   const { keyStatus: _s, keyPairs: _p, normalised, ...rows } = assembled;
-  return {
+  const asRun = {
     source,
     sourceTypes: reading.types,
     target,
@@ -176,7 +183,10 @@ export async function mapRequest(
     attributes,
     timing: timer.finish(),
     notes,
+    policy: 'keep' as const,
+    reviewed,
   };
+  return { ...asRun, policyEffects: policyEffects(asRun) };
 }
 
 /** The one path the user pinned (by its index in the source's plan), with no fallback. */

@@ -131,6 +131,9 @@ export function makeResult(
     },
     timing: { totalMs: 0, phases: [] },
     notes: [],
+    policy: 'keep',
+    policyEffects: { keep: 0, first: 0, drop: 0, 'prefer-reviewed': 0 },
+    reviewed: null,
   };
 }
 

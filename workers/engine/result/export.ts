@@ -12,7 +12,10 @@ import {
   PAIR_CONFIRMED,
   PAIR_CONVERGENT,
   PAIR_ROUND_TRIP,
+  REVIEW_UNKNOWN,
+  REVIEWED,
   STATUS_NAMES,
+  UNREVIEWED,
 } from '../../common/codes';
 
 export const EXPORT_COLUMNS = [
@@ -28,6 +31,9 @@ export const EXPORT_COLUMNS = [
   'convergent',
   'round_trip',
   'excel_date',
+  // #16, before #12's three, which stay last.
+  'reviewed',
+  'policy',
   'source_type',
   'normalised',
   'reason',
@@ -105,6 +111,7 @@ export function exportRows(
       target: result.target,
       summary: result.summary,
       sourceTypes: result.sourceTypes,
+      policy: result.policy,
       paths: result.paths,
       notes: result.notes,
     };
@@ -137,6 +144,7 @@ function eachRow(result: MapResult, visit: (row: Row) => void): void {
       duplicate: inputs.flags[i] & INPUT_DUPLICATE ? 'yes' : '',
       excel_date: inputs.flags[i] & INPUT_EXCEL_DATE ? 'yes' : '',
       ...keyColumns(result, inputs.key[i]),
+      policy: result.policy,
     };
     const { labels, values } = result.attributes;
     const start = inputs.pairStart[i];
@@ -151,6 +159,7 @@ function eachRow(result: MapResult, visit: (row: Row) => void): void {
         confidence: '',
         convergent: '',
         round_trip: '',
+        reviewed: '',
         ...Object.fromEntries(labels.map((label) => [label, ''])),
       });
     }
@@ -166,6 +175,7 @@ function eachRow(result: MapResult, visit: (row: Row) => void): void {
         convergent: flags & PAIR_CONVERGENT ? 'yes' : '',
         round_trip:
           flags & PAIR_ROUND_TRIP ? (flags & PAIR_CONFIRMED ? 'confirmed' : 'not confirmed') : '',
+        reviewed: REVIEW_WORDS[result.reviewed?.[pairs.target.index[p]] ?? REVIEW_UNKNOWN],
         ...Object.fromEntries(
           labels.map((label, a) => [label, text(values[a], pairs.target.index[p])]),
         ),
@@ -184,6 +194,12 @@ function keyColumns(result: MapResult, k: number) {
     reason: result.reasons[keys.reason[k]],
   };
 }
+
+/** The `reviewed` column: what a table says of a UniProt target (empty: none says). */
+const REVIEW_WORDS = { [REVIEW_UNKNOWN]: '', [REVIEWED]: 'yes', [UNREVIEWED]: 'no' } as Record<
+  number,
+  string
+>;
 
 /** Row i's string of an indexed column. */
 function at(column: IndexedStrings, i: number): string {

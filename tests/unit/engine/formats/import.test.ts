@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MapRequest } from '../../../../workers/api';
 import { CrosswalkEngine } from '../../../../workers/engine/engine';
+import { REVIEWED, UNREVIEWED } from '../../../../workers/common/codes';
 import { CATALOG_URL, fsReadBytes, keyInfoOf, ROOT, rowsOf } from '../helpers';
 
 const text = (name: string) =>
@@ -239,6 +240,35 @@ describe('recognised files, added as proposed, map as their rows say', () => {
       target: 'refseq',
     });
     expect(targetsOf(result)).toEqual(expected);
+  });
+
+  it('UniProt REST download: its Reviewed column says which targets are reviewed (#16)', async () => {
+    const [header, ...data] = text('uniprot_rest.tsv')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t'));
+    const said = new Map(data.map((r) => [r[0], r[header.indexOf('Reviewed')]]));
+    const geneIds = data.map((r) => r[header.indexOf('GeneID')].replace(/;$/, ''));
+    const { result } = await importAndMap('uniprot_rest.tsv', {
+      text: geneIds.join('\n'),
+      source: 'entrez',
+      target: 'uniprot',
+    });
+    const { strings, index: targetOf } = result.pairs.target;
+    let checked = 0;
+    for (let p = 0; p < result.pairs.count; p++) {
+      const t = targetOf[p];
+      const accession = new TextDecoder().decode(
+        strings.bytes.subarray(strings.offsets[t], strings.offsets[t + 1]),
+      );
+      if (!said.has(accession)) continue;
+      // The file's `unreviewed` is only in the file: the bundled list names reviewed entries.
+      expect(result.reviewed![t], accession).toBe(
+        said.get(accession) === 'reviewed' ? REVIEWED : UNREVIEWED,
+      );
+      checked++;
+    }
+    expect(checked).toBe(data.length);
   });
 
   it('ChEBI database_accession: bare compound ids read as CHEBI:…, to CAS numbers', async () => {

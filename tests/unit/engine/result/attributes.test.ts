@@ -27,7 +27,10 @@ describe('attribute columns', () => {
       { table: 'genes', column: 'name' },
       { table: 'genes', column: 'gene_type' },
     ]);
-    expect(engine.attributesFor('uniprot')).toEqual([]);
+    // uniprot_reviewed.csv: uniprot, status (untyped) — whether the entry is reviewed.
+    expect(engine.attributesFor('uniprot')).toEqual([
+      { table: 'uniprot_reviewed', column: 'status' },
+    ]);
   });
 
   it('annotate each pair with the values listed beside its target, and reach the exports', async () => {
@@ -77,7 +80,10 @@ describe('attribute columns', () => {
       ],
     });
     await engine.addTable('organs');
-    expect(engine.attributesFor('uniprot')).toEqual([{ table: 'organs', column: 'organ' }]);
+    expect(engine.attributesFor('uniprot')).toEqual([
+      { table: 'uniprot_reviewed', column: 'status' },
+      { table: 'organs', column: 'organ' },
+    ]);
     const organs = besides('quirks/qin-like.csv', 'uniprot', 'organ');
     const genes = multiMap(readCsv('quirks/qin-like.csv'), 'gene', 'uniprot');
     const symbols = [...genes.keys()].slice(0, 5);
