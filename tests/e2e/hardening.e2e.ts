@@ -369,20 +369,22 @@ test.describe('worker stopped mid-job', () => {
     // The chosen pair's tables are loaded while the page is idle; then the worker is quiet.
     await expect(page.getByTestId('warm-status')).toHaveAttribute('data-state', 'done');
 
-    // A real fault: an uncaught error thrown inside the worker while it runs. Armed by the next
-    // message the worker receives (the run), it fires at the run's first await (reading the
-    // file): with its tables in memory the run itself may finish before a fault sent after it.
+    // A real fault: an uncaught error thrown inside the worker while it runs. Armed by the run's
+    // own message (Comlink's call of `map`; a cache-stats call after the warm-up may still be on
+    // its way), it fires at the run's first await (reading the file): with its tables in memory
+    // the run itself may finish before a fault sent after it.
     const worker = page.workers().at(-1);
     expect(worker, 'the mapping worker').toBeDefined();
     await worker!.evaluate(() => {
-      self.addEventListener(
-        'message',
-        () =>
-          setTimeout(() => {
-            throw new Error('injected fault');
-          }, 0),
-        { once: true },
-      );
+      const arm = (event: MessageEvent) => {
+        const path = (event.data as { path?: unknown } | null)?.path;
+        if (!Array.isArray(path) || path[0] !== 'map') return;
+        self.removeEventListener('message', arm);
+        setTimeout(() => {
+          throw new Error('injected fault');
+        }, 0);
+      };
+      self.addEventListener('message', arm);
     });
     await page.getByTestId('run').click();
     const error = page.getByTestId('error');
