@@ -115,7 +115,13 @@ export const TABLES: TableSpec[] = [
     name: 'go',
     organism: 'human',
     label: 'Gene Ontology annotations',
-    columns: [col('entrez_id', 'entrez'), col('go_id', 'go'), col('evidence'), col('ontology')],
+    // Many-valued by nature (#16): a gene's GO terms, and a term's genes, are all meant.
+    columns: [
+      { ...col('entrez_id', 'entrez'), manyValued: true },
+      { ...col('go_id', 'go'), manyValued: true },
+      col('evidence'),
+      col('ontology'),
+    ],
     ...GO,
   },
   {

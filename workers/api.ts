@@ -429,6 +429,12 @@ export interface UserColumnSpec {
    * returned as a target in place of the primary column's id.
    */
   tier?: string;
+  /**
+   * Many-valued by nature (#16): the several values this column lists for one id (a gene's GO
+   * annotations, a protein's organs) are all meant, so reaching them is `mapped`, not
+   * `ambiguous`, and confidence is not divided among them.
+   */
+  manyValued?: boolean;
 }
 
 /**

@@ -138,6 +138,7 @@ export async function mapRequest(
       sink,
       paths: used,
       pathLabels: used.map((p) => deps.registry.labels(p)),
+      pathMany: used.map((p) => endsManyValued(deps.registry, p)),
       roundTrip,
       excelDate: excel.flags,
     }),
@@ -187,6 +188,14 @@ export async function mapRequest(
     reviewed,
   };
   return { ...asRun, policyEffects: policyEffects(asRun) };
+}
+
+/** Whether a path's last step reaches a column declared many-valued (go's GO ids, …). */
+function endsManyValued(registry: TableRegistry, path: PathInfo): boolean {
+  const last = path.steps.at(-1);
+  if (!last) return false;
+  const column = registry.get(last.table).spec.columns.find((c) => c.name === last.to);
+  return column?.manyValued === true;
 }
 
 /** The one path the user pinned (by its index in the source's plan), with no fallback. */

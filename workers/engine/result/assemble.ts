@@ -14,6 +14,7 @@ import {
 } from '../../common/codes';
 import { StringsBuffer } from '../packed/growable-buffers';
 import { PrefixedVias } from './prefixed-vias';
+import { answerCount, answersOf } from './many-valued';
 import { writePairs } from './write-pairs';
 import { textOf } from '../packed/bytes-text';
 import { confidence } from './confidence';
@@ -38,6 +39,8 @@ export interface AssembleArgs {
   paths: PathInfo[];
   /** Match labels of the tables along each path (e.g. `['alias']`). */
   pathLabels: string[][];
+  /** Per path, whether its last step reaches a column declared many-valued. */
+  pathMany: boolean[];
   /** Per key, 1 where the key looks like a symbol a spreadsheet turned into a date. */
   excelDate: Uint8Array;
   /** Per sink pair, round-trip flags (PAIR_ROUND_TRIP | PAIR_CONFIRMED), when a round trip ran. */
@@ -60,15 +63,19 @@ export function assemble({
   sink,
   paths,
   pathLabels,
+  pathMany,
   roundTrip,
   excelDate,
 }: AssembleArgs): AssembledResult {
+  const answers = answersOf(sink, pathMany);
   const rowKeys = reading.rowKeys;
   const byKey = keyPairs(reading, sink, rowKeys);
   const normalised = normalisedKeys(reading, input, rowKeys);
   const keyStatus = new Uint8Array(rowKeys);
   for (let k = 0; k < rowKeys; k++) {
-    const n = byKey.start[k + 1] - byKey.start[k];
+    const n = answers
+      ? answerCount(answers, byKey.start[k], byKey.start[k + 1], byKey.pairs)
+      : byKey.start[k + 1] - byKey.start[k];
     keyStatus[k] =
       n === 1 ? STATUS_MAPPED : n > 1 ? STATUS_AMBIGUOUS : unmappedStatus(reading, k, normalised);
   }
@@ -107,10 +114,12 @@ export function assemble({
   const pairFlags = new Uint8Array(sink.pairs);
   for (let g = 0; g < sink.keyCount.length; g++) {
     const n = sink.keyCount[g];
-    for (let p = sink.keyFirst[g], end = p + n; p < end; p++) {
+    const first = sink.keyFirst[g];
+    const answered = answers ? answerCount(answers, first, first + n) : n;
+    for (let p = first, end = p + n; p < end; p++) {
       const labels = pathLabels[sink.path.data[p]];
       pairMatch[p] = matchTypes.of(labels, sink.bits.data[p]);
-      pairConfidence[p] = confidence(sink.bits.data[p], labels.length, sink.hops.data[p], n);
+      pairConfidence[p] = confidence(sink.bits.data[p], labels.length, sink.hops.data[p], answered);
       pairFlags[p] =
         (convergent[sink.target.data[p]] ? PAIR_CONVERGENT : 0) | (roundTrip?.[p] ?? 0);
     }

@@ -13,6 +13,8 @@ export interface CatalogColumn {
   prefixes?: Record<string, string>;
   /** A fallback tier of its type, recorded as the match type (see UserColumnSpec). */
   tier?: string;
+  /** Several values of this column for one id are all meant (see UserColumnSpec). */
+  manyValued?: boolean;
 }
 
 /** The history columns' names: the pack's `old`, `new`, `event`, `date`, or a user file's own. */

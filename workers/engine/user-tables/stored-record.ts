@@ -72,12 +72,13 @@ export function readUserTableRecord({ key, value, rawKey }: StoredEntry): UserTa
       hash: spec.hash,
       bytes: spec.bytes,
       rows: spec.rows,
-      columns: spec.columns.map(({ name, type, separator, prefixes, tier }) => ({
+      columns: spec.columns.map(({ name, type, separator, prefixes, tier, manyValued }) => ({
         name,
         ...(type ? { type } : {}),
         ...(separator ? { separator } : {}),
         ...(prefixes ? { prefixes: { ...prefixes } } : {}),
         ...(tier ? { tier } : {}),
+        ...(manyValued === true ? { manyValued } : {}),
       })),
       ...(spec.format === undefined ? {} : { format: spec.format }),
       ...(spec.header === undefined ? {} : { header: [...spec.header] }),
