@@ -45,6 +45,7 @@ export function formatSpec(
     type: IdTypeId | undefined | typeof BY_PREFIX;
     split: boolean;
     separator?: string;
+    manyValued?: boolean;
   }[],
   idTypes: IdTypeDraft[],
 ): UserTableSpec {
@@ -55,7 +56,8 @@ export function formatSpec(
     if (chosen.type === undefined) return { name: proposed.name };
     const { prefixes: _prefixes, separator, ...rest } = proposed;
     const split = chosen.split ? { separator: chosen.separator ?? separator ?? ',' } : {};
-    return { ...rest, type: chosen.type, ...split };
+    const many = chosen.manyValued ? { manyValued: true } : {};
+    return { ...rest, type: chosen.type, ...split, ...many };
   };
   const spec: UserTableSpec = {
     ...format.spec,

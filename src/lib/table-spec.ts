@@ -48,6 +48,8 @@ export interface ColumnDraft {
   tier?: string;
   /** A long-form file's ID type or value column: read by the format, not typed. */
   role?: 'ID type' | 'value';
+  /** Several values for one id are all meant (#16): reaching them is not ambiguity. */
+  manyValued?: boolean;
 }
 
 /** One draft per header column, set to the preview's suggestions (a recognised file's proposal). */
@@ -123,9 +125,12 @@ export function buildSpec(draft: TableDraft): UserTableSpec {
     columns: draft.columns.map((column) => {
       const type = columnType(column);
       if (type === undefined) return { name: column.name };
-      return column.split
-        ? { name: column.name, type, separator: column.separator ?? CELL_SEPARATOR }
-        : { name: column.name, type };
+      return {
+        name: column.name,
+        type,
+        ...(column.split ? { separator: column.separator ?? CELL_SEPARATOR } : {}),
+        ...(column.manyValued ? { manyValued: true } : {}),
+      };
     }),
     priority: draft.priority,
   };

@@ -107,6 +107,7 @@ export class TableManager {
         type: column.choice === BY_PREFIX ? BY_PREFIX : columnType(column),
         split: column.split,
         separator: column.separator,
+        manyValued: column.manyValued,
       })),
       this.idTypes,
     );

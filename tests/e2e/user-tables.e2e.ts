@@ -436,3 +436,33 @@ test('a column left untyped is offered as an extra column and carried into the r
   const p12532 = page.getByTestId('results').getByRole('row').filter({ hasText: 'CKMT1A' });
   await expect(p12532.getByRole('cell').last()).toHaveText('heart; brain');
 });
+
+test('a column declared "all values meant" maps several values as mapped, not ambiguous (#16)', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByTestId('table-file').setInputFiles(fixture('panel.csv'));
+  await expect(page.getByTestId('table-preview')).toContainText('P04637');
+  await columnType(page, 'gene').selectOption('symbol');
+  await columnType(page, 'uniprot').selectOption('uniprot');
+  await columnType(page, 'organ').selectOption({ label: 'New type…' });
+  await page.locator('[data-testid="new-type"][data-column="organ"]').fill('organ');
+  await page.locator('[data-testid="column-split"][data-column="organ"]').check();
+  await page.locator('[data-testid="column-many-valued"][data-column="organ"]').check();
+  await page.getByTestId('table-check').click();
+  await expect(page.getByTestId('table-report')).toBeVisible();
+  await page.getByTestId('table-add').click();
+  await expect(tableItem(page, 'panel')).toBeVisible();
+
+  // Accessions of panel.csv with several organs, read from the file.
+  const organs = panelToOrgans('uniprot');
+  const several = [...organs].filter(([, values]) => values.size > 1).map(([id]) => id);
+  expect(several.length).toBeGreaterThan(1);
+  await runMapping(page, { ids: several, source: 'uniprot', target: 'organ' });
+  const rows = toExportRows(parseTsv(await download(page, 'export-tsv')));
+  for (const id of several) {
+    const own = rows.filter((row) => row.input === id);
+    expect(new Set(own.map((row) => row.target)), id).toEqual(organs.get(id));
+    expect(new Set(own.map((row) => row.status)), id).toEqual(new Set(['mapped']));
+  }
+});
