@@ -158,6 +158,25 @@ export function inputsWithStatus(result: MapResult, status: StatusName): string[
   return ids;
 }
 
+/**
+ * The targets on screen (under the ambiguity policy applied), each once, in the order their
+ * first row shows them — what "copy targets" puts on the clipboard for the next tool.
+ */
+export function distinctTargets(result: MapResult): string[] {
+  const { index, strings } = result.pairs.target;
+  // By index first (the worker stores each target once: a million rows decode a few thousand
+  // strings), then by text, for a result whose rows each carry their own.
+  const seen = new Uint8Array(strings.offsets.length - 1);
+  const targets = new Set<string>();
+  for (let p = 0; p < result.pairs.count; p++) {
+    const t = index[p];
+    if (seen[t]) continue;
+    seen[t] = 1;
+    targets.add(decodeAt(strings, t));
+  }
+  return [...targets];
+}
+
 const countFormat = new Intl.NumberFormat('en-US');
 
 /** "N inputs · M mapped · A ambiguous · U unmapped · I invalid · C convergent" (+ duplicates). */

@@ -23,7 +23,7 @@ import { engine, type WorkerStamp } from '../worker-client/engine-client';
 import { isCancelled, reportUnlessStopped } from '../worker-client/stopped';
 import { downloadBlob, exportFileName } from '../lib/download';
 import { whenIdle } from '../lib/idle';
-import { inputsWithStatus } from '../lib/row-model';
+import { distinctTargets, inputsWithStatus } from '../lib/row-model';
 import { parsedTables, tablesReadFromFiles } from '../lib/timing';
 import { fetchedByRun, missingPackHint } from '../lib/packs';
 import { readAcceptedPacks } from '../storage/pack-opt-in';
@@ -306,6 +306,22 @@ export class MappingSession {
     try {
       await navigator.clipboard.writeText(ids.join('\n'));
       this.#notify(`Copied ${ids.length.toLocaleString('en-US')} ${status} ids.`);
+    } catch (error) {
+      this.error = `Could not copy to the clipboard: ${messageOf(error)}`;
+    }
+  }
+
+  /** Copies every target of the result on screen, each once (one per line). */
+  async copyTargets(): Promise<void> {
+    if (!this.result) return;
+    const targets = distinctTargets(this.result);
+    if (targets.length === 0) {
+      this.#notify('No targets to copy.');
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(targets.join('\n'));
+      this.#notify(`Copied ${targets.length.toLocaleString('en-US')} targets.`);
     } catch (error) {
       this.error = `Could not copy to the clipboard: ${messageOf(error)}`;
     }

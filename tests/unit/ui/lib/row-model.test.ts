@@ -11,6 +11,7 @@ import {
   STATUS_UNMAPPED,
 } from '../../../../workers/common/codes';
 import {
+  distinctTargets,
   inputsWithStatus,
   pathLabelsOf,
   rowCells,
@@ -138,6 +139,19 @@ describe('inputsWithStatus', () => {
     expect(inputsWithStatus(result, 'unmapped')).toEqual(['Q99999']);
     expect(inputsWithStatus(result, 'ambiguous')).toEqual(['P38398']);
     expect(inputsWithStatus(result, 'mapped')).toEqual(['P04637']);
+  });
+});
+
+describe('distinctTargets', () => {
+  it('lists each target once, in the order of the rows', () => {
+    const repeated = makeResult([
+      { id: 'A', status: STATUS_AMBIGUOUS, pairs: [{ target: '672' }, { target: '7157' }] },
+      { id: 'B', status: STATUS_MAPPED, pairs: [{ target: '7157' }] },
+      { id: 'C', status: STATUS_UNMAPPED },
+      { id: 'D', status: STATUS_MAPPED, pairs: [{ target: '1956' }] },
+    ]);
+    expect(distinctTargets(repeated)).toEqual(['672', '7157', '1956']);
+    expect(distinctTargets(result)).toEqual(['7157', '672', '673']);
   });
 });
 
