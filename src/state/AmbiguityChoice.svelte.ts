@@ -14,6 +14,8 @@ export interface AmbiguityChoiceOptions {
   /** Whether the worker that made the result still holds it (not restarted since). */
   held: () => boolean;
   onError: (message: string) => void;
+  /** The user chose a policy (kept with their work). */
+  onChosen?: (policy: AmbiguityPolicy) => void;
 }
 
 export class AmbiguityChoice {
@@ -28,6 +30,7 @@ export class AmbiguityChoice {
 
   async choose(policy: AmbiguityPolicy): Promise<void> {
     this.policy = policy;
+    this.#options.onChosen?.(policy);
     const result = this.#options.result();
     if (!result || result.policy === policy) return;
     if (!this.#options.held()) {

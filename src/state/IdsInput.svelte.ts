@@ -142,6 +142,12 @@ export class IdsInput {
     this.setText(text);
   }
 
+  /** Brings back a list kept by an earlier visit (storage/kept-work.ts), as it was taken. */
+  restore(ids: string | Blob, fileName: string | null): Promise<void> {
+    if (typeof ids === 'string') return this.take(ids);
+    return this.takeFile(new File([ids], fileName ?? 'kept list'));
+  }
+
   /** Moves a large input into the textarea (slow to lay out; offered only up to a hard cap). */
   async showInEditor(): Promise<void> {
     const large = this.large;

@@ -29,6 +29,7 @@ import { fetchedByRun, missingPackHint } from '../lib/packs';
 import { readAcceptedPacks } from '../storage/pack-opt-in';
 import { readLastPair, writeLastPair } from '../storage/last-pair';
 import { AmbiguityChoice } from './AmbiguityChoice.svelte';
+import { WorkKeeper, type WorkToKeep } from './WorkKeeper.svelte';
 import { ExtraColumns } from './ExtraColumns.svelte';
 import { IdsInput } from './IdsInput.svelte';
 import { AUTO_SOURCE, PathPreview } from './PathPreview.svelte';
@@ -89,7 +90,13 @@ export class MappingSession {
     show: (result) => (this.result = result),
     held: () => this.#resultStamp?.current ?? false,
     onError: (message) => (this.error = message),
+    onChosen: (policy) => {
+      if (this.#lastWork) void this.kept.save({ ...this.#lastWork, policy });
+    },
   });
+  /** The list, types and options, kept on this device after each run and run again next visit. */
+  readonly kept = new WorkKeeper();
+  #lastWork: WorkToKeep | null = null;
   /** The ids to map (textarea, or a large paste or file). */
   readonly ids = new IdsInput({
     onChange: () => this.preview.scheduleDetection(),
@@ -143,10 +150,34 @@ export class MappingSession {
       this.error = error.message;
       this.#markResultStale();
     });
+    // Read while the worker starts, and applied as soon as the types are listed: before anyone
+    // can choose or type (the user's own choices are never overwritten).
+    const kept = this.kept.restore();
     await this.loadCatalog();
+    this.#restoreWork(await kept);
     void this.cache.refresh();
     void this.storage.refresh();
     this.#scheduleWarmUp();
+  }
+
+  /**
+   * Brings back the last visit's list, types and options (the results come back by running them
+   * again); only into an empty page whose catalog has loaded.
+   */
+  #restoreWork(work: WorkToKeep | null): void {
+    if (!work || !this.catalog || this.ids.content !== '') return;
+    const known = (id: string) => this.types.some((type) => type.id === id);
+    this.ids.setSplit(work.split);
+    // Set without warming the pair: the last pair's warm-up (#scheduleWarmUp) loads it.
+    if (work.source === AUTO_SOURCE || known(work.source)) this.source = work.source;
+    if (known(work.target)) this.target = work.target;
+    void this.preview.refresh();
+    void this.extraColumns.refresh(this.target);
+    // Kept while the list of extra columns comes: those still offered stay ticked.
+    for (const ref of work.attributes) this.extraColumns.setSelected(ref, true);
+    this.ambiguity.policy = work.policy;
+    this.#lastWork = work;
+    void this.ids.restore(work.ids, work.fileName);
   }
 
   /** (Re)loads the catalog; also how the app recovers when the worker failed while starting. */
@@ -227,6 +258,16 @@ export class MappingSession {
       const result = await this.ambiguity.forRun(mapped);
       const received = performance.now();
       writeLastPair({ source: result.source, target: result.target });
+      this.#lastWork = {
+        ids: request.text,
+        fileName: this.ids.large?.fileName ?? null,
+        split: request.split ?? 'auto',
+        source: request.source,
+        target: request.target,
+        attributes: request.attributes ?? [],
+        policy: this.ambiguity.policy,
+      };
+      void this.kept.save(this.#lastWork);
       void this.storage.watchWrites(parsedTables(result.timing.phases), startedAt);
       void this.#followPacks(tablesReadFromFiles(result.timing.phases));
       this.#resultStamp = engine.stamp();
