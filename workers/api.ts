@@ -552,6 +552,8 @@ export interface ValidationReport {
 }
 
 export type ExportFormat = 'tsv' | 'csv' | 'json';
+/** `long`: one row per input–target pair (the default); `wide`: one row per input (#16). */
+export type ExportLayout = 'long' | 'wide';
 
 export interface EngineApi {
   /** Loads the catalog of bundled tables (fetched from `catalogUrl`) and returns it. */
@@ -569,7 +571,7 @@ export interface EngineApi {
    * (UTF-8 without a BOM, typed for its format), which crosses to the page by reference: the page
    * only hands it to a download, never reads or copies its bytes.
    */
-  exportResult(runId: number, format: ExportFormat): Promise<Blob>;
+  exportResult(runId: number, format: ExportFormat, layout?: ExportLayout): Promise<Blob>;
   /**
    * A finished run with an ambiguity policy applied, looked up again nowhere; its exports follow
    * the policy from now on.

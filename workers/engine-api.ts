@@ -22,8 +22,8 @@ export function createEngineApi(engine: CrosswalkEngine) {
       const [copy, buffers] = copyForTransfer(await engine.map(request, onProgress));
       return transfer(copy, buffers);
     },
-    exportResult: async (runId, format) => {
-      const file = engine.exportResult(runId, format);
+    exportResult: async (runId, format, layout) => {
+      const file = engine.exportResult(runId, format, layout);
       // A Blob is cloned by reference, never copied; but a browser goes on taking in its bytes
       // after it is made (a second or two for 300 MB), and meanwhile the page's calls to name and
       // download it wait on that busy browser (up to 150 ms measured). Reading its last byte

@@ -12,6 +12,7 @@ import { tick } from 'svelte';
 import type {
   CatalogInfo,
   ExportFormat,
+  ExportLayout,
   IdTypeId,
   MapRequest,
   MapResult,
@@ -77,6 +78,8 @@ export class MappingSession {
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
   exporting = $state<ExportFormat | null>(null);
+  /** One row per input–target pair (`long`), or one per input (`wide`). */
+  exportLayout = $state<ExportLayout>('long');
 
   readonly history = new RunHistory();
   readonly storage = new StoredTables();
@@ -328,7 +331,7 @@ export class MappingSession {
     this.exporting = format;
     try {
       // Built in the worker as a Blob: the page only points a download at it.
-      const file = await engine.exportResult(result.runId, format);
+      const file = await engine.exportResult(result.runId, format, this.exportLayout);
       downloadBlob(file, exportFileName(result.source, result.target, format));
     } catch (error) {
       this.error = `Export failed: ${messageOf(error)}`;

@@ -15,6 +15,7 @@ import type {
   Detection,
   EngineApi,
   ExportFormat,
+  ExportLayout,
   IdCounts,
   IdTypeId,
   MapRequest,
@@ -140,8 +141,8 @@ export class EngineClient {
   }
 
   /** The run's rows as a file the worker built (a `Blob`: the page never touches its bytes). */
-  exportResult(runId: number, format: ExportFormat): Promise<Blob> {
-    return this.#call((remote) => remote.exportResult(runId, format));
+  exportResult(runId: number, format: ExportFormat, layout?: ExportLayout): Promise<Blob> {
+    return this.#call((remote) => remote.exportResult(runId, format, layout));
   }
 
   /** The run with an ambiguity policy applied by the worker, which holds it (nothing re-run). */

@@ -103,3 +103,22 @@ test('prefer-reviewed says so where no table says which targets are reviewed', a
     'No table here says which ensembl_gene ids are reviewed',
   );
 });
+
+test('a wide export has one row per input, its targets joined by |', async ({ page }) => {
+  await page.goto('/');
+  await runMapping(page, { ids: SYMBOLS, source: 'symbol', target: 'uniprot' });
+  await page.getByTestId('export-layout').selectOption('wide');
+  const [header, ...rows] = parseTsv(await download(page, 'export-tsv'));
+  expect(header.slice(0, 4)).toEqual(['input_index', 'input', 'status', 'uniprot']);
+  expect(rows.map((row) => row[1])).toEqual(SYMBOLS);
+  rows.forEach((row, i) =>
+    expect(row[3] ? row[3].split('|').sort() : [], SYMBOLS[i]).toEqual(
+      accessions(SYMBOLS[i]).sort(),
+    ),
+  );
+  // The long layout is still one row per target.
+  await page.getByTestId('export-layout').selectOption('long');
+  const [, ...long] = parseTsv(await download(page, 'export-tsv'));
+  const expected = SYMBOLS.reduce((n, s) => n + Math.max(1, accessions(s).length), 0);
+  expect(long).toHaveLength(expected);
+});

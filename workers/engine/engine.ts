@@ -12,6 +12,7 @@ import type {
   CatalogInfo,
   Detection,
   ExportFormat,
+  ExportLayout,
   IdCounts,
   MapRequest,
   MapResult,
@@ -318,9 +319,9 @@ export class CrosswalkEngine {
   }
 
   /** The rows of a kept run as a file (a `Blob`, typed for its format), under its policy. */
-  exportResult(runId: number, format: ExportFormat): Blob {
-    const result = this.#kept(runId);
-    return exportRows(applyPolicy(result, this.#policies.get(runId) ?? 'keep'), format);
+  exportResult(runId: number, format: ExportFormat, layout: ExportLayout = 'long'): Blob {
+    const result = applyPolicy(this.#kept(runId), this.#policies.get(runId) ?? 'keep');
+    return exportRows(result, format, undefined, layout);
   }
 
   /** A kept run with `policy` applied (from the run as it came); its exports follow it. */

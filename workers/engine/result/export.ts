@@ -1,22 +1,12 @@
 /**
  * A finished run as TSV, CSV or JSON, built in the worker: one row per input–target pair, in
- * input order, with inputs that found nothing kept as a row with an empty target. The file is a
+ * input order, with inputs that found nothing kept as a row with an empty target (or one row per
+ * input, its targets in one cell: the wide layout, export-rows.ts). The file is a
  * `Blob` made here (UTF-8, no BOM): it crosses to the page by reference, so the page does no
  * per-byte work to save it, and a large export is never held as one string.
  */
-import type { ExportFormat, IndexedStrings, MapResult } from '../../api';
-import {
-  INPUT_DUPLICATE,
-  INPUT_EXCEL_DATE,
-  NO_TYPE,
-  PAIR_CONFIRMED,
-  PAIR_CONVERGENT,
-  PAIR_ROUND_TRIP,
-  REVIEW_UNKNOWN,
-  REVIEWED,
-  STATUS_NAMES,
-  UNREVIEWED,
-} from '../../common/codes';
+import type { ExportFormat, ExportLayout, MapResult } from '../../api';
+import { eachRow, eachWideRow, wideColumns } from './export-rows';
 
 export const EXPORT_COLUMNS = [
   'input_index',
@@ -38,11 +28,6 @@ export const EXPORT_COLUMNS = [
   'normalised',
   'reason',
 ] as const;
-
-/** The standard columns, then one per requested attribute column (named by its label). */
-type Row = Record<string, string | number>;
-
-const decoder = new TextDecoder();
 
 /** A plain number (`-1`, `+5`, `-2.5e3`): a spreadsheet reads it as that number, never runs it. */
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -98,13 +83,19 @@ class ChunkedText {
   }
 }
 
-/** The rows of `result` as a file in `format`; `chunkChars` is for tests (any value, same bytes). */
+/**
+ * The rows of `result` as a file in `format`: `long`, one row per input–target pair (and one per
+ * input without any), or `wide`, one row per input with its targets joined by `|` (#16).
+ * `chunkChars` is for tests (any value, same bytes).
+ */
 export function exportRows(
   result: MapResult,
   format: ExportFormat,
   chunkChars = CHUNK_CHARS,
+  layout: ExportLayout = 'long',
 ): Blob {
   const parts = new ChunkedText(chunkChars);
+  const rows = layout === 'wide' ? eachWideRow : eachRow;
   if (format === 'json') {
     const head = {
       source: result.source,
@@ -112,12 +103,13 @@ export function exportRows(
       summary: result.summary,
       sourceTypes: result.sourceTypes,
       policy: result.policy,
+      layout,
       paths: result.paths,
       notes: result.notes,
     };
     parts.push(JSON.stringify(head).slice(0, -1), ',"rows":[');
     let first = true;
-    eachRow(result, (row) => {
+    rows(result, (row) => {
       parts.push(first ? '\n' : ',\n', JSON.stringify(row));
       first = false;
     });
@@ -125,89 +117,14 @@ export function exportRows(
   } else {
     const separator = format === 'tsv' ? '\t' : ',';
     const cell = (value: string) => delimitedCell(value, separator);
-    const columns = [...EXPORT_COLUMNS, ...result.attributes.labels];
+    const columns =
+      layout === 'wide' ? wideColumns(result) : [...EXPORT_COLUMNS, ...result.attributes.labels];
     parts.push(columns.map(cell).join(separator), '\n');
-    eachRow(result, (row) => {
+    rows(result, (row) => {
       parts.push(columns.map((c) => cell(String(row[c]))).join(separator), '\n');
     });
   }
   return parts.toBlob(MIME_TYPES[format]);
-}
-
-function eachRow(result: MapResult, visit: (row: Row) => void): void {
-  const { inputs, pairs } = result;
-  for (let i = 0; i < inputs.count; i++) {
-    const base = {
-      input_index: i + 1,
-      input: at(inputs.text, i),
-      status: STATUS_NAMES[inputs.status[i]],
-      duplicate: inputs.flags[i] & INPUT_DUPLICATE ? 'yes' : '',
-      excel_date: inputs.flags[i] & INPUT_EXCEL_DATE ? 'yes' : '',
-      ...keyColumns(result, inputs.key[i]),
-      policy: result.policy,
-    };
-    const { labels, values } = result.attributes;
-    const start = inputs.pairStart[i];
-    const end = inputs.pairStart[i + 1];
-    if (start === end) {
-      visit({
-        ...base,
-        target: '',
-        path: '',
-        via: '',
-        match: '',
-        confidence: '',
-        convergent: '',
-        round_trip: '',
-        reviewed: '',
-        ...Object.fromEntries(labels.map((label) => [label, ''])),
-      });
-    }
-    for (let p = start; p < end; p++) {
-      const flags = pairs.flags[p];
-      visit({
-        ...base,
-        target: at(pairs.target, p),
-        path: result.paths[pairs.path[p]].label,
-        via: at(pairs.via, p),
-        match: result.matchTypes[pairs.match[p]],
-        confidence: Number(pairs.confidence[p].toFixed(3)),
-        convergent: flags & PAIR_CONVERGENT ? 'yes' : '',
-        round_trip:
-          flags & PAIR_ROUND_TRIP ? (flags & PAIR_CONFIRMED ? 'confirmed' : 'not confirmed') : '',
-        reviewed: REVIEW_WORDS[result.reviewed?.[pairs.target.index[p]] ?? REVIEW_UNKNOWN],
-        ...Object.fromEntries(
-          labels.map((label, a) => [label, text(values[a], pairs.target.index[p])]),
-        ),
-      });
-    }
-  }
-}
-
-/** What the run made of the input's id: its type, the id as looked up and why it missed. */
-function keyColumns(result: MapResult, k: number) {
-  const { keys } = result;
-  const type = keys.type[k];
-  return {
-    source_type: type === NO_TYPE ? '' : result.sourceTypes[type],
-    normalised: text(keys.normalised, k),
-    reason: result.reasons[keys.reason[k]],
-  };
-}
-
-/** The `reviewed` column: what a table says of a UniProt target (empty: none says). */
-const REVIEW_WORDS = { [REVIEW_UNKNOWN]: '', [REVIEWED]: 'yes', [UNREVIEWED]: 'no' } as Record<
-  number,
-  string
->;
-
-/** Row i's string of an indexed column. */
-function at(column: IndexedStrings, i: number): string {
-  return text(column.strings, column.index[i]);
-}
-
-function text(packed: { bytes: Uint8Array; offsets: Int32Array }, i: number): string {
-  return decoder.decode(packed.bytes.subarray(packed.offsets[i], packed.offsets[i + 1]));
 }
 
 /**
