@@ -151,7 +151,7 @@ describe('MappingSession', () => {
     const session = setUp();
     await session.run();
     await session.exportAs('tsv');
-    expect(engine.exportResult).toHaveBeenCalledWith(7, 'tsv');
+    expect(engine.exportResult).toHaveBeenCalledWith(7, 'tsv', 'long');
     // The very Blob the worker made: the page neither reads nor copies it.
     expect(downloadBlob).toHaveBeenCalledWith(TSV, 'crosswalk-uniprot-to-entrez.tsv');
     expect(vi.mocked(downloadBlob).mock.calls[0][0]).toBe(TSV);
