@@ -180,7 +180,7 @@ export class MappingSession {
     for (const ref of work.attributes) this.extraColumns.setSelected(ref, true);
     this.ambiguity.policy = work.policy;
     this.#lastWork = work;
-    void this.ids.restore(work.ids, work.fileName);
+    if (work.ids !== null) void this.ids.restore(work.ids, work.fileName);
   }
 
   /** (Re)loads the catalog; also how the app recovers when the worker failed while starting. */

@@ -5,6 +5,7 @@
  */
 import { messageOf } from '../lib/error-message';
 import {
+  KEEP_TEXT_CHARS,
   forgetWork,
   keepWork,
   neverKeep,
@@ -21,11 +22,14 @@ export class WorkKeeper {
   problem = $state<string | null>(null);
   /** Whether something is kept now (a run was saved, or a visit's work restored). */
   holding = $state(false);
+  /** False when the last list was a paste too large to keep (its types and options are kept). */
+  listKept = $state(true);
 
   async save(work: WorkToKeep): Promise<void> {
     if (this.state === 'off') return;
     try {
       await keepWork(work);
+      this.listKept = !(typeof work.ids === 'string' && work.ids.length > KEEP_TEXT_CHARS);
       this.state = 'kept';
       this.problem = null;
       this.holding = true;
