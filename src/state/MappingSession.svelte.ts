@@ -94,7 +94,9 @@ export class MappingSession {
     held: () => this.#resultStamp?.current ?? false,
     onError: (message) => (this.error = message),
     onChosen: (policy) => {
-      if (this.#lastWork) void this.kept.save({ ...this.#lastWork, policy });
+      if (!this.#lastWork) return;
+      this.#lastWork = { ...this.#lastWork, policy };
+      void this.kept.save(this.#lastWork);
     },
   });
   /** The list, types and options, kept on this device after each run and run again next visit. */
@@ -270,7 +272,6 @@ export class MappingSession {
         attributes: request.attributes ?? [],
         policy: this.ambiguity.policy,
       };
-      void this.kept.save(this.#lastWork);
       void this.storage.watchWrites(parsedTables(result.timing.phases), startedAt);
       void this.#followPacks(tablesReadFromFiles(result.timing.phases));
       this.#resultStamp = engine.stamp();
@@ -289,11 +290,14 @@ export class MappingSession {
       await tick();
       await nextFrame();
       const shown = performance.now();
-      // The timing panel updates once the results' frames are done, not in one of them.
+      // The timing panel updates, and the work is kept, once the results' frames are done, not in
+      // one of them (keeping a 64 MB file has the browser copy it into IndexedDB).
       whenIdle(() => {
         this.history.add(result, received - started, shown - received);
         this.runsShown += 1;
         void this.cache.refresh();
+        // The latest: a policy chosen since the run is in it.
+        if (this.#lastWork) void this.kept.save(this.#lastWork);
       }, 500);
     } catch (error) {
       if (isCancelled(error)) {
