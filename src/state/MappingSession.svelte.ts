@@ -345,31 +345,23 @@ export class MappingSession {
   }
 
   async copyInputs(status: StatusName): Promise<void> {
-    if (!this.result) return;
-    const ids = inputsWithStatus(this.result, status);
-    if (ids.length === 0) {
-      this.#notify(`No ${status} ids to copy.`);
-      return;
-    }
-    try {
-      await navigator.clipboard.writeText(ids.join('\n'));
-      this.#notify(`Copied ${ids.length.toLocaleString('en-US')} ${status} ids.`);
-    } catch (error) {
-      this.error = `Could not copy to the clipboard: ${messageOf(error)}`;
-    }
+    if (this.result) await this.#copy(inputsWithStatus(this.result, status), `${status} ids`);
   }
 
   /** Copies every target of the result on screen, each once (one per line). */
   async copyTargets(): Promise<void> {
-    if (!this.result) return;
-    const targets = distinctTargets(this.result);
-    if (targets.length === 0) {
-      this.#notify('No targets to copy.');
+    if (this.result) await this.#copy(distinctTargets(this.result), 'targets');
+  }
+
+  /** Puts `lines` on the clipboard, one per line, and says how many (`what`: `unmapped ids`). */
+  async #copy(lines: string[], what: string): Promise<void> {
+    if (lines.length === 0) {
+      this.#notify(`No ${what} to copy.`);
       return;
     }
     try {
-      await navigator.clipboard.writeText(targets.join('\n'));
-      this.#notify(`Copied ${targets.length.toLocaleString('en-US')} targets.`);
+      await navigator.clipboard.writeText(lines.join('\n'));
+      this.#notify(`Copied ${lines.length.toLocaleString('en-US')} ${what}.`);
     } catch (error) {
       this.error = `Could not copy to the clipboard: ${messageOf(error)}`;
     }
