@@ -170,7 +170,7 @@ export class MappingSession {
    * again); only into an empty page whose catalog has loaded.
    */
   #restoreWork(work: WorkToKeep | null): void {
-    if (!work || !this.catalog || this.ids.content !== '') return;
+    if (!work || !this.catalog || this.ids.content !== '' || startedTyping()) return;
     const known = (id: string) => this.types.some((type) => type.id === id);
     this.ids.setSplit(work.split);
     // Set without warming the pair: the last pair's warm-up (#scheduleWarmUp) loads it.
@@ -433,4 +433,13 @@ export class MappingSession {
     this.notice = message;
     this.#noticeTimer = setTimeout(() => (this.notice = null), NOTICE_MS);
   }
+}
+
+/**
+ * Whether the user is already at work in the page (a field has the focus): their list or choice
+ * is under way, and the kept work would land in the middle of it (a paste half done).
+ */
+function startedTyping(): boolean {
+  const active = globalThis.document?.activeElement;
+  return !!active && active !== globalThis.document.body;
 }
