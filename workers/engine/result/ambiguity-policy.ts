@@ -90,9 +90,13 @@ export function applyPolicy(result: MapResult, policy: AmbiguityPolicy): MapResu
     pairStart[i] = out;
     const start = inputs.pairStart[i];
     const before = inputs.pairStart[i + 1] - start;
-    const choice = choices[i] ?? Array.from({ length: before }, (_, j) => start + j);
+    const choice = choices[i];
+    if (!choice) {
+      // Left as it is: no array per input (a million inputs are mostly left).
+      for (let p = start; p < start + before; p++) from[out++] = p;
+      continue;
+    }
     for (const p of choice) from[out++] = p;
-    if (!choices[i]) continue;
     if (choice.length === 1) status[i] = STATUS_MAPPED;
     flags[i] &= ~INPUT_CONVERGENT;
     for (const p of choice) if (pairs.flags[p] & PAIR_CONVERGENT) flags[i] |= INPUT_CONVERGENT;
