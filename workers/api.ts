@@ -153,6 +153,12 @@ export interface MapRequest {
   /** A type id, or `auto` to detect it from the ids. */
   source: IdTypeId | 'auto';
   target: IdTypeId;
+  /**
+   * More target types mapped in the same run (#16), after `target`: each input's pairs are
+   * `target`'s, then each of these in order (`pairs.targetType` says whose). Duplicates of
+   * `target` are ignored.
+   */
+  alsoTargets?: IdTypeId[];
   maxHops?: number;
   /**
    * How the text splits into inputs (default `auto`). By lines, a line whose `;`-separated parts
@@ -165,8 +171,8 @@ export interface MapRequest {
   /** Run only this path (as listed by `paths`), with no fallback. */
   pinnedPath?: number;
   /**
-   * Extra output columns: for each pair, the values of these attribute columns in the rows of
-   * their table whose column of the target type holds the pair's target (joined by `; `).
+   * Extra output columns: for each pair of `target`, the values of these attribute columns in the
+   * rows of their table whose column of the target type holds the pair's target (joined by `; `).
    */
   attributes?: AttributeRef[];
 }
@@ -229,7 +235,15 @@ export interface MapResult {
    * `auto`, every type the ids were read as (a mixed list maps each id along its own type's paths).
    */
   sourceTypes: IdTypeId[];
+  /** The first target type (the `target` asked for). */
   target: IdTypeId;
+  /**
+   * Every target type of the run, `target` first (#16); `pairs.targetType` indexes into it. With
+   * several, an input's status is the best its targets reached — `mapped` or `ambiguous` while
+   * any type found it — and its reason names each type that did not (`ensembl_gene: not in any
+   * table`).
+   */
+  targets: IdTypeId[];
   detection?: Detection;
   paths: PathInfo[];
   /** Names of match types; `pairs.match` indexes into it. */
@@ -271,6 +285,8 @@ export interface MapResult {
     count: number;
     input: Int32Array;
     target: IndexedStrings;
+    /** Index into `targets`: the type of the pair's target. */
+    targetType: Uint8Array;
     /** The ids at every hop, source to target, joined by ` > `. */
     via: IndexedStrings;
     path: Uint16Array;
@@ -283,7 +299,7 @@ export interface MapResult {
   /**
    * The requested attribute columns: `values[a]` holds one string per distinct target (aligned
    * with `pairs.target.strings`, so pair p's is `values[a]` at `pairs.target.index[p]`), `''`
-   * when none.
+   * when none. They annotate the first target type's targets only.
    */
   attributes: { refs: AttributeRef[]; labels: string[]; values: PackedStrings[] };
   summary: MapSummary;

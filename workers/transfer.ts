@@ -41,6 +41,7 @@ export function copyForTransfer(result: MapResult): [MapResult, ArrayBuffer[]] {
       ...pairs,
       input: copy(pairs.input),
       target: indexed(pairs.target),
+      targetType: copy(pairs.targetType),
       via: indexed(pairs.via),
       path: copy(pairs.path),
       match: copy(pairs.match),

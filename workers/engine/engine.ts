@@ -32,10 +32,12 @@ import { detectionOf } from './ids/detect-type';
 import { IdReader } from './ids/id-reader';
 import { parseInput, readInput } from './ids/parse-input';
 import { readIds } from './ids/read-ids';
-import { autoTypes, mapRequest, type MapDeps } from './map-request';
+import { autoTypes, mapRequest } from './map-request';
+import type { MapDeps } from './map-target';
 import { PairSink } from './run/walk-path';
 import { exportRows } from './result/export';
-import { AMBIGUITY_POLICIES, applyPolicy } from './result/ambiguity-policy';
+import { AMBIGUITY_POLICIES, applyPolicy, policyEffects } from './result/ambiguity-policy';
+import { mergeTargets } from './result/merge-targets';
 import { reviewFlags, reviewRefs } from './result/reviewed';
 import { buildRows } from './result/result-rows';
 import { DEFAULT_MAX_HOPS, findPaths } from './plan/type-graph';
@@ -96,7 +98,8 @@ export class CrosswalkEngine {
   readonly packs: Packs;
   readonly #registry = new TableRegistry();
   readonly #paths: PathRunner;
-  readonly #runs = new Map<number, MapResult>();
+  /** Each kept run's result per target type (one, unless several were asked for), as it came. */
+  readonly #runs = new Map<number, MapResult[]>();
   /** The ambiguity policy last applied to each kept run (none: `keep`). */
   readonly #policies = new Map<number, AmbiguityPolicy>();
   #version = '';
@@ -295,12 +298,17 @@ export class CrosswalkEngine {
         this.#attributes(req.attributes ?? [], target, pairs, timer),
       reviewed: (target, pairs, timer) => this.#reviewed(target, pairs, timer),
     };
-    const result: MapResult = {
-      runId: this.#nextRun++,
-      ...(await mapRequest(deps, request, onProgress)),
-    };
+    const runId = this.#nextRun++;
+    const parts = (await mapRequest(deps, request, onProgress)).map((part) => ({
+      runId,
+      ...part,
+    }));
+    const result = mergeTargets(parts);
     // Kept for export, which never reads the rows: they are the page's, and go to it.
-    this.#runs.set(result.runId, { ...result, rows: NO_ROWS });
+    this.#runs.set(
+      runId,
+      parts.map((part) => ({ ...part, rows: NO_ROWS })),
+    );
     for (const id of this.#runs.keys()) {
       if (this.#runs.size <= KEPT_RUNS) break;
       this.#runs.delete(id);
@@ -320,7 +328,7 @@ export class CrosswalkEngine {
 
   /** The rows of a kept run as a file (a `Blob`, typed for its format), under its policy. */
   exportResult(runId: number, format: ExportFormat, layout: ExportLayout = 'long'): Blob {
-    const result = applyPolicy(this.#kept(runId), this.#policies.get(runId) ?? 'keep');
+    const result = this.#withPolicy(runId, this.#policies.get(runId) ?? 'keep');
     return exportRows(result, format, undefined, layout);
   }
 
@@ -328,17 +336,22 @@ export class CrosswalkEngine {
   applyPolicy(runId: number, policy: AmbiguityPolicy): MapResult {
     if (!AMBIGUITY_POLICIES.includes(policy))
       fail('bad-request', `There is no ambiguity policy "${policy}".`);
-    const result = this.#kept(runId);
+    const applied = this.#withPolicy(runId, policy);
     this.#policies.set(runId, policy);
-    const applied = applyPolicy(result, policy);
     return applied.rows === NO_ROWS ? { ...applied, rows: buildRows(applied.inputs) } : applied;
   }
 
-  #kept(runId: number): MapResult {
-    const result = this.#runs.get(runId);
-    if (!result)
+  /**
+   * A kept run under `policy`, applied to each target type's result as it came, then merged: the
+   * policy's `first` is each type's first target. The counts of what each policy changes stay
+   * those of the run as it came.
+   */
+  #withPolicy(runId: number, policy: AmbiguityPolicy): MapResult {
+    const parts = this.#runs.get(runId);
+    if (!parts)
       fail('bad-request', `Run ${runId} is no longer kept; run the mapping again to export it.`);
-    return result;
+    const applied = mergeTargets(parts.map((part) => applyPolicy(part, policy)));
+    return parts.length === 1 ? applied : { ...applied, policyEffects: policyEffects(...parts) };
   }
 
   warmUp(source: string, target: string): Promise<string[]> {

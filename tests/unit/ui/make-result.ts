@@ -12,6 +12,8 @@ export interface InputSpec {
   reason?: number;
   pairs?: {
     target: string;
+    /** Index into the run's `targets` (default 0). */
+    targetType?: number;
     via?: string;
     path?: number;
     match?: number;
@@ -32,6 +34,8 @@ export interface RunSpec {
   sourceTypes?: string[];
   /** Default `['']`; `reasons[0]` must be `''`. */
   reasons?: string[];
+  /** Default `['entrez']`. */
+  targets?: string[];
 }
 
 /**
@@ -81,7 +85,8 @@ export function makeResult(
     runId: 1,
     source: run.sourceTypes?.[0] ?? 'uniprot',
     sourceTypes: run.sourceTypes ?? ['uniprot'],
-    target: 'entrez',
+    target: run.targets?.[0] ?? 'entrez',
+    targets: run.targets ?? ['entrez'],
     paths: [
       { index: 0, label: 'UniProt → NCBI Gene', types: ['uniprot', 'entrez'], steps: [] },
       {
@@ -106,6 +111,7 @@ export function makeResult(
       count: pairs.length,
       input: Int32Array.from(pairs.map((pair) => pair.inputIndex)),
       target: oneEach(pairs.map((pair) => pair.target)),
+      targetType: Uint8Array.from(pairs.map((pair) => pair.targetType ?? 0)),
       via: oneEach(pairs.map((pair) => pair.via ?? '')),
       path: Uint16Array.from(pairs.map((pair) => pair.path ?? 0)),
       match: Uint8Array.from(pairs.map((pair) => pair.match ?? 0)),

@@ -1,9 +1,15 @@
-/** Refuses a request whose source or target type no enabled table has, or that maps a type to itself. */
+/** Refuses a request whose source or a target type no enabled table has, or that maps a type to itself. */
 import type { MapRequest } from '../../api';
 import { fail } from '../errors';
 
+/** The run's target types: `target` first, then the others asked for, each once. */
+export function targetsOf(request: Pick<MapRequest, 'target' | 'alsoTargets'>): string[] {
+  return [...new Set([request.target, ...(request.alsoTargets ?? [])])];
+}
+
 export function checkTypes(request: MapRequest, available: Set<string>): void {
-  const roles: [string, string][] = [['target', request.target]];
+  const targets = targetsOf(request);
+  const roles: [string, string][] = targets.map((type) => ['target', type]);
   if (request.source !== 'auto') roles.unshift(['source', request.source]);
   for (const [role, type] of roles) {
     if (!available.has(type)) {
@@ -13,10 +19,11 @@ export function checkTypes(request: MapRequest, available: Set<string>): void {
       );
     }
   }
-  if (request.source === request.target) {
+  if (targets.includes(request.source)) {
     fail(
       'bad-request',
       `Source and target are both ${request.source}; choose a different target type.`,
     );
   }
+  if (targets.length > 255) fail('bad-request', 'A run maps to at most 255 target types.');
 }

@@ -13,11 +13,10 @@ import {
   PAIR_CONVERGENT,
   REVIEWED,
   STATUS_AMBIGUOUS,
-  STATUS_INVALID,
   STATUS_MAPPED,
-  STATUS_UNMAPPED,
 } from '../../common/codes';
 import { buildRows } from './result-rows';
+import { recount } from './recount';
 
 export const AMBIGUITY_POLICIES: readonly AmbiguityPolicy[] = [
   'keep',
@@ -52,14 +51,25 @@ function kept(result: Run, policy: AmbiguityPolicy, i: number): number[] | null 
   return keep.length === 0 || keep.length === end - start ? null : keep;
 }
 
-/** How many inputs each policy would change in `result` (as the run gave it). */
-export function policyEffects(result: Run): Record<AmbiguityPolicy, number> {
+/**
+ * How many inputs each policy would change in a run as it came: `runs` are its target types'
+ * results (one each, same inputs); an input counts once however many of them it changes in.
+ */
+export function policyEffects(...runs: Run[]): Record<AmbiguityPolicy, number> {
   const effects = { keep: 0, first: 0, drop: 0, 'prefer-reviewed': 0 };
-  for (let i = 0; i < result.inputs.count; i++) {
-    if (result.inputs.status[i] !== STATUS_AMBIGUOUS) continue;
+  const count = runs[0].inputs.count;
+  for (let i = 0; i < count; i++) {
+    let ambiguous = false;
+    let reviewed = false;
+    for (const run of runs) {
+      if (run.inputs.status[i] !== STATUS_AMBIGUOUS) continue;
+      ambiguous = true;
+      reviewed ||= kept(run, 'prefer-reviewed', i) !== null;
+    }
+    if (!ambiguous) continue;
     effects.first++;
     effects.drop++;
-    if (kept(result, 'prefer-reviewed', i)) effects['prefer-reviewed']++;
+    if (reviewed) effects['prefer-reviewed']++;
   }
   return effects;
 }
@@ -126,6 +136,7 @@ export function applyPolicy(result: MapResult, policy: AmbiguityPolicy): MapResu
       count: total,
       input: pick(pairs.input),
       target: { strings: pairs.target.strings, index: pick(pairs.target.index) },
+      targetType: pick(pairs.targetType),
       via: { strings: pairs.via.strings, index: pick(pairs.via.index) },
       path: pick(pairs.path),
       match: pick(pairs.match),
@@ -133,7 +144,7 @@ export function applyPolicy(result: MapResult, policy: AmbiguityPolicy): MapResu
       flags: pick(pairs.flags),
     },
     rows: buildRows(newInputs),
-    summary: recount(result, status, flags, total),
+    summary: recount(result.summary, status, flags, total),
   };
 }
 
@@ -141,23 +152,4 @@ function policyReason(policy: AmbiguityPolicy, before: number, after: number): s
   if (policy === 'first') return `${POLICY_REASONS.first} (of ${before})`;
   if (policy === 'drop') return `${POLICY_REASONS.drop} (${before} targets)`;
   return `${POLICY_REASONS['prefer-reviewed']} (${before - after} of ${before})`;
-}
-
-function recount(
-  result: MapResult,
-  status: Uint8Array,
-  flags: Uint8Array,
-  pairs: number,
-): MapResult['summary'] {
-  const summary = { ...result.summary, mapped: 0, ambiguous: 0, unmapped: 0, invalid: 0 };
-  summary.convergent = 0;
-  summary.pairs = pairs;
-  for (let i = 0; i < status.length; i++) {
-    if (status[i] === STATUS_MAPPED) summary.mapped++;
-    else if (status[i] === STATUS_AMBIGUOUS) summary.ambiguous++;
-    else if (status[i] === STATUS_UNMAPPED) summary.unmapped++;
-    else if (status[i] === STATUS_INVALID) summary.invalid++;
-    if (flags[i] & INPUT_CONVERGENT) summary.convergent++;
-  }
-  return summary;
 }

@@ -190,6 +190,8 @@ export function assemble({
       count: total,
       input: pairInput,
       target: { strings: sink.targets.strings(), index: targetIndex },
+      // One target type; result/merge-targets.ts numbers several.
+      targetType: new Uint8Array(total),
       via: { strings: vias.strings(), index: viaIndex },
       path,
       match,

@@ -43,6 +43,7 @@ export function eachRow(result: MapResult, visit: (row: Row) => void): void {
       visit({
         ...base,
         target: '',
+        target_type: '',
         path: '',
         via: '',
         match: '',
@@ -58,6 +59,7 @@ export function eachRow(result: MapResult, visit: (row: Row) => void): void {
       visit({
         ...base,
         target: at(pairs.target, p),
+        target_type: result.targets[pairs.targetType[p]],
         path: result.paths[pairs.path[p]].label,
         via: at(pairs.via, p),
         match: result.matchTypes[pairs.match[p]],
@@ -100,13 +102,13 @@ function text(packed: { bytes: Uint8Array; offsets: Int32Array }, i: number): st
   return decoder.decode(packed.bytes.subarray(packed.offsets[i], packed.offsets[i + 1]));
 }
 
-/** The wide layout's columns: one per target type (the run's one, named by its id), then the input's. */
+/** The wide layout's columns: one per target type (named by its id), then the input's. */
 export function wideColumns(result: MapResult): string[] {
   return [
     'input_index',
     'input',
     'status',
-    result.target,
+    ...result.targets,
     'duplicate',
     'excel_date',
     'policy',
@@ -117,21 +119,31 @@ export function wideColumns(result: MapResult): string[] {
   ];
 }
 
-/** One row per input: its targets in pair order, each once, joined by `|`; so are attributes. */
+/**
+ * One row per input: in each target type's column its targets of that type in pair order, each
+ * once, joined by `|`; attribute columns likewise, for the first type's targets.
+ */
 export function eachWideRow(result: MapResult, visit: (row: Row) => void): void {
   const { inputs, pairs } = result;
   const { labels, values } = result.attributes;
   for (let i = 0; i < inputs.count; i++) {
-    const targets: number[] = [];
+    const byType: number[][] = result.targets.map(() => []);
     for (let p = inputs.pairStart[i]; p < inputs.pairStart[i + 1]; p++) {
       const t = pairs.target.index[p];
-      if (!targets.includes(t)) targets.push(t);
+      const ofType = byType[pairs.targetType[p]];
+      if (!ofType.includes(t)) ofType.push(t);
     }
+    const targets = byType[0];
     visit({
       input_index: i + 1,
       input: at(inputs.text, i),
       status: STATUS_NAMES[inputs.status[i]],
-      [result.target]: targets.map((t) => text(pairs.target.strings, t)).join(VALUES),
+      ...Object.fromEntries(
+        result.targets.map((type, j) => [
+          type,
+          byType[j].map((t) => text(pairs.target.strings, t)).join(VALUES),
+        ]),
+      ),
       duplicate: inputs.flags[i] & INPUT_DUPLICATE ? 'yes' : '',
       excel_date: inputs.flags[i] & INPUT_EXCEL_DATE ? 'yes' : '',
       policy: result.policy,

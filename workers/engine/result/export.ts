@@ -24,6 +24,8 @@ export const EXPORT_COLUMNS = [
   // #16, before #12's three, which stay last.
   'reviewed',
   'policy',
+  // The pair's target type: a run may have several (#16).
+  'target_type',
   'source_type',
   'normalised',
   'reason',
@@ -100,6 +102,7 @@ export function exportRows(
     const head = {
       source: result.source,
       target: result.target,
+      targets: result.targets,
       summary: result.summary,
       sourceTypes: result.sourceTypes,
       policy: result.policy,
