@@ -6,9 +6,14 @@ function fileNamePart(typeId: IdTypeId): string {
   return typeId.toLowerCase().replace(/[^a-z0-9_-]+/g, '-') || 'ids';
 }
 
-/** `crosswalk-uniprot-to-entrez.tsv` */
-export function exportFileName(source: IdTypeId, target: IdTypeId, format: ExportFormat): string {
-  return `crosswalk-${fileNamePart(source)}-to-${fileNamePart(target)}.${format}`;
+/** `crosswalk-uniprot-to-entrez.tsv`; several targets: `crosswalk-symbol-to-entrez+uniprot.tsv`. */
+export function exportFileName(
+  source: IdTypeId,
+  target: IdTypeId | readonly IdTypeId[],
+  format: ExportFormat,
+): string {
+  const targets = typeof target === 'string' ? [target] : target;
+  return `crosswalk-${fileNamePart(source)}-to-${targets.map(fileNamePart).join('+')}.${format}`;
 }
 
 /**

@@ -48,6 +48,8 @@ export interface RowCells {
   input: string;
   status: StatusName;
   target: string;
+  /** The label of the target's type in a run of several target types (#16); empty otherwise. */
+  targetType: string;
   /** The target is a reviewed UniProt entry (Swiss-Prot), as a table says. */
   reviewed: boolean;
   path: string;
@@ -70,6 +72,8 @@ export interface RowLabels {
   paths: readonly string[];
   /** By index into `result.sourceTypes`, which is what `keys.type` holds. */
   sourceTypes: readonly string[];
+  /** By index into `result.targets`, which is what `pairs.targetType` holds; empty for one. */
+  targets: readonly string[];
 }
 
 /** Path labels by `PathInfo.index`, which is what `pairs.path` holds. */
@@ -80,7 +84,11 @@ export function pathLabelsOf(result: MapResult): string[] {
 }
 
 export function rowLabelsOf(result: MapResult, typeLabel: (type: IdTypeId) => string): RowLabels {
-  return { paths: pathLabelsOf(result), sourceTypes: result.sourceTypes.map(typeLabel) };
+  return {
+    paths: pathLabelsOf(result),
+    sourceTypes: result.sourceTypes.map(typeLabel),
+    targets: result.targets.length > 1 ? result.targets.map(typeLabel) : [],
+  };
 }
 
 export function rowCells(result: MapResult, row: number, labels: RowLabels): RowCells {
@@ -105,6 +113,7 @@ export function rowCells(result: MapResult, row: number, labels: RowLabels): Row
     input: decodeIndexed(result.inputs.text, inputIndex),
     status: STATUS_NAMES[result.inputs.status[inputIndex]] ?? 'invalid',
     target: '',
+    targetType: '',
     reviewed: false,
     path: '',
     via: '',
@@ -134,6 +143,7 @@ export function rowCells(result: MapResult, row: number, labels: RowLabels): Row
     );
   }
   cells.target = decodeIndexed(pairs.target, pairIndex);
+  cells.targetType = labels.targets[pairs.targetType[pairIndex]] ?? '';
   cells.reviewed = result.reviewed?.[pairs.target.index[pairIndex]] === REVIEWED;
   cells.path = labels.paths[pairs.path[pairIndex]] ?? '';
   cells.via = decodeIndexed(pairs.via, pairIndex);
@@ -160,19 +170,23 @@ export function inputsWithStatus(result: MapResult, status: StatusName): string[
 
 /**
  * The targets on screen (under the ambiguity policy applied), each once, in the order their
- * first row shows them — what "copy targets" puts on the clipboard for the next tool.
+ * first row shows them, the first target type's before the next's — what "copy targets" puts on
+ * the clipboard for the next tool.
  */
 export function distinctTargets(result: MapResult): string[] {
   const { index, strings } = result.pairs.target;
+  const types = result.pairs.targetType;
   // By index first (the worker stores each target once: a million rows decode a few thousand
   // strings), then by text, for a result whose rows each carry their own.
   const seen = new Uint8Array(strings.offsets.length - 1);
   const targets = new Set<string>();
-  for (let p = 0; p < result.pairs.count; p++) {
-    const t = index[p];
-    if (seen[t]) continue;
-    seen[t] = 1;
-    targets.add(decodeAt(strings, t));
+  for (let type = 0; type < result.targets.length; type++) {
+    for (let p = 0; p < result.pairs.count; p++) {
+      const t = index[p];
+      if (seen[t] || types[p] !== type) continue;
+      seen[t] = 1;
+      targets.add(decodeAt(strings, t));
+    }
   }
   return [...targets];
 }

@@ -11,20 +11,15 @@
 import { tick } from 'svelte';
 import type {
   CatalogInfo,
-  ExportFormat,
-  ExportLayout,
   IdTypeId,
   MapRequest,
   MapResult,
   Progress,
   SplitMode,
 } from '../../workers/api';
-import type { StatusName } from '../../workers/common/codes';
 import { engine, type WorkerStamp } from '../worker-client/engine-client';
 import { isCancelled, reportUnlessStopped } from '../worker-client/stopped';
-import { downloadBlob, exportFileName } from '../lib/download';
 import { whenIdle } from '../lib/idle';
-import { distinctTargets, inputsWithStatus } from '../lib/row-model';
 import { parsedTables, tablesReadFromFiles } from '../lib/timing';
 import { fetchedByRun, missingPackHint } from '../lib/packs';
 import { readAcceptedPacks } from '../storage/pack-opt-in';
@@ -32,6 +27,7 @@ import { readLastPair, writeLastPair } from '../storage/last-pair';
 import { AmbiguityChoice } from './AmbiguityChoice.svelte';
 import { WorkKeeper, type WorkToKeep } from './WorkKeeper.svelte';
 import { ExtraColumns } from './ExtraColumns.svelte';
+import { ResultActions } from './ResultActions.svelte';
 import { IdsInput } from './IdsInput.svelte';
 import { AUTO_SOURCE, PathPreview } from './PathPreview.svelte';
 import { RunHistory } from './RunHistory.svelte';
@@ -48,6 +44,7 @@ interface RunInput {
   split: SplitMode;
   source: IdTypeId | typeof AUTO_SOURCE;
   target: IdTypeId;
+  alsoTargets: IdTypeId[];
 }
 
 function nextFrame(): Promise<void> {
@@ -64,6 +61,8 @@ export class MappingSession {
 
   source = $state<IdTypeId | typeof AUTO_SOURCE>(AUTO_SOURCE);
   target = $state<IdTypeId>(DEFAULT_TARGET);
+  /** More target types mapped in the same run, after `target` (#16). */
+  alsoTargets = $state<IdTypeId[]>([]);
 
   running = $state(false);
   progress = $state.raw<Progress | null>(null);
@@ -77,9 +76,6 @@ export class MappingSession {
 
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
-  exporting = $state<ExportFormat | null>(null);
-  /** One row per input–target pair (`long`), or one per input (`wide`). */
-  exportLayout = $state<ExportLayout>('long');
 
   readonly history = new RunHistory();
   readonly storage = new StoredTables();
@@ -98,6 +94,13 @@ export class MappingSession {
       this.#lastWork = { ...this.#lastWork, policy };
       void this.kept.save(this.#lastWork);
     },
+  });
+  /** Export and copy the result on screen. */
+  readonly actions = new ResultActions({
+    result: () => this.result,
+    held: () => this.#resultStamp?.current ?? false,
+    onError: (message) => (this.error = message),
+    notify: (message) => this.#notify(message),
   });
   /** The list, types and options, kept on this device after each run and run again next visit. */
   readonly kept = new WorkKeeper();
@@ -129,7 +132,10 @@ export class MappingSession {
     if (!this.result || !made) return null;
     // The same text, or the same large paste or file: compared by value, then by identity.
     const ids = made.ids !== this.ids.content || made.split !== this.ids.split;
-    const types = made.source !== this.source || made.target !== this.target;
+    const types =
+      made.source !== this.source ||
+      made.target !== this.target ||
+      made.alsoTargets.join() !== this.alsoTargets.join();
     if (!ids && !types) return null;
     const what = ids && types ? 'ids and types' : ids ? 'ids' : 'types';
     return `These results are for the previous ${what}; run again to update.`;
@@ -176,6 +182,9 @@ export class MappingSession {
     // Set without warming the pair: the last pair's warm-up (#scheduleWarmUp) loads it.
     if (work.source === AUTO_SOURCE || known(work.source)) this.source = work.source;
     if (known(work.target)) this.target = work.target;
+    this.alsoTargets = work.alsoTargets.filter(
+      (type) => known(type) && type !== this.target && type !== this.source,
+    );
     void this.preview.refresh();
     void this.extraColumns.refresh(this.target);
     // Kept while the list of extra columns comes: those still offered stay ticked.
@@ -212,6 +221,8 @@ export class MappingSession {
     const typeIds = catalog.types.map((type) => type.id);
     if (!typeIds.includes(this.target) && typeIds.length > 0) this.target = typeIds[0];
     if (this.source !== AUTO_SOURCE && !typeIds.includes(this.source)) this.source = AUTO_SOURCE;
+    if (this.alsoTargets.some((type) => !typeIds.includes(type)))
+      this.alsoTargets = this.alsoTargets.filter((type) => typeIds.includes(type));
     this.preview.scheduleDetection();
     void this.preview.refresh();
     // Tables added, removed, enabled or disabled change which attribute columns exist.
@@ -230,6 +241,7 @@ export class MappingSession {
 
   setSource(source: IdTypeId | typeof AUTO_SOURCE): void {
     this.source = source;
+    this.removeTarget(source);
     if (source === AUTO_SOURCE) this.preview.scheduleDetection();
     else void this.preview.refresh();
     this.#warmChosenPair();
@@ -237,9 +249,22 @@ export class MappingSession {
 
   setTarget(target: IdTypeId): void {
     this.target = target;
+    this.removeTarget(target);
     void this.preview.refresh();
     void this.extraColumns.refresh(target);
     this.#warmChosenPair();
+  }
+
+  /** Maps to `type` too in the next run (after the target and those added before). */
+  addTarget(type: IdTypeId): void {
+    const taken = [this.target, this.source, ...this.alsoTargets];
+    if (taken.includes(type) || !this.types.some((known) => known.id === type)) return;
+    this.alsoTargets = [...this.alsoTargets, type];
+  }
+
+  removeTarget(type: IdTypeId): void {
+    if (this.alsoTargets.includes(type))
+      this.alsoTargets = this.alsoTargets.filter((other) => other !== type);
   }
 
   async run(): Promise<void> {
@@ -250,6 +275,7 @@ export class MappingSession {
       split: this.ids.split,
       source: this.source,
       target: this.target,
+      alsoTargets: [...this.alsoTargets],
       attributes: this.extraColumns.forRun(this.target),
     };
     const run = ++this.#runCount;
@@ -269,6 +295,7 @@ export class MappingSession {
         split: request.split ?? 'auto',
         source: request.source,
         target: request.target,
+        alsoTargets: request.alsoTargets ?? [],
         attributes: request.attributes ?? [],
         policy: this.ambiguity.policy,
       };
@@ -280,6 +307,7 @@ export class MappingSession {
         split: request.split ?? 'auto',
         source: request.source,
         target: request.target,
+        alsoTargets: request.alsoTargets ?? [],
       };
       this.result = result;
       this.resultStale = false;
@@ -322,49 +350,6 @@ export class MappingSession {
   /** Stops the running job by ending the worker; input and previous results stay. */
   cancel(): void {
     if (this.running) engine.cancel();
-  }
-
-  async exportAs(format: ExportFormat): Promise<void> {
-    const result = this.result;
-    if (!result || this.exporting) return;
-    if (!this.#resultStamp?.current) {
-      this.error =
-        'The engine was restarted since this run (cancelled or crashed) and no longer holds its results. Run it again to export.';
-      return;
-    }
-    this.exporting = format;
-    try {
-      // Built in the worker as a Blob: the page only points a download at it.
-      const file = await engine.exportResult(result.runId, format, this.exportLayout);
-      downloadBlob(file, exportFileName(result.source, result.target, format));
-    } catch (error) {
-      this.error = `Export failed: ${messageOf(error)}`;
-    } finally {
-      this.exporting = null;
-    }
-  }
-
-  async copyInputs(status: StatusName): Promise<void> {
-    if (this.result) await this.#copy(inputsWithStatus(this.result, status), `${status} ids`);
-  }
-
-  /** Copies every target of the result on screen, each once (one per line). */
-  async copyTargets(): Promise<void> {
-    if (this.result) await this.#copy(distinctTargets(this.result), 'targets');
-  }
-
-  /** Puts `lines` on the clipboard, one per line, and says how many (`what`: `unmapped ids`). */
-  async #copy(lines: string[], what: string): Promise<void> {
-    if (lines.length === 0) {
-      this.#notify(`No ${what} to copy.`);
-      return;
-    }
-    try {
-      await navigator.clipboard.writeText(lines.join('\n'));
-      this.#notify(`Copied ${lines.length.toLocaleString('en-US')} ${what}.`);
-    } catch (error) {
-      this.error = `Could not copy to the clipboard: ${messageOf(error)}`;
-    }
   }
 
   dismissError(): void {

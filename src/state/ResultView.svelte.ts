@@ -17,7 +17,7 @@ import {
 import { ALL_REASONS, reasonOptionsOf, selectByReason } from '../lib/reason-filter';
 
 const NO_ROWS: RowSelection = { length: 0, rowAt: () => -1 };
-const NO_LABELS: RowLabels = { paths: [], sourceTypes: [] };
+const NO_LABELS: RowLabels = { paths: [], sourceTypes: [], targets: [] };
 
 export interface ResultViewOptions {
   /** The result to show (the session's last one, or null before the first run). */

@@ -16,6 +16,8 @@ export interface WorkToKeep {
   split: SplitMode;
   source: string;
   target: string;
+  /** More target types of the same run (#16); none in what earlier versions kept. */
+  alsoTargets: string[];
   attributes: AttributeRef[];
   policy: AmbiguityPolicy;
 }
@@ -61,7 +63,7 @@ export async function forgetWork(): Promise<void> {
 export async function readKeptWork(): Promise<WorkToKeep | null> {
   const kept = (await get(KEY, workStore())) as Partial<WorkToKeep> | undefined;
   if (!kept || typeof kept !== 'object') return null;
-  const { ids, fileName, split, source, target, attributes, policy } = kept;
+  const { ids, fileName, split, source, target, alsoTargets, attributes, policy } = kept;
   if (ids !== null && typeof ids !== 'string' && !(ids instanceof Blob)) return null;
   if (typeof source !== 'string' || typeof target !== 'string') return null;
   return {
@@ -70,6 +72,9 @@ export async function readKeptWork(): Promise<WorkToKeep | null> {
     split: SPLITS.includes(split as SplitMode) ? (split as SplitMode) : 'auto',
     source,
     target,
+    alsoTargets: Array.isArray(alsoTargets)
+      ? alsoTargets.filter((type): type is string => typeof type === 'string')
+      : [],
     attributes: Array.isArray(attributes)
       ? attributes.filter((a) => typeof a?.table === 'string' && typeof a?.column === 'string')
       : [],

@@ -9,6 +9,12 @@ describe('exportFileName', () => {
     );
   });
 
+  it('names every target type of a run with several', () => {
+    expect(exportFileName('symbol', ['entrez', 'uniprot'], 'tsv')).toBe(
+      'crosswalk-symbol-to-entrez+uniprot.tsv',
+    );
+  });
+
   it('keeps user-given type names file-system safe', () => {
     expect(exportFileName('My Column/1', 'entrez', 'csv')).toBe(
       'crosswalk-my-column-1-to-entrez.csv',

@@ -153,6 +153,37 @@ describe('distinctTargets', () => {
     expect(distinctTargets(repeated)).toEqual(['672', '7157', '1956']);
     expect(distinctTargets(result)).toEqual(['7157', '672', '673']);
   });
+
+  it('lists the first target type’s before the next’s in a run of several', () => {
+    const several = makeResult(
+      [
+        {
+          id: 'A',
+          status: STATUS_MAPPED,
+          pairs: [{ target: '7157' }, { target: 'P04637', targetType: 1 }],
+        },
+        {
+          id: 'B',
+          status: STATUS_MAPPED,
+          pairs: [{ target: '672' }, { target: 'P38398', targetType: 1 }],
+        },
+      ],
+      [],
+      { targets: ['entrez', 'uniprot'] },
+    );
+    expect(distinctTargets(several)).toEqual(['7157', '672', 'P04637', 'P38398']);
+    const labels = rowLabelsOf(several, (type) => type.toUpperCase());
+    expect(rowCells(several, 1, labels).targetType).toBe('UNIPROT');
+    expect(rowCells(several, 2, labels).targetType).toBe('ENTREZ');
+    // One target type: no label on each row.
+    expect(
+      rowCells(
+        result,
+        0,
+        rowLabelsOf(result, (type) => type),
+      ).targetType,
+    ).toBe('');
+  });
 });
 
 describe('summaryLine', () => {

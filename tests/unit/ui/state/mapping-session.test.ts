@@ -67,6 +67,7 @@ const CATALOG: CatalogInfo = {
   types: [
     { id: 'uniprot', label: 'UniProt accession', caseInsensitive: false },
     { id: 'entrez', label: 'NCBI Gene', caseInsensitive: false },
+    { id: 'symbol', label: 'Gene symbol', caseInsensitive: true },
   ],
   tables: [],
 };
@@ -137,7 +138,14 @@ describe('MappingSession', () => {
     expect(session.running).toBe(true);
     await running;
     expect(engine.map).toHaveBeenCalledWith(
-      { text: IDS, split: 'auto', source: 'uniprot', target: 'entrez', attributes: [] },
+      {
+        text: IDS,
+        split: 'auto',
+        source: 'uniprot',
+        target: 'entrez',
+        alsoTargets: [],
+        attributes: [],
+      },
       expect.any(Function),
     );
     expect(session.result).toBe(RESULT);
@@ -147,15 +155,33 @@ describe('MappingSession', () => {
     expect(session.error).toBeNull();
   });
 
+  it('adds target types to the run, never its source or target, each once', async () => {
+    const session = setUp();
+    for (const type of ['entrez', 'uniprot', 'symbol', 'symbol', 'not-a-type'])
+      session.addTarget(type);
+    expect(session.alsoTargets).toEqual(['symbol']);
+    await session.run();
+    expect(engine.map.mock.calls[0][0].alsoTargets).toEqual(['symbol']);
+    session.removeTarget('symbol');
+    expect(session.resultOutdated).toBe(
+      'These results are for the previous types; run again to update.',
+    );
+    session.addTarget('symbol');
+    expect(session.resultOutdated).toBeNull();
+    // Chosen as the target, it is no longer an extra one.
+    session.setTarget('symbol');
+    expect(session.alsoTargets).toEqual([]);
+  });
+
   it('exports the result through the worker that made it and downloads its file as is', async () => {
     const session = setUp();
     await session.run();
-    await session.exportAs('tsv');
+    await session.actions.exportAs('tsv');
     expect(engine.exportResult).toHaveBeenCalledWith(7, 'tsv', 'long');
     // The very Blob the worker made: the page neither reads nor copies it.
     expect(downloadBlob).toHaveBeenCalledWith(TSV, 'crosswalk-uniprot-to-entrez.tsv');
     expect(vi.mocked(downloadBlob).mock.calls[0][0]).toBe(TSV);
-    expect(session.exporting).toBeNull();
+    expect(session.actions.exporting).toBeNull();
     expect(session.error).toBeNull();
   });
 
@@ -174,7 +200,7 @@ describe('MappingSession', () => {
     expect(session.notice).toMatch(/cancelled/);
     expect(session.error).toBeNull();
 
-    await session.exportAs('tsv');
+    await session.actions.exportAs('tsv');
     expect(engine.exportResult).not.toHaveBeenCalled();
     expect(downloadBlob).not.toHaveBeenCalled();
     expect(session.error).toMatch(/engine was restarted/);

@@ -1,0 +1,77 @@
+/**
+ * What the user does with the result on screen: export it (built in the worker, under the
+ * policy chosen, in the layout chosen) and copy its ids or targets to the clipboard.
+ */
+import type { ExportFormat, ExportLayout, MapResult } from '../../workers/api';
+import type { StatusName } from '../../workers/common/codes';
+import { engine } from '../worker-client/engine-client';
+import { downloadBlob, exportFileName } from '../lib/download';
+import { distinctTargets, inputsWithStatus } from '../lib/row-model';
+import { messageOf } from '../lib/error-message';
+
+export interface ResultActionsOptions {
+  result: () => MapResult | null;
+  /** Whether the worker that made the result is still the one running (only it can export it). */
+  held: () => boolean;
+  onError: (message: string) => void;
+  /** A short-lived line saying what was done (`Copied 12 targets.`). */
+  notify: (message: string) => void;
+}
+
+export class ResultActions {
+  exporting = $state<ExportFormat | null>(null);
+  /** One row per input–target pair (`long`), or one per input (`wide`). */
+  exportLayout = $state<ExportLayout>('long');
+
+  readonly #options: ResultActionsOptions;
+
+  constructor(options: ResultActionsOptions) {
+    this.#options = options;
+  }
+
+  async exportAs(format: ExportFormat): Promise<void> {
+    const result = this.#options.result();
+    if (!result || this.exporting) return;
+    if (!this.#options.held()) {
+      this.#options.onError(
+        'The engine was restarted since this run (cancelled or crashed) and no longer holds its results. Run it again to export.',
+      );
+      return;
+    }
+    this.exporting = format;
+    try {
+      // Built in the worker as a Blob: the page only points a download at it.
+      const file = await engine.exportResult(result.runId, format, this.exportLayout);
+      downloadBlob(file, exportFileName(result.source, result.targets, format));
+    } catch (error) {
+      this.#options.onError(`Export failed: ${messageOf(error)}`);
+    } finally {
+      this.exporting = null;
+    }
+  }
+
+  async copyInputs(status: StatusName): Promise<void> {
+    const result = this.#options.result();
+    if (result) await this.#copy(inputsWithStatus(result, status), `${status} ids`);
+  }
+
+  /** Copies every target of the result on screen, each once (one per line). */
+  async copyTargets(): Promise<void> {
+    const result = this.#options.result();
+    if (result) await this.#copy(distinctTargets(result), 'targets');
+  }
+
+  /** Puts `lines` on the clipboard, one per line, and says how many (`what`: `unmapped ids`). */
+  async #copy(lines: string[], what: string): Promise<void> {
+    if (lines.length === 0) {
+      this.#options.notify(`No ${what} to copy.`);
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(lines.join('\n'));
+      this.#options.notify(`Copied ${lines.length.toLocaleString('en-US')} ${what}.`);
+    } catch (error) {
+      this.#options.onError(`Could not copy to the clipboard: ${messageOf(error)}`);
+    }
+  }
+}
