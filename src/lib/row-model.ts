@@ -48,7 +48,7 @@ export interface RowCells {
   input: string;
   status: StatusName;
   target: string;
-  /** The label of the target's type in a run of several target types (#16); empty otherwise. */
+  /** The target's type id in a run of several target types (#16: short, for a badge); else empty. */
   targetType: string;
   /** The target is a reviewed UniProt entry (Swiss-Prot), as a table says. */
   reviewed: boolean;
@@ -72,7 +72,7 @@ export interface RowLabels {
   paths: readonly string[];
   /** By index into `result.sourceTypes`, which is what `keys.type` holds. */
   sourceTypes: readonly string[];
-  /** By index into `result.targets`, which is what `pairs.targetType` holds; empty for one. */
+  /** Type ids by index into `result.targets` (what `pairs.targetType` holds); empty for one. */
   targets: readonly string[];
 }
 
@@ -87,7 +87,7 @@ export function rowLabelsOf(result: MapResult, typeLabel: (type: IdTypeId) => st
   return {
     paths: pathLabelsOf(result),
     sourceTypes: result.sourceTypes.map(typeLabel),
-    targets: result.targets.length > 1 ? result.targets.map(typeLabel) : [],
+    targets: result.targets.length > 1 ? result.targets : [],
   };
 }
 

@@ -79,6 +79,22 @@ export class ResultView {
     } satisfies Record<StatusFilter, number>;
   });
 
+  /** The row whose cells are shown in full (`row-detail`), while its result is on screen. */
+  selectedRow = $derived.by(() => {
+    const selected = this.#selected;
+    return selected && selected.result === this.result ? selected.row : null;
+  });
+
+  /** The selected row's cells, whole: long versions, hop chains and GO names are read there. */
+  selectedCells = $derived(this.selectedRow === null ? null : this.cells(this.selectedRow));
+
+  #selected = $state.raw<{ result: MapResult | null; row: number } | null>(null);
+
+  /** Shows `row` (of `result.rows`) in full; again, or null, closes it. */
+  select(row: number | null): void {
+    this.#selected = row === null || row === this.selectedRow ? null : { result: this.result, row };
+  }
+
   setFilter(filter: StatusFilter): void {
     this.statusFilter = filter;
   }
@@ -86,6 +102,11 @@ export class ResultView {
   /** Shows only the inputs whose reason has this phrase (`all`: any reason or none). */
   setReasonFilter(phrase: string): void {
     this.#reasonChoice = phrase;
+  }
+
+  /** A type's label in the catalog (its id when the catalog does not know it). */
+  typeLabel(type: IdTypeId): string {
+    return this.#options.typeLabel(type);
   }
 
   /** The decoded cells of one row of `result.rows` (not an index into the filtered list). */

@@ -173,8 +173,8 @@ describe('distinctTargets', () => {
     );
     expect(distinctTargets(several)).toEqual(['7157', '672', 'P04637', 'P38398']);
     const labels = rowLabelsOf(several, (type) => type.toUpperCase());
-    expect(rowCells(several, 1, labels).targetType).toBe('UNIPROT');
-    expect(rowCells(several, 2, labels).targetType).toBe('ENTREZ');
+    expect(rowCells(several, 1, labels).targetType).toBe('uniprot');
+    expect(rowCells(several, 2, labels).targetType).toBe('entrez');
     // One target type: no label on each row.
     expect(
       rowCells(
