@@ -15,8 +15,16 @@ export interface ReasonOption {
   inputs: number;
 }
 
-/** `not in any table (close to TP53)` → `not in any table`; a phrase without detail as it is. */
+/**
+ * `not in any table (close to TP53)` → `not in any table`; a phrase without detail as it is. A
+ * run of several target types joins its types' reasons with `; ` (`entrez: not in any table
+ * (close to A); uniprot: …`): each loses its own detail.
+ */
 export function reasonPhrase(reason: string): string {
+  return reason.includes('; ') ? reason.split('; ').map(bare).join('; ') : bare(reason);
+}
+
+function bare(reason: string): string {
   const detail = reason.indexOf(' (');
   return detail > 0 && reason.endsWith(')') ? reason.slice(0, detail) : reason;
 }

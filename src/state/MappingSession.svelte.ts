@@ -182,6 +182,7 @@ export class MappingSession {
     // Set without warming the pair: the last pair's warm-up (#scheduleWarmUp) loads it.
     if (work.source === AUTO_SOURCE || known(work.source)) this.source = work.source;
     if (known(work.target)) this.target = work.target;
+    // Kept work comes back as it was stored: each type once (kept-work.ts), known or not.
     this.alsoTargets = work.alsoTargets.filter(
       (type) => known(type) && type !== this.target && type !== this.source,
     );
@@ -221,8 +222,10 @@ export class MappingSession {
     const typeIds = catalog.types.map((type) => type.id);
     if (!typeIds.includes(this.target) && typeIds.length > 0) this.target = typeIds[0];
     if (this.source !== AUTO_SOURCE && !typeIds.includes(this.source)) this.source = AUTO_SOURCE;
-    if (this.alsoTargets.some((type) => !typeIds.includes(type)))
-      this.alsoTargets = this.alsoTargets.filter((type) => typeIds.includes(type));
+    const also = this.alsoTargets.filter(
+      (type) => typeIds.includes(type) && type !== this.target && type !== this.source,
+    );
+    if (also.length !== this.alsoTargets.length) this.alsoTargets = also;
     this.preview.scheduleDetection();
     void this.preview.refresh();
     // Tables added, removed, enabled or disabled change which attribute columns exist.

@@ -73,7 +73,7 @@ export async function readKeptWork(): Promise<WorkToKeep | null> {
     source,
     target,
     alsoTargets: Array.isArray(alsoTargets)
-      ? alsoTargets.filter((type): type is string => typeof type === 'string')
+      ? [...new Set(alsoTargets.filter((type): type is string => typeof type === 'string'))]
       : [],
     attributes: Array.isArray(attributes)
       ? attributes.filter((a) => typeof a?.table === 'string' && typeof a?.column === 'string')

@@ -12,11 +12,11 @@ import { readIds, type IdReading } from './ids/read-ids';
 import { hasNames, rankNames } from './ids/name-ranking';
 import { checkTypes, targetsOf } from './ids/resolve-types';
 import { fail } from './errors';
-import { typesOf } from './plan/type-graph';
+import { DEFAULT_MAX_HOPS, findPaths, typesOf } from './plan/type-graph';
 import type { Registered } from './plan/table-registry';
 import type { Packs } from './tables/packs';
 import { PhaseTimer } from './run/phase-timer';
-import { mapToTarget, type MapDeps, type MappedResult } from './map-target';
+import { mapToTarget, noPath, type MapDeps, type MappedResult } from './map-target';
 import type { StringDict } from './packed/string-dict';
 
 /**
@@ -53,6 +53,13 @@ export async function mapRequest(
 
   // Each target runs from the reading as it was: a run changes its own (retries, history).
   const targets = targetsOf(request);
+  // A target none of the types reaches fails the request before any target has run.
+  const maxHops = request.maxHops ?? DEFAULT_MAX_HOPS;
+  for (const target of targets) {
+    const reached = (type: string) =>
+      type === target || findPaths(enabled, type, target, maxHops).length > 0;
+    if (!reading.types.some(reached)) noPath(reading.types, target, maxHops);
+  }
   const pristine = targets.length > 1 ? forkReading(reading) : reading;
   const run = { deps, request, input, reader, timer, onProgress };
   const parts: MappedResult[] = [];

@@ -78,15 +78,12 @@ export async function mapToTarget(
         : findPaths(enabled, type, target, maxHops).map(({ cost: _c, ...p }) => p),
     ),
   );
-  if (plans.every((p, t) => p.length === 0 && reading.types[t] !== target)) {
-    fail(
-      'no-path',
-      `No path from ${reading.types.join(' or ')} to ${target} within ${maxHops} hops over the enabled tables.`,
-    );
-  }
-  // A pinned path is one of the source's paths (on auto, the commonest type's, as previewed).
+  if (plans.every((p, t) => p.length === 0 && reading.types[t] !== target))
+    noPath(reading.types, target, maxHops);
+  // A pinned path is one of the source's paths to the first target (on auto, the commonest
+  // type's, as previewed); the other targets take their ranked paths.
   const source = reading.types[0];
-  if (request.pinnedPath !== undefined && source !== target)
+  if (first && request.pinnedPath !== undefined && source !== target)
     plans[0] = pinned(plans[0], request.pinnedPath, source, target);
 
   const notes: string[] = [];
@@ -189,6 +186,14 @@ function endsManyValued(registry: TableRegistry, path: PathInfo): boolean {
   if (!last) return false;
   const column = registry.get(last.table).spec.columns.find((c) => c.name === last.to);
   return column?.manyValued === true;
+}
+
+/** Refuses a target none of the ids' types reaches. */
+export function noPath(types: string[], target: string, maxHops: number): never {
+  return fail(
+    'no-path',
+    `No path from ${types.join(' or ')} to ${target} within ${maxHops} hops over the enabled tables.`,
+  );
 }
 
 /** The one path the user pinned (by its index in the source's plan), with no fallback. */

@@ -11,6 +11,7 @@
  */
 import type { MapResult, PathInfo } from '../../api';
 import {
+  INPUT_EXCEL_DATE,
   STATUS_AMBIGUOUS,
   STATUS_INVALID,
   STATUS_MAPPED,
@@ -54,15 +55,19 @@ export function mergeTargets<T extends Part>(parts: T[]): T {
   const match = new Uint8Array(total);
   const confidence = new Float32Array(total);
   const pairFlags = new Uint8Array(total);
-  const reasons = [''];
+  const reasons = new Phrases();
   const reason = new Uint16Array(head.keys.count);
   const reasonDone = new Uint8Array(head.keys.count);
   let out = 0;
   for (let i = 0; i < count; i++) {
     pairStart[i] = out;
+    // An id is an Excel date only where no type found it; the other flags hold for any.
+    let any = 0;
+    let all = INPUT_EXCEL_DATE;
     for (let j = 0; j < parts.length; j++) {
       const { pairs, inputs } = parts[j];
-      flags[i] |= inputs.flags[i];
+      any |= inputs.flags[i];
+      all &= inputs.flags[i];
       for (let p = inputs.pairStart[i]; p < inputs.pairStart[i + 1]; p++, out++) {
         input[out] = i;
         targetIndex[out] = targetBase[j] + pairs.target.index[p];
@@ -74,12 +79,12 @@ export function mergeTargets<T extends Part>(parts: T[]): T {
         pairFlags[out] = pairs.flags[p];
       }
     }
+    flags[i] = (any & ~INPUT_EXCEL_DATE) | all;
     status[i] = bestStatus(parts, i);
     const k = head.inputs.key[i];
     if (!reasonDone[k]) {
       reasonDone[k] = 1;
-      const phrase = reasonOf(parts, i);
-      reason[k] = phrase === '' ? 0 : named(reasons, phrase);
+      reason[k] = reasons.at(reasonOf(parts, i));
     }
   }
   pairStart[count] = out;
@@ -96,7 +101,7 @@ export function mergeTargets<T extends Part>(parts: T[]): T {
     matchTypes,
     inputs,
     keys: { ...head.keys, reason },
-    reasons,
+    reasons: reasons.list,
     pairs: {
       count: total,
       input,
@@ -130,10 +135,33 @@ function bases(counts: number[]): number[] {
   });
 }
 
-/** The index of `name` in `list`, added at the end when new. */
+/** The index of `name` in `list`, added at the end when new (match types: a few). */
 function named(list: string[], name: string): number {
   const at = list.indexOf(name);
   return at >= 0 ? at : list.push(name) - 1;
+}
+
+/**
+ * The merged reasons, numbered as they come (`''` is 0). A Uint16 holds 65,535 phrases: past
+ * that, new ones lose their details, as reasons.ts does (a list of 80k retired ids has a detail
+ * each).
+ */
+class Phrases {
+  readonly list = [''];
+  readonly #at = new Map<string, number>([['', 0]]);
+
+  at(phrase: string): number {
+    let at = this.#at.get(phrase);
+    if (at !== undefined) return at;
+    if (this.list.length >= 65535)
+      phrase = phrase
+        .split('; ')
+        .map((part) => part.replace(/ \(.*\)$/, ''))
+        .join('; ');
+    at = this.#at.get(phrase) ?? this.list.push(phrase) - 1;
+    this.#at.set(phrase, at);
+    return at;
+  }
 }
 
 /** Input i's status over every type: the best of theirs (see the module's comment). */

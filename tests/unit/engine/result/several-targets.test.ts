@@ -136,6 +136,33 @@ describe('several target types in one run', () => {
     expect(columnOf(wide, 'policy')).toEqual(SYMBOLS.map(() => 'first'));
   });
 
+  it('pins a path for the first type only: the others take their ranked paths', async () => {
+    const request = { text: SYMBOLS.join('\n'), source: 'symbol', target: 'entrez' };
+    // Path 1 of symbol → entrez is through the alias table (which lists approved symbols too).
+    const pinned = { ...request, pinnedPath: 1 };
+    const alone = await engine.map(pinned);
+    expect(alone.paths.map((path) => path.steps.map((step) => step.table))).toEqual([['alias']]);
+    const both = await engine.map({ ...pinned, alsoTargets: ['ensembl_gene'] });
+    const unpinned = await engine.map({ ...request, alsoTargets: ['ensembl_gene'] });
+    /** Input i's pairs of `type`, each as its target and the tables of its path. */
+    const pairsOf = (run: MapResult, i: number, type: string) => {
+      const found: string[] = [];
+      for (let p = run.inputs.pairStart[i]; p < run.inputs.pairStart[i + 1]; p++) {
+        if (run.targets[run.pairs.targetType[p]] !== type) continue;
+        const tables = run.paths[run.pairs.path[p]].steps.map((step) => step.table);
+        found.push(`${decodeRow(run.pairs.target, p)} via ${tables.join('+')}`);
+      }
+      return found;
+    };
+    SYMBOLS.forEach((_, i) => {
+      expect(pairsOf(both, i, 'entrez')).toEqual(pairsOf(alone, i, 'entrez'));
+      expect(pairsOf(both, i, 'ensembl_gene')).toEqual(pairsOf(unpinned, i, 'ensembl_gene'));
+    });
+    expect(pairsOf(both, 0, 'ensembl_gene')).toEqual(
+      expected.ensembl_gene('TP53').map((id) => `${id} via genes+ensembl_gene`),
+    );
+  });
+
   it('refuses a target type no table has, or the source type as a target', async () => {
     await expectCrosswalkError(
       engine.map({ text: 'TP53', source: 'symbol', target: 'entrez', alsoTargets: ['kegg_gene'] }),

@@ -53,6 +53,17 @@ describe('reasonPhrase', () => {
       'found in genbank (no path) to entrez',
     );
   });
+
+  it('drops each target type’s own detail in a run of several', () => {
+    expect(
+      reasonPhrase(
+        'entrez: not in any table (close to TP5); uniprot: not in any table (close to X)',
+      ),
+    ).toBe('entrez: not in any table; uniprot: not in any table');
+    expect(reasonPhrase('ensembl_gene: not in any table; uniprot: decoy')).toBe(
+      'ensembl_gene: not in any table; uniprot: decoy',
+    );
+  });
 });
 
 describe('reasonOptionsOf', () => {
