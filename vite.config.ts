@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
@@ -6,6 +7,9 @@ import { packedTables } from './scripts/vite-packed-tables.ts';
 
 /** The largest bundled table (refseq.packed) is ~1.1 MiB; the precache must take every table whole. */
 const MAX_PRECACHED_FILE = 4 * 1024 * 1024;
+
+/** The app's version, recorded in each run's manifest (#17). */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
   plugins: [
@@ -55,6 +59,7 @@ export default defineConfig({
       },
     }),
   ],
+  define: { __APP_VERSION__: JSON.stringify(version) },
   // The engine worker code-splits (PapaParse, Comlink); Vite's default worker format is 'iife'.
   worker: { format: 'es' },
   build: { target: 'es2022' },

@@ -37,6 +37,8 @@ export interface TableInfo {
   columns: ColumnInfo[];
   rows?: number;
   bytes?: number;
+  /** SHA-256 of its content (its file as added, or as shipped packed): 64 lowercase hex. */
+  sha256?: string;
   /** Lower runs first when two paths have the same number of hops. */
   priority: number;
   /** Recorded as the match type of pairs found through this table (e.g. `alias`). */
@@ -567,6 +569,71 @@ export interface ValidationReport {
   findings: string[];
 }
 
+/**
+ * A run's record for doing it again (#17): the settings, the data (every table the run read,
+ * with the sha256 of its content), the paths, the counts and the time it took, and the sha256 of
+ * its input list. Saved as JSON (`export-manifest`); loaded back (`manifest-file`), it restores
+ * the settings and the table set and says where a table differs from the one recorded.
+ */
+export interface RunManifest {
+  format: 'crosswalk-manifest';
+  formatVersion: 1;
+  app: { name: 'Crosswalk'; version: string };
+  /** When the manifest was made (ISO 8601). */
+  created: string;
+  /** The bundled data's version (the catalog's). */
+  data: string;
+  settings: ManifestSettings;
+  /** What `auto` and the run made of the settings: the source read, every type read, the targets. */
+  resolved: { source: IdTypeId; sourceTypes: IdTypeId[]; targets: IdTypeId[] };
+  /** Every table the run read (a path's, an extra column's, a history's), in the order read. */
+  tables: ManifestTable[];
+  /** The names of every enabled table at the run (the table set to restore). */
+  enabledTables: string[];
+  paths: PathInfo[];
+  summary: MapSummary;
+  timing: Timing;
+  input: {
+    count: number;
+    /**
+     * SHA-256 of the inputs as listed, one per line (each input as typed, `\n` after each, UTF-8):
+     * the same list gives the same checksum however it was pasted or split.
+     */
+    sha256: string;
+    /** The inputs themselves, only when asked for. */
+    ids?: string[];
+  };
+}
+
+/** The choices a run was made with: enough to make it again on the same ids and tables. */
+export interface ManifestSettings {
+  source: IdTypeId | 'auto';
+  target: IdTypeId;
+  alsoTargets: IdTypeId[];
+  split: SplitMode;
+  maxHops?: number;
+  roundTrip: boolean;
+  pinnedPath?: number;
+  attributes: AttributeRef[];
+  policy: AmbiguityPolicy;
+  layout: ExportLayout;
+}
+
+export interface ManifestTable {
+  name: string;
+  label: string;
+  source: string;
+  /** The data's release or date, as its source gives it. */
+  release: string;
+  licence: string;
+  rows: number;
+  /** SHA-256 of the table's content (its file as added, or as shipped packed), 64 lowercase hex. */
+  sha256: string;
+  /** Bundled with the app (a data pack's included); false: a file the user added. */
+  bundled: boolean;
+  pack?: string;
+}
+
 export type ExportFormat = 'tsv' | 'csv' | 'json';
 /** `long`: one row per input–target pair (the default); `wide`: one row per input (#16). */
 export type ExportLayout = 'long' | 'wide';
@@ -588,6 +655,14 @@ export interface EngineApi {
    * only hands it to a download, never reads or copies its bytes.
    */
   exportResult(runId: number, format: ExportFormat, layout?: ExportLayout): Promise<Blob>;
+  /**
+   * The record of a kept run for doing it again (#17); its input ids only with `includeIds`.
+   * `layout` is the export layout chosen on the page, `appVersion` the app's.
+   */
+  manifest(
+    runId: number,
+    options: { includeIds: boolean; layout: ExportLayout; appVersion: string },
+  ): Promise<RunManifest>;
   /**
    * A finished run with an ambiguity policy applied, looked up again nowhere; its exports follow
    * the policy from now on.

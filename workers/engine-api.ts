@@ -31,6 +31,7 @@ export function createEngineApi(engine: CrosswalkEngine) {
       await file.slice(-1).arrayBuffer();
       return file;
     },
+    manifest: (runId, options) => engine.manifest(runId, options),
     applyPolicy: async (runId, policy) => {
       const [copy, buffers] = copyForTransfer(engine.applyPolicy(runId, policy));
       return transfer(copy, buffers);

@@ -16,6 +16,11 @@ export function exportFileName(
   return `crosswalk-${fileNamePart(source)}-to-${targets.map(fileNamePart).join('+')}.${format}`;
 }
 
+/** `crosswalk-manifest-symbol-to-entrez+uniprot.json` */
+export function manifestFileName(source: IdTypeId, targets: readonly IdTypeId[]): string {
+  return exportFileName(source, targets, 'json').replace('crosswalk-', 'crosswalk-manifest-');
+}
+
 /**
  * Saves a file through a temporary `<a download>`. The page never reads or copies the file's
  * bytes (an export is a Blob the worker built, of hundreds of MB for a million ids): it only

@@ -61,6 +61,11 @@ export class ExtraColumns {
     return this.selected.includes(attributeKey(ref));
   }
 
+  /** Ticks exactly `refs` (kept work, a manifest), offered yet or not: those offered stay ticked. */
+  selectOnly(refs: readonly AttributeRef[]): void {
+    this.selected = refs.map(attributeKey);
+  }
+
   setSelected(ref: AttributeRef, on: boolean): void {
     const key = attributeKey(ref);
     const others = this.selected.filter((selected) => selected !== key);

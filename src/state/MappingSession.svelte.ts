@@ -28,6 +28,7 @@ import { AmbiguityChoice } from './AmbiguityChoice.svelte';
 import { WorkKeeper, type WorkToKeep } from './WorkKeeper.svelte';
 import { ExtraColumns } from './ExtraColumns.svelte';
 import { ResultActions } from './ResultActions.svelte';
+import { ManifestLoader } from './ManifestLoader.svelte';
 import { IdsInput } from './IdsInput.svelte';
 import { AUTO_SOURCE, PathPreview } from './PathPreview.svelte';
 import { RunHistory } from './RunHistory.svelte';
@@ -101,6 +102,14 @@ export class MappingSession {
     held: () => this.#resultStamp?.current ?? false,
     onError: (message) => (this.error = message),
     notify: (message) => this.#notify(message),
+  });
+  /** A run's manifest loaded back: its settings and table set restored, differences listed. */
+  readonly manifests = new ManifestLoader({
+    catalog: () => this.catalog,
+    setCatalog: (catalog) => this.setCatalog(catalog),
+    applyWork: (work) => this.applyWork(work),
+    setLayout: (layout) => (this.actions.exportLayout = layout),
+    onError: (message) => (this.error = message),
   });
   /** The list, types and options, kept on this device after each run and run again next visit. */
   readonly kept = new WorkKeeper();
@@ -177,6 +186,16 @@ export class MappingSession {
    */
   #restoreWork(work: WorkToKeep | null): void {
     if (!work || !this.catalog || this.ids.content !== '' || startedTyping()) return;
+    this.applyWork(work);
+    this.#lastWork = work;
+  }
+
+  /**
+   * Sets the list (unless `work.ids` is null: then the list stays), the types and the options of
+   * `work`: a visit's kept work, or a manifest loaded back (#17). Types this catalog lacks are
+   * left as they are.
+   */
+  applyWork(work: WorkToKeep): void {
     const known = (id: string) => this.types.some((type) => type.id === id);
     this.ids.setSplit(work.split);
     // Set without warming the pair: the last pair's warm-up (#scheduleWarmUp) loads it.
@@ -189,9 +208,8 @@ export class MappingSession {
     void this.preview.refresh();
     void this.extraColumns.refresh(this.target);
     // Kept while the list of extra columns comes: those still offered stay ticked.
-    for (const ref of work.attributes) this.extraColumns.setSelected(ref, true);
+    this.extraColumns.selectOnly(work.attributes);
     this.ambiguity.policy = work.policy;
-    this.#lastWork = work;
     if (work.ids !== null) void this.ids.restore(work.ids, work.fileName);
   }
 

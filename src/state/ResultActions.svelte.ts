@@ -5,7 +5,7 @@
 import type { ExportFormat, ExportLayout, MapResult } from '../../workers/api';
 import type { StatusName } from '../../workers/common/codes';
 import { engine } from '../worker-client/engine-client';
-import { downloadBlob, exportFileName } from '../lib/download';
+import { downloadBlob, exportFileName, manifestFileName } from '../lib/download';
 import { distinctTargets, inputsWithStatus } from '../lib/row-model';
 import { messageOf } from '../lib/error-message';
 
@@ -19,7 +19,7 @@ export interface ResultActionsOptions {
 }
 
 export class ResultActions {
-  exporting = $state<ExportFormat | null>(null);
+  exporting = $state<ExportFormat | 'manifest' | null>(null);
   /** One row per input–target pair (`long`), or one per input (`wide`). */
   exportLayout = $state<ExportLayout>('long');
 
@@ -45,6 +45,37 @@ export class ResultActions {
       downloadBlob(file, exportFileName(result.source, result.targets, format));
     } catch (error) {
       this.#options.onError(`Export failed: ${messageOf(error)}`);
+    } finally {
+      this.exporting = null;
+    }
+  }
+
+  /** Whether the manifest lists the input ids themselves (else only their sha256). */
+  manifestIds = $state(false);
+
+  /** Saves the run's manifest (#17): its settings, tables and counts, to make it again. */
+  async exportManifest(): Promise<void> {
+    const result = this.#options.result();
+    if (!result || this.exporting) return;
+    if (!this.#options.held()) {
+      this.#options.onError(
+        'The engine was restarted since this run (cancelled or crashed) and no longer holds its results. Run it again to save its manifest.',
+      );
+      return;
+    }
+    this.exporting = 'manifest';
+    try {
+      const manifest = await engine.manifest(result.runId, {
+        includeIds: this.manifestIds,
+        layout: this.exportLayout,
+        appVersion: __APP_VERSION__,
+      });
+      const file = new Blob([`${JSON.stringify(manifest, null, 2)}\n`], {
+        type: 'application/json',
+      });
+      downloadBlob(file, manifestFileName(result.source, result.targets));
+    } catch (error) {
+      this.#options.onError(`Could not save the manifest: ${messageOf(error)}`);
     } finally {
       this.exporting = null;
     }

@@ -23,6 +23,7 @@ import type {
   PathInfo,
   Progress,
   ProgressFn,
+  RunManifest,
   SplitMode,
   StorageInfo,
   TablePreview,
@@ -143,6 +144,14 @@ export class EngineClient {
   /** The run's rows as a file the worker built (a `Blob`: the page never touches its bytes). */
   exportResult(runId: number, format: ExportFormat, layout?: ExportLayout): Promise<Blob> {
     return this.#call((remote) => remote.exportResult(runId, format, layout));
+  }
+
+  /** The record of a run the worker holds, for doing it again (#17). */
+  manifest(
+    runId: number,
+    options: { includeIds: boolean; layout: ExportLayout; appVersion: string },
+  ): Promise<RunManifest> {
+    return this.#call((remote) => remote.manifest(runId, options));
   }
 
   /** The run with an ambiguity policy applied by the worker, which holds it (nothing re-run). */

@@ -19,6 +19,7 @@ import type {
   PathInfo,
   Phase,
   ProgressFn,
+  RunManifest,
   SplitMode,
   StorageInfo,
   TablePreview,
@@ -38,6 +39,7 @@ import { PairSink } from './run/walk-path';
 import { exportRows } from './result/export';
 import { AMBIGUITY_POLICIES, applyPolicy, policyEffects } from './result/ambiguity-policy';
 import { mergeTargets } from './result/merge-targets';
+import { buildManifest, recordRun, type RunRecord } from './result/manifest';
 import { reviewFlags, reviewRefs } from './result/reviewed';
 import { buildRows } from './result/result-rows';
 import { DEFAULT_MAX_HOPS, findPaths } from './plan/type-graph';
@@ -98,8 +100,11 @@ export class CrosswalkEngine {
   readonly packs: Packs;
   readonly #registry = new TableRegistry();
   readonly #paths: PathRunner;
-  /** Each kept run's result per target type (one, unless several were asked for), as it came. */
-  readonly #runs = new Map<number, MapResult[]>();
+  /**
+   * Each kept run's result per target type (one, unless several were asked for), as it came, and
+   * the record of how it was made (its manifest's settings and tables).
+   */
+  readonly #runs = new Map<number, { parts: MapResult[]; record: RunRecord }>();
   /** The ambiguity policy last applied to each kept run (none: `keep`). */
   readonly #policies = new Map<number, AmbiguityPolicy>();
   #version = '';
@@ -305,10 +310,10 @@ export class CrosswalkEngine {
     }));
     const result = mergeTargets(parts);
     // Kept for export, which never reads the rows: they are the page's, and go to it.
-    this.#runs.set(
-      runId,
-      parts.map((part) => ({ ...part, rows: NO_ROWS })),
-    );
+    this.#runs.set(runId, {
+      parts: parts.map((part) => ({ ...part, rows: NO_ROWS })),
+      record: recordRun(request, this.#registry, result.timing.phases),
+    });
     for (const id of this.#runs.keys()) {
       if (this.#runs.size <= KEPT_RUNS) break;
       this.#runs.delete(id);
@@ -347,11 +352,26 @@ export class CrosswalkEngine {
    * those of the run as it came.
    */
   #withPolicy(runId: number, policy: AmbiguityPolicy): MapResult {
-    const parts = this.#runs.get(runId);
-    if (!parts)
-      fail('bad-request', `Run ${runId} is no longer kept; run the mapping again to export it.`);
+    const { parts } = this.#kept(runId);
     const applied = mergeTargets(parts.map((part) => applyPolicy(part, policy)));
     return parts.length === 1 ? applied : { ...applied, policyEffects: policyEffects(...parts) };
+  }
+
+  /** The record of a kept run for doing it again (#17), under the policy applied to it. */
+  async manifest(
+    runId: number,
+    options: { includeIds: boolean; layout: ExportLayout; appVersion: string },
+  ): Promise<RunManifest> {
+    const { record } = this.#kept(runId);
+    const result = this.#withPolicy(runId, this.#policies.get(runId) ?? 'keep');
+    return buildManifest(result, record, { ...options, data: this.#version });
+  }
+
+  #kept(runId: number): { parts: MapResult[]; record: RunRecord } {
+    const kept = this.#runs.get(runId);
+    if (!kept)
+      fail('bad-request', `Run ${runId} is no longer kept; run the mapping again to export it.`);
+    return kept;
   }
 
   warmUp(source: string, target: string): Promise<string[]> {

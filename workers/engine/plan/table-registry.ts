@@ -96,6 +96,7 @@ function tableInfo(t: Registered, loaded: boolean): TableInfo {
     columns: t.columns.map((c) => ({ name: c.name, type: c.type })),
     rows: t.spec.rows,
     bytes: t.spec.bytes,
+    sha256: t.spec.hash,
     priority: t.priority,
     matchLabel: t.matchLabel,
     source: t.spec.source,

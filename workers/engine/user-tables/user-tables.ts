@@ -3,6 +3,7 @@
  * (register and keep bytes + column assignment in the store), remove. A bad file rejects with a
  * message naming it and changes nothing.
  */
+import { sha256Hex } from '../checksum';
 import type { DamagedEntryInfo, TablePreview, UserTableSpec, ValidationReport } from '../../api';
 import type { CatalogTable } from '../tables/catalog';
 import { CrosswalkError, fail } from '../errors';
@@ -125,7 +126,7 @@ export class UserTables {
       name,
       label: name,
       file: fileName,
-      hash: await sha256(bytes),
+      hash: await sha256Hex(bytes),
       bytes: bytes.length,
       rows: table.stats.rows,
       priority: request.priority ?? 0,
@@ -347,11 +348,6 @@ function assertSize(file: Blob, name: string): void {
       `"${name}" is ${Math.round(file.size / 1024 / 1024)} MB; files over ${MAX_USER_FILE_BYTES / 1024 / 1024} MB are refused so the tab does not run out of memory.`,
     );
   }
-}
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Errors about a file's content name the file the user picked, not just the table. */

@@ -1,0 +1,78 @@
+/**
+ * Reading a run's manifest back (#17): is it one, what does it ask for, and where do this app's
+ * tables differ from those the run read. Pure: the state class applies what this says.
+ */
+import type {
+  AmbiguityPolicy,
+  CatalogInfo,
+  ExportLayout,
+  RunManifest,
+  SplitMode,
+} from '../../workers/api';
+
+const POLICIES: AmbiguityPolicy[] = ['keep', 'first', 'drop', 'prefer-reviewed'];
+const SPLITS: SplitMode[] = ['auto', 'lines', 'words'];
+const LAYOUTS: ExportLayout[] = ['long', 'wide'];
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** The manifest in `text`, or an error that says what is wrong with it (`fileName`'s). */
+export function parseManifest(text: string, fileName: string): RunManifest {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`"${fileName}" is not a Crosswalk manifest: it is not JSON.`);
+  }
+  const manifest = value as Partial<RunManifest> | null;
+  if (!manifest || manifest.format !== 'crosswalk-manifest')
+    throw new Error(
+      `"${fileName}" is not a Crosswalk manifest (no "format": "crosswalk-manifest").`,
+    );
+  if (manifest.formatVersion !== 1)
+    throw new Error(
+      `"${fileName}" is a manifest of format version ${String(manifest.formatVersion)}; this app reads version 1.`,
+    );
+  const { settings, tables, enabledTables, input } = manifest;
+  const problem = (what: string) => new Error(`"${fileName}" is not a usable manifest: ${what}.`);
+  if (!settings || typeof settings.source !== 'string' || typeof settings.target !== 'string')
+    throw problem('its settings name no source and target types');
+  if (!SPLITS.includes(settings.split) || !POLICIES.includes(settings.policy))
+    throw problem('its split rule or ambiguity policy is not one this app knows');
+  if (!LAYOUTS.includes(settings.layout)) throw problem('its export layout is unknown');
+  if (!Array.isArray(settings.alsoTargets) || !Array.isArray(settings.attributes))
+    throw problem('its extra target types or columns are not lists');
+  if (!Array.isArray(tables) || tables.some((t) => !SHA256.test(t?.sha256 ?? '')))
+    throw problem('a table in it has no sha256 of 64 hex characters');
+  if (!Array.isArray(enabledTables)) throw problem('it lists no enabled tables');
+  if (!input || !SHA256.test(input.sha256 ?? '')) throw problem('its input has no sha256');
+  if (input.ids !== undefined && !input.ids.every((id) => typeof id === 'string'))
+    throw problem('its ids are not all text');
+  return manifest as RunManifest;
+}
+
+/** What loading `manifest` into this app cannot restore as it was, in words. */
+export function manifestWarnings(manifest: RunManifest, catalog: CatalogInfo): string[] {
+  const warnings: string[] = [];
+  if (manifest.data !== catalog.version)
+    warnings.push(
+      `The run used the bundled data "${manifest.data}"; this app has "${catalog.version}".`,
+    );
+  const here = new Map(catalog.tables.map((table) => [table.name, table]));
+  for (const table of manifest.tables) {
+    const mine = here.get(table.name);
+    const short = (hash: string) => `${hash.slice(0, 12)}…`;
+    if (!mine)
+      warnings.push(
+        `Table "${table.name}" (${table.label}, ${table.rows.toLocaleString('en-US')} rows, sha256 ${short(table.sha256)}) is not here: ${table.bundled ? 'this version of the app does not bundle it' : 'add its file under Lookup tables'} to make the run again.`,
+      );
+    else if (mine.sha256 !== table.sha256)
+      warnings.push(
+        `Table "${table.name}" differs from the run's: sha256 ${short(mine.sha256 ?? '')} here, ${short(table.sha256)} in the manifest (release ${mine.date ?? '?'} here, ${table.release} then).`,
+      );
+  }
+  if (!manifest.input.ids)
+    warnings.push(
+      `The manifest holds no ids (${manifest.input.count.toLocaleString('en-US')} inputs, sha256 ${manifest.input.sha256.slice(0, 12)}…): paste the same list to run it again.`,
+    );
+  return warnings;
+}
