@@ -225,6 +225,8 @@ export interface MapSummary {
   convergent: number;
   /** Inputs that look like gene symbols a spreadsheet turned into dates. */
   excelDates: number;
+  /** Inputs two ranked paths answer with different targets (#17: `conflict`). */
+  conflicts: number;
   pairs: number;
 }
 
@@ -256,7 +258,10 @@ export interface MapResult {
     text: IndexedStrings;
     /** Index into STATUS_NAMES (codes.ts). */
     status: Uint8Array;
-    /** Bit 0: duplicate of an earlier input; bit 1: has a convergent target; bit 2: an Excel date (codes.ts). */
+    /**
+     * Bit 0: duplicate of an earlier input; bit 1: has a convergent target; bit 2: an Excel date;
+     * bit 3: paths conflict (codes.ts).
+     */
     flags: Uint8Array;
     /** Pairs of input i are `pairStart[i] .. pairStart[i+1]`. */
     pairStart: Int32Array;
@@ -542,6 +547,11 @@ export interface ColumnReport {
   /** Distinct ids not shaped like the type (when it has a pattern), with examples. */
   invalid: number;
   invalidExamples: string[];
+  /**
+   * Distinct ids shaped like another type instead (the commonest such type), among the first
+   * `sampled`: a symbols column holding Ensembl ids in places (#17).
+   */
+  lookalikes?: { type: IdTypeId; ids: number; examples: string[]; sampled: number };
 }
 
 export interface RelationReport {

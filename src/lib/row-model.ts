@@ -5,6 +5,7 @@
  */
 import type { IdTypeId, MapResult, MapSummary, ResultRows } from '../../workers/api';
 import {
+  INPUT_CONFLICT,
   INPUT_DUPLICATE,
   INPUT_EXCEL_DATE,
   NO_TYPE,
@@ -39,7 +40,7 @@ export function selectRows(rows: ResultRows, filter: StatusFilter): RowSelection
 export interface RowFlag {
   label: string;
   title: string;
-  kind: 'duplicate' | 'convergent' | 'confirmed' | 'unconfirmed' | 'excel-date';
+  kind: 'duplicate' | 'convergent' | 'confirmed' | 'unconfirmed' | 'excel-date' | 'conflict';
 }
 
 export interface RowCells {
@@ -106,6 +107,13 @@ export function rowCells(result: MapResult, row: number, labels: RowLabels): Row
       label: 'Excel date?',
       title: 'Looks like a gene symbol a spreadsheet turned into a date (SEPT7 → 7-Sep)',
       kind: 'excel-date',
+    });
+  }
+  if (inputFlags & INPUT_CONFLICT) {
+    flags.push({
+      label: '≠',
+      title: 'Paths disagree: the next path ranked gives other targets (the reason says which)',
+      kind: 'conflict',
     });
   }
   const cells: RowCells = {
@@ -206,6 +214,11 @@ export function summaryLine(summary: MapSummary): string {
   if (summary.duplicates > 0) parts.push(`${countFormat.format(summary.duplicates)} duplicates`);
   if (summary.excelDates > 0) {
     parts.push(`${countFormat.format(summary.excelDates)} Excel-mangled symbols`);
+  }
+  if (summary.conflicts > 0) {
+    parts.push(
+      `${countFormat.format(summary.conflicts)} ${summary.conflicts === 1 ? 'conflict' : 'conflicts'} between paths`,
+    );
   }
   return parts.join(' · ');
 }

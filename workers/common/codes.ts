@@ -11,6 +11,8 @@ export const INPUT_DUPLICATE = 1;
 export const INPUT_CONVERGENT = 2;
 /** A gene symbol a spreadsheet turned into a date (`1-Mar`, `7-Sep`, `2023-09-07`). */
 export const INPUT_EXCEL_DATE = 4;
+/** Two ranked paths answer the input with different targets (#17; the reason gives the other's). */
+export const INPUT_CONFLICT = 8;
 
 export const PAIR_CONVERGENT = 1;
 export const PAIR_ROUND_TRIP = 2;

@@ -13,6 +13,7 @@ import { fail } from './errors';
 import { DEFAULT_MAX_HOPS, findPaths } from './plan/type-graph';
 import type { TableRegistry } from './plan/table-registry';
 import { assemble, type AssembledResult } from './result/assemble';
+import { markConflicts } from './result/conflicts';
 import { policyEffects } from './result/ambiguity-policy';
 import { reasonsOf, type FirstStep } from './result/reasons';
 import { mapByType, type TypeMapping } from './run/map-by-type';
@@ -132,6 +133,7 @@ export async function mapToTarget(
       excelDate: excel.flags,
     }),
   );
+  markConflicts(assembled, reading, mapping.disagreements);
   const firstSteps = firstStepsOf(deps, reading, used);
   const { reason, reasons } = timer.time('assembly', 'a reason for each id not simply mapped', () =>
     reasonsOf({

@@ -132,6 +132,7 @@ export function makeResult(
       unmapped: countStatus(2),
       invalid: countStatus(3),
       excelDates: inputs.filter((input) => (input.flags ?? 0) & 4).length,
+      conflicts: inputs.filter((input) => (input.flags ?? 0) & 8).length,
       convergent: inputs.filter((input) => (input.flags ?? 0) & 2).length,
       pairs: pairs.length,
     },

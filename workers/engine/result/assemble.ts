@@ -157,6 +157,7 @@ export function assemble({
     invalid: 0,
     convergent: 0,
     excelDates: 0,
+    conflicts: 0,
     pairs: total,
   };
   const out = writePairs(

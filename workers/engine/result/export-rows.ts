@@ -5,6 +5,7 @@
  */
 import type { IndexedStrings, MapResult } from '../../api';
 import {
+  INPUT_CONFLICT,
   INPUT_DUPLICATE,
   INPUT_EXCEL_DATE,
   NO_TYPE,
@@ -33,6 +34,7 @@ export function eachRow(result: MapResult, visit: (row: Row) => void): void {
       status: STATUS_NAMES[inputs.status[i]],
       duplicate: inputs.flags[i] & INPUT_DUPLICATE ? 'yes' : '',
       excel_date: inputs.flags[i] & INPUT_EXCEL_DATE ? 'yes' : '',
+      conflict: inputs.flags[i] & INPUT_CONFLICT ? 'yes' : '',
       ...keyColumns(result, inputs.key[i]),
       policy: result.policy,
     };
@@ -111,6 +113,7 @@ export function wideColumns(result: MapResult): string[] {
     ...result.targets,
     'duplicate',
     'excel_date',
+    'conflict',
     'policy',
     'source_type',
     'normalised',
@@ -146,6 +149,7 @@ export function eachWideRow(result: MapResult, visit: (row: Row) => void): void 
       ),
       duplicate: inputs.flags[i] & INPUT_DUPLICATE ? 'yes' : '',
       excel_date: inputs.flags[i] & INPUT_EXCEL_DATE ? 'yes' : '',
+      conflict: inputs.flags[i] & INPUT_CONFLICT ? 'yes' : '',
       policy: result.policy,
       ...keyColumns(result, inputs.key[i]),
       ...Object.fromEntries(

@@ -26,6 +26,8 @@ export const EXPORT_COLUMNS = [
   'policy',
   // The pair's target type: a run may have several (#16).
   'target_type',
+  // `yes` where two ranked paths answer the input differently (#17; the reason gives the other).
+  'conflict',
   'source_type',
   'normalised',
   'reason',

@@ -1,5 +1,6 @@
 import type { MapSummary } from '../../api';
 import {
+  INPUT_CONFLICT,
   INPUT_CONVERGENT,
   INPUT_EXCEL_DATE,
   STATUS_AMBIGUOUS,
@@ -17,6 +18,7 @@ export function recount(
   const counted = { ...summary, mapped: 0, ambiguous: 0, unmapped: 0, invalid: 0, pairs };
   counted.convergent = 0;
   counted.excelDates = 0;
+  counted.conflicts = 0;
   for (let i = 0; i < status.length; i++) {
     if (status[i] === STATUS_MAPPED) counted.mapped++;
     else if (status[i] === STATUS_AMBIGUOUS) counted.ambiguous++;
@@ -24,6 +26,7 @@ export function recount(
     else counted.invalid++;
     if (flags[i] & INPUT_CONVERGENT) counted.convergent++;
     if (flags[i] & INPUT_EXCEL_DATE) counted.excelDates++;
+    if (flags[i] & INPUT_CONFLICT) counted.conflicts++;
   }
   return counted;
 }

@@ -1,9 +1,12 @@
 /**
- * Paths that disagree, shown rather than hidden (#14 item 4): where one of your files and
- * another table offer paths of the same cost (hops, then priority), the path ranked first gives
- * the result, and its equal rival is run over the ids it answered; an id the two answer
- * differently carries the rival's answer, and its row says so. Runs of the bundled tables alone
- * have no rivals here, so they cost nothing more.
+ * Paths that disagree, shown rather than hidden (#14 item 4, #17 item 1): the path that answered
+ * an id is compared with the next one ranked after it (hops, then priority), run over the ids it
+ * answered; an id the two answer differently carries the rival's answer, its row is flagged
+ * `conflict` and its reason gives the other answer. A file of yours with a one-hop path still
+ * outranks the bundled two-hop one — dropped on purpose — but no longer silently. Only paths
+ * through one of your files are compared: the bundled tables come from one release, so runs of
+ * them alone cost nothing more. A fallback tier (`alias`, `previous`, `closeMatch`) differs from
+ * its primary by design and is never a rival.
  */
 import type { PathInfo } from '../../api';
 import type { TableRegistry } from '../plan/table-registry';
@@ -25,8 +28,8 @@ export interface RivalContext {
 }
 
 /**
- * Compares each path of `job` that ran (from `job.used[firstUsed]` on) with its equal rival in
- * `plans`; returns the lookup keys the two answer differently.
+ * Compares each path of `job` that ran (from `job.used[firstUsed]` on) with the next path ranked
+ * after it in `plans` that may rival it; returns the lookup keys the two answer differently.
  */
 export async function compareRivals(
   plans: PathInfo[],
@@ -37,7 +40,8 @@ export async function compareRivals(
   const found = new Map<number, Disagreement>();
   for (let u = firstUsed; u < job.used.length; u++) {
     const ran = job.used[u];
-    const rival = plans.find((p) => p.label !== ran.label && equalCost(ctx.registry, p, ran));
+    const after = plans.slice(plans.findIndex((p) => p.label === ran.label) + 1);
+    const rival = after.find((p) => mayRival(ctx.registry, ran, p));
     if (!rival) continue;
     const answered = answeredBy(job, u);
     if (answered.length === 0) continue;
@@ -59,11 +63,10 @@ export async function compareRivals(
   return found;
 }
 
-/** Same hops and priorities, through other tables, one of them yours: a tie the rank hides. */
-function equalCost(registry: TableRegistry, a: PathInfo, b: PathInfo): boolean {
-  if (a.steps.length !== b.steps.length) return false;
-  const cost = (p: PathInfo) => p.steps.reduce((sum, s) => sum + registry.get(s.table).priority, 0);
-  if (cost(a) !== cost(b)) return false;
+/** Through other tables, one of them yours, neither through a fallback tier. */
+function mayRival(registry: TableRegistry, a: PathInfo, b: PathInfo): boolean {
+  const tier = (p: PathInfo) => p.steps.some((s) => registry.get(s.table).matchLabel);
+  if (tier(a) || tier(b)) return false;
   const user = (p: PathInfo) => p.steps.some((s) => registry.get(s.table).user);
   const tables = (p: PathInfo) => p.steps.map((s) => s.table).join('+');
   return (user(a) || user(b)) && tables(a) !== tables(b);

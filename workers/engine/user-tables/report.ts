@@ -2,6 +2,7 @@
 import type { ColumnReport, RelationReport, ValidationReport } from '../../api';
 import { idType } from '../ids/id-types';
 import { StringDict } from '../packed/string-dict';
+import { lookalikes } from './lookalikes';
 import type { PackedTable } from '../tables/packed-table';
 
 const EXAMPLES = 3;
@@ -34,6 +35,7 @@ export function validationReport(table: PackedTable): ValidationReport {
       compositeCells: stats.compositeCells,
       invalid,
       invalidExamples,
+      lookalikes: lookalikes(column.dict, column.type),
     };
   });
   const relations: RelationReport[] = [];
@@ -128,6 +130,13 @@ function findings(
     if (c.invalid > 0) {
       notes.push(
         `${c.name}: ${count(c.invalid, 'id is', 'ids are')} not shaped like ${c.type} ids (e.g. ${c.invalidExamples.join(', ')}); kept as they are.`,
+      );
+    }
+    if (c.lookalikes) {
+      const { type, ids, examples, sampled } = c.lookalikes;
+      const among = sampled < c.distinct ? ` of the first ${sampled.toLocaleString('en-US')}` : '';
+      notes.push(
+        `${c.name}: ${count(ids, 'id looks', 'ids look')}${among} like ${idType(type).label} ids, not ${idType(c.type).label} ids (e.g. ${examples.join(', ')}): check the column's type; as it is, they are read as ${c.type}.`,
       );
     }
     if (c.compositeCells > 0) {

@@ -218,8 +218,8 @@ describe('export columns', () => {
     const result = await engine.map({ text: lines.join('\n'), source: 'auto', target: 'entrez' });
     const csv = parseCsvText(await exportRows(result, 'csv').text());
     expect(csv.header.slice(-3)).toEqual(['source_type', 'normalised', 'reason']);
-    // #16's reviewed, policy and target_type columns come just before them.
-    expect(csv.header.slice(-6, -3)).toEqual(['reviewed', 'policy', 'target_type']);
+    // #16's reviewed, policy and target_type columns, and #17's conflict, come just before them.
+    expect(csv.header.slice(-7, -3)).toEqual(['reviewed', 'policy', 'target_type', 'conflict']);
     expect(csv.header.slice(0, 3)).toEqual(['input_index', 'input', 'status']);
     const at = (name: string) => csv.header.indexOf(name);
     const byInput = (input: string) => csv.rows.find((r) => r[at('input')] === input)!;
@@ -228,6 +228,7 @@ describe('export columns', () => {
     expect(byInput('TP53')[at('policy')]).toBe('keep');
     expect(byInput('TP53')[at('target_type')]).toBe('entrez');
     expect(byInput('REV__P38398')[at('target_type')]).toBe('');
+    expect(byInput('TP53')[at('conflict')]).toBe('');
     const json = JSON.parse(await exportRows(result, 'json').text());
     expect(json.rows[0]).toMatchObject({
       source_type: 'uniprot',

@@ -5,6 +5,7 @@
  * real (the fixtures' org.Hs.eg.db genes and sec2pri's NCBI history); expectations are computed
  * from those rows here.
  */
+import { INPUT_CONFLICT } from '../../../../workers/common/codes';
 import { describe, expect, it } from 'vitest';
 import type { UserTableSpec } from '../../../../workers/api';
 import { CrosswalkEngine } from '../../../../workers/engine/engine';
@@ -192,12 +193,21 @@ describe('a file that answers at the same cost as a bundled table', () => {
     );
   });
 
-  it('says nothing when the file ranks lower (a higher priority number)', async () => {
+  it('says so too when the file ranks lower (#17: the top two paths that answer are compared)', async () => {
     const engine = await engineWith();
     await engine.checkTable(tsvFile('mine.tsv', rows), { ...spec, priority: 1 });
     await engine.addTable('mine');
-    const result = await engine.map({ text: second.symbol, source: 'symbol', target: 'entrez' });
-    expect(keyInfoOf(result, 0).reason).toBe('');
+    const result = await engine.map({
+      text: `${first.symbol}\n${second.symbol}`,
+      source: 'symbol',
+      target: 'entrez',
+    });
+    expect(targetsOfRows(result)).toEqual([[first.entrez], [second.entrez]]);
+    expect(keyInfoOf(result, 1).reason).toBe(
+      'paths disagree (symbol → entrez via mine gives 999999999)',
+    );
+    expect(Array.from(result.inputs.flags, (f) => f & INPUT_CONFLICT)).toEqual([0, INPUT_CONFLICT]);
+    expect(result.summary.conflicts).toBe(1);
   });
 });
 

@@ -344,6 +344,25 @@ describe('checkTable report', () => {
     expect(report.findings.join('\n')).toContain('P3839');
   });
 
+  it('says which gene cells of hpa-like.csv look like Ensembl gene ids, not symbols (#17)', async () => {
+    const engine = await newEngine();
+    const ensembl = distinct(columnOf(readCsv(HPA), 'gene').filter((g) => /^ENSG\d{11}$/.test(g)));
+    expect(ensembl.length).toBeGreaterThan(0);
+    const report = await engine.checkTable(fixtureFile(HPA), HPA_SPEC);
+    const gene = report.columns.find((c) => c.name === 'gene')!;
+    expect(gene.lookalikes).toEqual({
+      type: 'ensembl_gene',
+      ids: ensembl.length,
+      examples: ensembl.slice(0, 3),
+      sampled: gene.distinct,
+    });
+    expect(report.findings).toContain(
+      `gene: ${ensembl.length} ids look like Ensembl gene (human, mouse, rat) ids, not Gene symbol ids (e.g. ${ensembl.slice(0, 3).join(', ')}): check the column's type; as it is, they are read as symbol.`,
+    );
+    // The accessions are accessions: nothing to say of them.
+    expect(report.columns.find((c) => c.name === 'uniprot')!.lookalikes).toBeUndefined();
+  });
+
   it('splits the composite cells of hpa-like.csv, and each component maps on its own', async () => {
     const engine = await newEngine();
     const csv = readCsv(HPA);

@@ -65,6 +65,7 @@ const MANIFEST: RunManifest = {
     invalid: 0,
     convergent: 0,
     excelDates: 0,
+    conflicts: 0,
     pairs: 1,
   },
   timing: { totalMs: 1, phases: [] },

@@ -1,0 +1,31 @@
+/**
+ * Inputs two ranked paths answer differently (#17): the run's walk compared each path that
+ * answered with the next one ranked (run/rival-paths.ts); each input whose id one of them
+ * disagrees on is flagged `INPUT_CONFLICT` and counted, and its reason gives the other answer.
+ */
+import type { MapResult } from '../../api';
+import { INPUT_CONFLICT } from '../../common/codes';
+import type { IdReading } from '../ids/read-ids';
+import type { Disagreement } from '../run/rival-paths';
+
+export function markConflicts(
+  result: Pick<MapResult, 'inputs' | 'summary'>,
+  reading: IdReading,
+  disagreements: Map<number, Disagreement>,
+): void {
+  if (disagreements.size === 0) return;
+  const { start, members } = reading;
+  const conflicted = new Uint8Array(reading.rowKeys);
+  for (let k = 0; k < reading.rowKeys; k++) {
+    if (!start) conflicted[k] = disagreements.has(k) ? 1 : 0;
+    else
+      for (let m = start[k]; m < start[k + 1]; m++)
+        if (disagreements.has(members![m])) conflicted[k] = 1;
+  }
+  const { inputs, summary } = result;
+  for (let i = 0; i < inputs.count; i++) {
+    if (!conflicted[inputs.key[i]]) continue;
+    inputs.flags[i] |= INPUT_CONFLICT;
+    summary.conflicts++;
+  }
+}
