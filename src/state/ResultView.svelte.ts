@@ -15,6 +15,7 @@ import {
   type StatusFilter,
 } from '../lib/row-model';
 import { ALL_REASONS, reasonOptionsOf, selectByReason } from '../lib/reason-filter';
+import { selectByFirstPath, type FlowFilter } from '../lib/flow';
 
 const NO_ROWS: RowSelection = { length: 0, rowAt: () => -1 };
 const NO_LABELS: RowLabels = { paths: [], sourceTypes: [], targets: [] };
@@ -48,6 +49,9 @@ export class ResultView {
     this.result ? rowLabelsOf(this.result, this.#options.typeLabel) : NO_LABELS,
   );
 
+  /** Path labels by `PathInfo.index` (what `pairs.path` holds). */
+  pathLabels = $derived(this.#labels.paths);
+
   /** The reason phrases of the result's inputs, with their counts, most first. */
   reasonOptions = $derived.by(() => (this.result ? reasonOptionsOf(this.result) : []));
 
@@ -63,8 +67,30 @@ export class ResultView {
     if (!result) return NO_ROWS;
     const byStatus = selectRows(result.rows, this.statusFilter);
     const reason = this.reasonFilter;
-    return reason === ALL_REASONS ? byStatus : selectByReason(result, byStatus, reason);
+    const byReason = reason === ALL_REASONS ? byStatus : selectByReason(result, byStatus, reason);
+    const path = this.pathFilter;
+    return path === null ? byReason : selectByFirstPath(result, byReason, path);
   });
+
+  /** The path a flow band chose (inputs first answered through it), while its result is shown. */
+  pathFilter = $derived.by(() => {
+    const choice = this.#pathChoice;
+    return choice && choice.result === this.result ? choice.path : null;
+  });
+
+  #pathChoice = $state.raw<{ result: MapResult | null; path: number } | null>(null);
+
+  /** Shows the rows a band of the flow picture stands for (#17): its status, reason or path. */
+  showFlow(filter: FlowFilter): void {
+    this.statusFilter = filter.status ?? 'all';
+    this.#reasonChoice = filter.reason ?? ALL_REASONS;
+    this.#pathChoice =
+      filter.path === undefined ? null : { result: this.result, path: filter.path };
+  }
+
+  clearPathFilter(): void {
+    this.#pathChoice = null;
+  }
 
   /** Inputs per status, for the filter's option labels. */
   statusCounts = $derived.by(() => {
