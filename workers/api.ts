@@ -644,6 +644,37 @@ export interface ManifestTable {
   pack?: string;
 }
 
+/** What changed for an input between two runs of the same list (#17: a version diff). */
+export type InputChangeKind = 'gained' | 'lost' | 'changed';
+
+/**
+ * Two runs of the same list compared input by input (#17): typically the same ids over two
+ * versions of the data — the bundled tables, then with a current file of yours, or the tables
+ * of two manifests. Targets are compared as sets, under each run's ambiguity policy.
+ */
+export interface RunDiff {
+  before: number;
+  after: number;
+  inputs: number;
+  counts: { same: number } & Record<InputChangeKind, number>;
+  /**
+   * How the runs' data differ: tables one read and the other did not, and tables both read with
+   * other content (sha256).
+   */
+  tables: { added: string[]; removed: string[]; changed: string[] };
+  /** The first changes, in input order, for the page (every one is in `exportDiff`'s file). */
+  changes: InputChange[];
+}
+
+export interface InputChange {
+  /** 1-based, as `input_index` in the exports. */
+  index: number;
+  input: string;
+  kind: InputChangeKind;
+  before: string[];
+  after: string[];
+}
+
 export type ExportFormat = 'tsv' | 'csv' | 'json';
 /** `long`: one row per input–target pair (the default); `wide`: one row per input (#16). */
 export type ExportLayout = 'long' | 'wide';
@@ -673,6 +704,13 @@ export interface EngineApi {
     runId: number,
     options: { includeIds: boolean; layout: ExportLayout; appVersion: string },
   ): Promise<RunManifest>;
+  /**
+   * Two kept runs of the same list compared input by input (`before` → `after`); refuses runs of
+   * different lists.
+   */
+  diffRuns(before: number, after: number): Promise<RunDiff>;
+  /** Every input's change between two kept runs, as a TSV or CSV file (`diff-export`). */
+  exportDiff(before: number, after: number, format: 'tsv' | 'csv'): Promise<Blob>;
   /**
    * A finished run with an ambiguity policy applied, looked up again nowhere; its exports follow
    * the policy from now on.

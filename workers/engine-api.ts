@@ -32,6 +32,8 @@ export function createEngineApi(engine: CrosswalkEngine) {
       return file;
     },
     manifest: (runId, options) => engine.manifest(runId, options),
+    diffRuns: async (before, after) => engine.diffRuns(before, after),
+    exportDiff: async (before, after, format) => engine.exportDiff(before, after, format),
     applyPolicy: async (runId, policy) => {
       const [copy, buffers] = copyForTransfer(engine.applyPolicy(runId, policy));
       return transfer(copy, buffers);

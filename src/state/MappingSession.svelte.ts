@@ -29,6 +29,7 @@ import { WorkKeeper, type WorkToKeep } from './WorkKeeper.svelte';
 import { ExtraColumns } from './ExtraColumns.svelte';
 import { ResultActions } from './ResultActions.svelte';
 import { ManifestLoader } from './ManifestLoader.svelte';
+import { RunComparison } from './RunComparison.svelte';
 import { IdsInput } from './IdsInput.svelte';
 import { AUTO_SOURCE, PathPreview } from './PathPreview.svelte';
 import { RunHistory } from './RunHistory.svelte';
@@ -103,6 +104,8 @@ export class MappingSession {
     onError: (message) => (this.error = message),
     notify: (message) => this.#notify(message),
   });
+  /** The result on screen compared with the run before it (a diff between data versions). */
+  readonly comparison = new RunComparison({ onError: (message) => (this.error = message) });
   /** A run's manifest loaded back: its settings and table set restored, differences listed. */
   readonly manifests = new ManifestLoader({
     catalog: () => this.catalog,
@@ -323,6 +326,7 @@ export class MappingSession {
       void this.storage.watchWrites(parsedTables(result.timing.phases), startedAt);
       void this.#followPacks(tablesReadFromFiles(result.timing.phases));
       this.#resultStamp = engine.stamp();
+      this.comparison.shown(result, this.#resultStamp);
       this.#resultInput = {
         ids: request.text,
         split: request.split ?? 'auto',

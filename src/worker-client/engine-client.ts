@@ -23,6 +23,7 @@ import type {
   PathInfo,
   Progress,
   ProgressFn,
+  RunDiff,
   RunManifest,
   SplitMode,
   StorageInfo,
@@ -144,6 +145,16 @@ export class EngineClient {
   /** The run's rows as a file the worker built (a `Blob`: the page never touches its bytes). */
   exportResult(runId: number, format: ExportFormat, layout?: ExportLayout): Promise<Blob> {
     return this.#call((remote) => remote.exportResult(runId, format, layout));
+  }
+
+  /** Two runs the worker holds, of the same list, compared input by input (#17). */
+  diffRuns(before: number, after: number): Promise<RunDiff> {
+    return this.#call((remote) => remote.diffRuns(before, after));
+  }
+
+  /** Every input's change between two runs, as a file the worker built. */
+  exportDiff(before: number, after: number, format: 'tsv' | 'csv'): Promise<Blob> {
+    return this.#call((remote) => remote.exportDiff(before, after, format));
   }
 
   /** The record of a run the worker holds, for doing it again (#17). */

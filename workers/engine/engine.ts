@@ -19,6 +19,7 @@ import type {
   PathInfo,
   Phase,
   ProgressFn,
+  RunDiff,
   RunManifest,
   SplitMode,
   StorageInfo,
@@ -40,6 +41,7 @@ import { exportRows } from './result/export';
 import { AMBIGUITY_POLICIES, applyPolicy, policyEffects } from './result/ambiguity-policy';
 import { mergeTargets } from './result/merge-targets';
 import { buildManifest, recordRun, type RunRecord } from './result/manifest';
+import { diffRuns, exportDiff } from './result/run-diff';
 import { reviewFlags, reviewRefs } from './result/reviewed';
 import { buildRows } from './result/result-rows';
 import { DEFAULT_MAX_HOPS, findPaths } from './plan/type-graph';
@@ -365,6 +367,24 @@ export class CrosswalkEngine {
     const { record } = this.#kept(runId);
     const result = this.#withPolicy(runId, this.#policies.get(runId) ?? 'keep');
     return buildManifest(result, record, { ...options, data: this.#version });
+  }
+
+  /** Two kept runs of the same list compared input by input (#17), each under its policy. */
+  diffRuns(before: number, after: number): RunDiff {
+    return diffRuns(this.#current(before), this.#current(after), {
+      before: this.#kept(before).record.tables,
+      after: this.#kept(after).record.tables,
+    });
+  }
+
+  /** Every input's change between two kept runs, as a file. */
+  exportDiff(before: number, after: number, format: 'tsv' | 'csv'): Blob {
+    return exportDiff(this.#current(before), this.#current(after), format);
+  }
+
+  /** A kept run as it is now: under the policy last applied to it. */
+  #current(runId: number): MapResult {
+    return this.#withPolicy(runId, this.#policies.get(runId) ?? 'keep');
   }
 
   #kept(runId: number): { parts: MapResult[]; record: RunRecord } {
