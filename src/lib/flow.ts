@@ -65,10 +65,12 @@ export function flowOf(result: MapResult, pathLabel: (index: number) => string):
       label = pathLabel(path);
       filter = { path };
     } else {
-      const phrase = phraseOf[keys.reason[inputs.key[i]]] || 'no target';
-      id = `reason:${phrase}`;
-      label = phrase;
-      filter = { reason: phrase };
+      // No reason: an input the `drop` policy left with no target keeps its own reason; none
+      // left is rare, and filtered by status alone.
+      const phrase = phraseOf[keys.reason[inputs.key[i]]];
+      id = `reason:${phrase || 'no target'}`;
+      label = phrase || 'no target';
+      filter = phrase ? { reason: phrase } : {};
     }
     let way = ways.get(id);
     if (!way) {

@@ -39,20 +39,55 @@ export function parseManifest(text: string, fileName: string): RunManifest {
   if (!SPLITS.includes(settings.split) || !POLICIES.includes(settings.policy))
     throw problem('its split rule or ambiguity policy is not one this app knows');
   if (!LAYOUTS.includes(settings.layout)) throw problem('its export layout is unknown');
-  if (!Array.isArray(settings.alsoTargets) || !Array.isArray(settings.attributes))
-    throw problem('its extra target types or columns are not lists');
+  if (!Array.isArray(settings.alsoTargets) || !settings.alsoTargets.every(isText))
+    throw problem('its extra target types are not a list of types');
+  if (
+    !Array.isArray(settings.attributes) ||
+    !settings.attributes.every((a) => isText(a?.table) && isText(a?.column))
+  )
+    throw problem('its extra columns are not a list of table and column names');
   if (!Array.isArray(tables) || tables.some((t) => !SHA256.test(t?.sha256 ?? '')))
     throw problem('a table in it has no sha256 of 64 hex characters');
-  if (!Array.isArray(enabledTables)) throw problem('it lists no enabled tables');
-  if (!input || !SHA256.test(input.sha256 ?? '')) throw problem('its input has no sha256');
+  if (tables.some((t) => !isText(t.name) || !isText(t.label) || typeof t.rows !== 'number'))
+    throw problem('a table in it has no name, label or row count');
+  if (!Array.isArray(enabledTables) || !enabledTables.every(isText))
+    throw problem('it lists no enabled tables');
+  if (!input || !SHA256.test(input.sha256 ?? '') || typeof input.count !== 'number')
+    throw problem('its input has no count or sha256');
   if (input.ids !== undefined && !input.ids.every((id) => typeof id === 'string'))
     throw problem('its ids are not all text');
   return manifest as RunManifest;
 }
 
-/** What loading `manifest` into this app cannot restore as it was, in words. */
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/** What loading `manifest` into this app cannot restore as it was, in words (each once). */
 export function manifestWarnings(manifest: RunManifest, catalog: CatalogInfo): string[] {
   const warnings: string[] = [];
+  const { settings } = manifest;
+  const types = new Set(catalog.types.map((type) => type.id));
+  const missingTypes = [
+    ...(settings.source === 'auto' ? [] : [settings.source]),
+    settings.target,
+    ...settings.alsoTargets,
+  ].filter((type) => !types.has(type));
+  if (missingTypes.length > 0)
+    warnings.push(
+      `No table here has the type${missingTypes.length > 1 ? 's' : ''} ${missingTypes.join(', ')} the run used: ${missingTypes.length > 1 ? 'they are' : 'it is'} left as chosen here.`,
+    );
+  const tableNames = new Set(catalog.tables.map((table) => table.name));
+  for (const { table, column } of settings.attributes)
+    if (!tableNames.has(table))
+      warnings.push(`The extra column "${column}" of table "${table}" is not here.`);
+  const unset = [
+    settings.roundTrip ? 'the round trip' : '',
+    settings.pinnedPath !== undefined ? `path ${settings.pinnedPath + 1} pinned` : '',
+    settings.maxHops !== undefined ? `at most ${settings.maxHops} hops` : '',
+  ].filter(Boolean);
+  if (unset.length > 0)
+    warnings.push(
+      `The run used ${unset.join(', ')}, which this page does not set: the results may differ.`,
+    );
   if (manifest.data !== catalog.version)
     warnings.push(
       `The run used the bundled data "${manifest.data}"; this app has "${catalog.version}".`,
@@ -74,5 +109,5 @@ export function manifestWarnings(manifest: RunManifest, catalog: CatalogInfo): s
     warnings.push(
       `The manifest holds no ids (${manifest.input.count.toLocaleString('en-US')} inputs, sha256 ${manifest.input.sha256.slice(0, 12)}…): paste the same list to run it again.`,
     );
-  return warnings;
+  return [...new Set(warnings)];
 }

@@ -35,8 +35,10 @@ export class ManifestLoader {
     this.loading = true;
     try {
       const manifest = parseManifest(await file.text(), file.name);
-      const skipped = await this.#restoreTables(manifest);
+      // Worked out before anything changes: a manifest that cannot be read changes nothing.
       const catalog = this.#options.catalog();
+      const warnings = catalog ? manifestWarnings(manifest, catalog) : [];
+      const skipped = await this.#restoreTables(manifest);
       this.#options.applyWork({
         ids: manifest.input.ids ? manifest.input.ids.join('\n') : null,
         fileName: null,
@@ -49,7 +51,7 @@ export class ManifestLoader {
       });
       this.#options.setLayout(manifest.settings.layout);
       this.loaded = file.name;
-      this.warnings = [...(catalog ? manifestWarnings(manifest, catalog) : []), ...skipped];
+      this.warnings = [...warnings, ...skipped];
     } catch (error) {
       // What the page already has stays as it was.
       this.#options.onError(messageOf(error));
@@ -74,7 +76,10 @@ export class ManifestLoader {
     const accepted = readAcceptedPacks();
     const optIn = catalog.packs.filter((p) => p.optIn).map((p) => p.name);
     const skipped: string[] = [];
-    for (const table of catalog.tables) {
+    for (const { name } of catalog.tables) {
+      // As the latest catalog has it: a file's tiers follow the file (and are never set alone).
+      const table = catalog.tables.find((t) => t.name === name);
+      if (!table || table.partOf) continue;
       const enabled = wanted.includes(table.name);
       if (table.enabled === enabled) continue;
       if (enabled && table.pack && optIn.includes(table.pack) && !accepted.includes(table.pack)) {

@@ -96,6 +96,7 @@ export async function mapToTarget(
     notes,
     maxHops,
     onProgress,
+    onDevice: (pack: string) => deps.packs.onDevice(pack),
   };
   const mapping = await mapByType(reading, target, plans, context);
   const later = {

@@ -5,7 +5,7 @@
  */
 import type { MapResult } from '../../api';
 import { INPUT_CONFLICT } from '../../common/codes';
-import type { IdReading } from '../ids/read-ids';
+import { firstMember, type IdReading } from '../ids/read-ids';
 import type { Disagreement } from '../run/rival-paths';
 
 export function markConflicts(
@@ -14,14 +14,10 @@ export function markConflicts(
   disagreements: Map<number, Disagreement>,
 ): void {
   if (disagreements.size === 0) return;
-  const { start, members } = reading;
+  // As the reason reads it: the id's first lookup key (a group's first member).
   const conflicted = new Uint8Array(reading.rowKeys);
-  for (let k = 0; k < reading.rowKeys; k++) {
-    if (!start) conflicted[k] = disagreements.has(k) ? 1 : 0;
-    else
-      for (let m = start[k]; m < start[k + 1]; m++)
-        if (disagreements.has(members![m])) conflicted[k] = 1;
-  }
+  for (let k = 0; k < reading.rowKeys; k++)
+    if (disagreements.has(firstMember(reading, k))) conflicted[k] = 1;
   const { inputs, summary } = result;
   for (let i = 0; i < inputs.count; i++) {
     if (!conflicted[inputs.key[i]]) continue;

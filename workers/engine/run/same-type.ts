@@ -23,6 +23,8 @@ export interface SameTypeContext {
   notes: string[];
   maxHops: number;
   onProgress?: ProgressFn;
+  /** Whether a data pack's files are on this device (a comparison of paths never fetches one). */
+  onDevice?: (pack: string) => boolean;
 }
 
 export async function mapSameType(type: string, job: MapJob, ctx: SameTypeContext): Promise<void> {

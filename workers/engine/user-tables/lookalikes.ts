@@ -13,6 +13,8 @@ import type { StringDict } from '../packed/string-dict';
  */
 export const LOOKALIKE_SAMPLE = 50_000;
 const EXAMPLES = 3;
+/** A pattern that begins with two letters or more (`^ENS`, `^HGNC:`). */
+const PREFIXED = /^\^[A-Z]{2,}/;
 
 export interface Lookalikes {
   type: IdTypeId;
@@ -25,7 +27,12 @@ export interface Lookalikes {
 /** The other type the column's ids look like most often, or undefined when none does. */
 export function lookalikes(dict: StringDict, type: IdTypeId): Lookalikes | undefined {
   const own = idType(type);
-  const others = BUILTIN_TYPES.filter((t) => t.regex && t.id !== type);
+  // A column of free text (symbols, names) is held only to the types whose ids start with a
+  // prefix of letters (`ENSG…`, `HGNC:…`, `CHEBI:…`): UniProt's pattern fits real symbols
+  // (H2BC12, B3GAT1, P2RY12) and NCBI Gene's any number.
+  const others = BUILTIN_TYPES.filter(
+    (t) => t.regex && t.id !== type && (own.regex || PREFIXED.test(t.regex.source)),
+  );
   const found = new Map<IdTypeId, { ids: number; examples: string[] }>();
   const sampled = Math.min(dict.size, LOOKALIKE_SAMPLE);
   for (let id = 0; id < sampled; id++) {

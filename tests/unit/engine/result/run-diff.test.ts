@@ -81,15 +81,21 @@ describe('a diff between two runs of one list', () => {
     );
   });
 
-  it('refuses two runs of different lists', async () => {
+  it('refuses two runs of different lists, or to different types', async () => {
     const engine = new CrosswalkEngine({ readBytes: fsReadBytes });
     await engine.init(CATALOG_URL);
     const a = await engine.map({ text: 'TP53\nEGFR', source: 'symbol', target: 'uniprot' });
     const b = await engine.map({ text: 'TP53\nLEP', source: 'symbol', target: 'uniprot' });
+    const c = await engine.map({ text: 'TP53\nEGFR', source: 'symbol', target: 'entrez' });
     await expectCrosswalkError(
       Promise.resolve().then(() => engine.diffRuns(a.runId, b.runId)),
       'bad-request',
       'different lists',
+    );
+    await expectCrosswalkError(
+      Promise.resolve().then(() => engine.diffRuns(a.runId, c.runId)),
+      'bad-request',
+      'map to different types (uniprot; entrez)',
     );
   });
 });

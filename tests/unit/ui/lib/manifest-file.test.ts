@@ -84,7 +84,7 @@ const table = (name: string, sha256: string): TableInfo => ({
 });
 const CATALOG: CatalogInfo = {
   version: 'org.Hs.eg.db-3.16.0',
-  types: [],
+  types: ['symbol', 'uniprot'].map((id) => ({ id, label: id, caseInsensitive: false })),
   tables: [table('genes', A), table('uniprot', B)],
   packs: [],
 };
@@ -112,6 +112,22 @@ describe('parseManifest', () => {
 });
 
 describe('manifestWarnings', () => {
+  it('names the settings this page cannot restore: unknown types, missing columns, unset options', () => {
+    const settings = {
+      ...MANIFEST.settings,
+      alsoTargets: ['symbol_taxon_7227'],
+      attributes: [{ table: 'panel', column: 'organ' }],
+      roundTrip: true,
+      pinnedPath: 1,
+    };
+    const warnings = manifestWarnings({ ...MANIFEST, settings, tables: [] }, CATALOG);
+    expect(warnings).toEqual([
+      'No table here has the type symbol_taxon_7227 the run used: it is left as chosen here.',
+      'The extra column "organ" of table "panel" is not here.',
+      'The run used the round trip, path 2 pinned, which this page does not set: the results may differ.',
+    ]);
+  });
+
   it('names each table missing here or different by its sha256, and nothing for the same one', () => {
     const warnings = manifestWarnings(MANIFEST, CATALOG);
     expect(warnings).toHaveLength(2);
