@@ -38,14 +38,12 @@ import { autoTypes, mapRequest } from './map-request';
 import type { MapDeps } from './map-target';
 import { PairSink } from './run/walk-path';
 import { exportRows } from './result/export';
-import { AMBIGUITY_POLICIES, applyPolicy, policyEffects } from './result/ambiguity-policy';
 import { mergeTargets } from './result/merge-targets';
-import { buildManifest, recordRun, type RunRecord } from './result/manifest';
+import { buildManifest, recordRun } from './result/manifest';
+import { KeptRuns } from './result/kept-runs';
 import { diffRuns, exportDiff } from './result/run-diff';
 import { reviewFlags, reviewRefs } from './result/reviewed';
-import { buildRows } from './result/result-rows';
 import { DEFAULT_MAX_HOPS, findPaths } from './plan/type-graph';
-import { STATUS_NAMES } from '../common/codes';
 import { countBoth } from '../common/id-tokens';
 import { PhaseTimer } from './run/phase-timer';
 import type { AssembledResult } from './result/assemble';
@@ -86,15 +84,6 @@ export interface EngineOptions {
   inflate?: Inflate;
 }
 
-const KEPT_RUNS = 3;
-const NO_ROWS: MapResult['rows'] = {
-  count: 0,
-  input: new Int32Array(0),
-  pair: new Int32Array(0),
-  byStatus: new Int32Array(0),
-  statusStart: new Int32Array(STATUS_NAMES.length + 1),
-};
-
 export class CrosswalkEngine {
   readonly cache: TableCache;
   readonly loader: TableLoader;
@@ -102,13 +91,8 @@ export class CrosswalkEngine {
   readonly packs: Packs;
   readonly #registry = new TableRegistry();
   readonly #paths: PathRunner;
-  /**
-   * Each kept run's result per target type (one, unless several were asked for), as it came, and
-   * the record of how it was made (its manifest's settings and tables).
-   */
-  readonly #runs = new Map<number, { parts: MapResult[]; record: RunRecord }>();
-  /** The ambiguity policy last applied to each kept run (none: `keep`). */
-  readonly #policies = new Map<number, AmbiguityPolicy>();
+  /** The last runs, for their exports, policies, manifests and diffs. */
+  readonly #runs = new KeptRuns();
   #version = '';
   #turn: Promise<unknown> = Promise.resolve();
   #nextRun = 1;
@@ -311,16 +295,7 @@ export class CrosswalkEngine {
       ...part,
     }));
     const result = mergeTargets(parts);
-    // Kept for export, which never reads the rows: they are the page's, and go to it.
-    this.#runs.set(runId, {
-      parts: parts.map((part) => ({ ...part, rows: NO_ROWS })),
-      record: recordRun(request, this.#registry, result.timing.phases),
-    });
-    for (const id of this.#runs.keys()) {
-      if (this.#runs.size <= KEPT_RUNS) break;
-      this.#runs.delete(id);
-      this.#policies.delete(id);
-    }
+    this.#runs.keep(runId, parts, recordRun(request, this.#registry, result.timing.phases));
     return result;
   }
 
@@ -335,28 +310,12 @@ export class CrosswalkEngine {
 
   /** The rows of a kept run as a file (a `Blob`, typed for its format), under its policy. */
   exportResult(runId: number, format: ExportFormat, layout: ExportLayout = 'long'): Blob {
-    const result = this.#withPolicy(runId, this.#policies.get(runId) ?? 'keep');
-    return exportRows(result, format, undefined, layout);
+    return exportRows(this.#runs.current(runId), format, undefined, layout);
   }
 
   /** A kept run with `policy` applied (from the run as it came); its exports follow it. */
   applyPolicy(runId: number, policy: AmbiguityPolicy): MapResult {
-    if (!AMBIGUITY_POLICIES.includes(policy))
-      fail('bad-request', `There is no ambiguity policy "${policy}".`);
-    const applied = this.#withPolicy(runId, policy);
-    this.#policies.set(runId, policy);
-    return applied.rows === NO_ROWS ? { ...applied, rows: buildRows(applied.inputs) } : applied;
-  }
-
-  /**
-   * A kept run under `policy`, applied to each target type's result as it came, then merged: the
-   * policy's `first` is each type's first target. The counts of what each policy changes stay
-   * those of the run as it came.
-   */
-  #withPolicy(runId: number, policy: AmbiguityPolicy): MapResult {
-    const { parts } = this.#kept(runId);
-    const applied = mergeTargets(parts.map((part) => applyPolicy(part, policy)));
-    return parts.length === 1 ? applied : { ...applied, policyEffects: policyEffects(...parts) };
+    return this.#runs.apply(runId, policy);
   }
 
   /** The record of a kept run for doing it again (#17), under the policy applied to it. */
@@ -364,34 +323,22 @@ export class CrosswalkEngine {
     runId: number,
     options: { includeIds: boolean; layout: ExportLayout; appVersion: string },
   ): Promise<RunManifest> {
-    const { record } = this.#kept(runId);
-    const result = this.#withPolicy(runId, this.#policies.get(runId) ?? 'keep');
-    return buildManifest(result, record, { ...options, data: this.#version });
+    const result = this.#runs.current(runId);
+    return buildManifest(result, this.#runs.record(runId), { ...options, data: this.#version });
   }
 
   /** Two kept runs of the same list compared input by input (#17), each under its policy. */
   diffRuns(before: number, after: number): RunDiff {
-    return diffRuns(this.#current(before), this.#current(after), {
-      before: this.#kept(before).record.tables,
-      after: this.#kept(after).record.tables,
+    const runs = this.#runs;
+    return diffRuns(runs.current(before), runs.current(after), {
+      before: runs.record(before).tables,
+      after: runs.record(after).tables,
     });
   }
 
   /** Every input's change between two kept runs, as a file. */
   exportDiff(before: number, after: number, format: 'tsv' | 'csv'): Blob {
-    return exportDiff(this.#current(before), this.#current(after), format);
-  }
-
-  /** A kept run as it is now: under the policy last applied to it. */
-  #current(runId: number): MapResult {
-    return this.#withPolicy(runId, this.#policies.get(runId) ?? 'keep');
-  }
-
-  #kept(runId: number): { parts: MapResult[]; record: RunRecord } {
-    const kept = this.#runs.get(runId);
-    if (!kept)
-      fail('bad-request', `Run ${runId} is no longer kept; run the mapping again to export it.`);
-    return kept;
+    return exportDiff(this.#runs.current(before), this.#runs.current(after), format);
   }
 
   warmUp(source: string, target: string): Promise<string[]> {
