@@ -30,24 +30,11 @@ export class ResultActions {
   }
 
   async exportAs(format: ExportFormat): Promise<void> {
-    const result = this.#options.result();
-    if (!result || this.exporting) return;
-    if (!this.#options.held()) {
-      this.#options.onError(
-        'The engine was restarted since this run (cancelled or crashed) and no longer holds its results. Run it again to export.',
-      );
-      return;
-    }
-    this.exporting = format;
-    try {
+    await this.#download(format, 'export', 'Export failed', async (result) => {
       // Built in the worker as a Blob: the page only points a download at it.
       const file = await engine.exportResult(result.runId, format, this.exportLayout);
-      downloadBlob(file, exportFileName(result.source, result.targets, format));
-    } catch (error) {
-      this.#options.onError(`Export failed: ${messageOf(error)}`);
-    } finally {
-      this.exporting = null;
-    }
+      return [file, exportFileName(result.source, result.targets, format)];
+    });
   }
 
   /** Whether the manifest lists the input ids themselves (else only their sha256). */
@@ -55,27 +42,47 @@ export class ResultActions {
 
   /** Saves the run's manifest (#17): its settings, tables and counts, to make it again. */
   async exportManifest(): Promise<void> {
+    await this.#download(
+      'manifest',
+      'save its manifest',
+      'Could not save the manifest',
+      async (result) => {
+        const manifest = await engine.manifest(result.runId, {
+          includeIds: this.manifestIds,
+          layout: this.exportLayout,
+          appVersion: __APP_VERSION__,
+        });
+        const file = new Blob([`${JSON.stringify(manifest, null, 2)}\n`], {
+          type: 'application/json',
+        });
+        return [file, manifestFileName(result.source, result.targets)];
+      },
+    );
+  }
+
+  /**
+   * Downloads a file the worker makes of the result on screen (`make` returns it and its name),
+   * one at a time, and only from the worker that holds the run (`doing`: what it is for, in words).
+   */
+  async #download(
+    kind: ExportFormat | 'manifest',
+    doing: string,
+    failed: string,
+    make: (result: MapResult) => Promise<[Blob, string]>,
+  ): Promise<void> {
     const result = this.#options.result();
     if (!result || this.exporting) return;
     if (!this.#options.held()) {
       this.#options.onError(
-        'The engine was restarted since this run (cancelled or crashed) and no longer holds its results. Run it again to save its manifest.',
+        `The engine was restarted since this run (cancelled or crashed) and no longer holds its results. Run it again to ${doing}.`,
       );
       return;
     }
-    this.exporting = 'manifest';
+    this.exporting = kind;
     try {
-      const manifest = await engine.manifest(result.runId, {
-        includeIds: this.manifestIds,
-        layout: this.exportLayout,
-        appVersion: __APP_VERSION__,
-      });
-      const file = new Blob([`${JSON.stringify(manifest, null, 2)}\n`], {
-        type: 'application/json',
-      });
-      downloadBlob(file, manifestFileName(result.source, result.targets));
+      downloadBlob(...(await make(result)));
     } catch (error) {
-      this.#options.onError(`Could not save the manifest: ${messageOf(error)}`);
+      this.#options.onError(`${failed}: ${messageOf(error)}`);
     } finally {
       this.exporting = null;
     }

@@ -4,8 +4,8 @@
  * the inputs the two answer differently carry `conflict` = `yes`. The expected set is computed
  * from the file and the bundled tables' sources (`data/*.csv.gz`), independently of the app.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { download, failTestsOnPageErrors, index, parseTsv, step } from './helpers';
+import { expect, test } from '@playwright/test';
+import { addCsvTable, download, failTestsOnPageErrors, index, parseTsv, step } from './helpers';
 
 failTestsOnPageErrors();
 
@@ -30,25 +30,14 @@ const conflicting = INPUTS.filter((a) => {
   return theirs.length > 0 && ours.length > 0 && theirs.join() !== ours.join();
 });
 
-const columnType = (page: Page, column: string) =>
-  page.locator(`[data-testid="column-type"][data-column="${column}"]`);
-
 test('exactly the inputs two ranked paths answer differently are flagged conflict', async ({
   page,
 }) => {
   expect(conflicting).toEqual(['P38398']);
-  const csv = ['uniprot,symbol', ...FILE_ROWS.map((row) => row.join(','))].join('\n');
-  await page.getByTestId('table-file').setInputFiles({
-    name: 'mine.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv),
+  await addCsvTable(page, 'mine.csv', [['uniprot', 'symbol'], ...FILE_ROWS], {
+    uniprot: 'uniprot',
+    symbol: 'symbol',
   });
-  await columnType(page, 'uniprot').selectOption('uniprot');
-  await columnType(page, 'symbol').selectOption('symbol');
-  await page.getByTestId('table-check').click();
-  await expect(page.getByTestId('table-report')).toBeVisible();
-  await page.getByTestId('table-add').click();
-  await expect(page.getByTestId('tables').locator('[data-table="mine"]')).toBeVisible();
 
   await page.getByTestId('ids-input').fill(INPUTS.join('\n'));
   await page.getByTestId('source-type').selectOption('uniprot');

@@ -172,6 +172,30 @@ export async function runMapping(page: Page, { ids, source, target }: RunOptions
   await expect(page.getByTestId('error')).toHaveCount(0);
 }
 
+/**
+ * Adds a CSV of the user's through the table panel, named after `fileName` (without `.csv`), its
+ * columns typed as `types` says (column → type id), checked and added; waits for it in the list.
+ */
+export async function addCsvTable(
+  page: Page,
+  fileName: string,
+  rows: string[][],
+  types: Record<string, string>,
+): Promise<void> {
+  await page.getByTestId('table-file').setInputFiles({
+    name: fileName,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(rows.map((row) => row.join(',')).join('\n')),
+  });
+  for (const [column, type] of Object.entries(types))
+    await page.locator(`[data-testid="column-type"][data-column="${column}"]`).selectOption(type);
+  await page.getByTestId('table-check').click();
+  await expect(page.getByTestId('table-report')).toBeVisible();
+  await page.getByTestId('table-add').click();
+  const name = fileName.replace(/\.csv$/, '');
+  await expect(page.getByTestId('tables').locator(`[data-table="${name}"]`)).toBeVisible();
+}
+
 /** Clicks an export button and returns where the finished download was saved. */
 export async function downloadPath(
   page: Page,

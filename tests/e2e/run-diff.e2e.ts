@@ -4,8 +4,16 @@
  * inputs whose targets differ. Expected changes come from the bundled tables' sources and the
  * file, independently of the app.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { download, failTestsOnPageErrors, index, parseTsv, runMapping, step } from './helpers';
+import { expect, test } from '@playwright/test';
+import {
+  addCsvTable,
+  download,
+  failTestsOnPageErrors,
+  index,
+  parseTsv,
+  runMapping,
+  step,
+} from './helpers';
 
 failTestsOnPageErrors();
 
@@ -27,9 +35,6 @@ const kindOf = (s: string) => {
 };
 const EXPECTED = INPUTS.filter((s) => kindOf(s) !== null);
 
-const columnType = (page: Page, column: string) =>
-  page.locator(`[data-testid="column-type"][data-column="${column}"]`);
-
 test('two runs of one list over two data versions: exactly the inputs whose targets differ', async ({
   page,
 }) => {
@@ -37,18 +42,10 @@ test('two runs of one list over two data versions: exactly the inputs whose targ
   await runMapping(page, { ids: INPUTS, source: 'symbol', target: 'uniprot' });
   await expect(page.getByTestId('diff-run')).toHaveCount(0);
 
-  const csv = ['symbol,uniprot', ...FILE.map((row) => row.join(','))].join('\n');
-  await page.getByTestId('table-file').setInputFiles({
-    name: 'current.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv),
+  await addCsvTable(page, 'current.csv', [['symbol', 'uniprot'], ...FILE], {
+    symbol: 'symbol',
+    uniprot: 'uniprot',
   });
-  await columnType(page, 'symbol').selectOption('symbol');
-  await columnType(page, 'uniprot').selectOption('uniprot');
-  await page.getByTestId('table-check').click();
-  await expect(page.getByTestId('table-report')).toBeVisible();
-  await page.getByTestId('table-add').click();
-  await expect(page.getByTestId('tables').locator('[data-table="current"]')).toBeVisible();
   await page.getByTestId('run').click();
   await expect(page.getByTestId('summary')).toHaveAttribute('data-run', '2', { timeout: 45_000 });
 

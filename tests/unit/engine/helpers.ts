@@ -7,7 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
-import type { IndexedStrings, MapResult, PackedStrings } from '../../../workers/api';
+import type {
+  IndexedStrings,
+  MapResult,
+  PackedStrings,
+  UserColumnSpec,
+} from '../../../workers/api';
 import type { CatalogColumn, CatalogFile } from '../../../workers/engine/tables/catalog';
 import { CrosswalkEngine, type EngineOptions } from '../../../workers/engine/engine';
 import { CrosswalkError, type ErrorCode } from '../../../workers/engine/errors';
@@ -95,6 +100,18 @@ export async function loadFixtureEngine(
   const engine = new CrosswalkEngine({ readBytes: fsReadBytes, ...options });
   await engine.init(CATALOG_URL);
   return engine;
+}
+
+/** Checks and adds a table of the user's, `rows` (header first) written as TSV. */
+export async function addTsvTable(
+  engine: CrosswalkEngine,
+  name: string,
+  rows: string[][],
+  columns: UserColumnSpec[],
+): Promise<void> {
+  const text = rows.map((row) => row.join('\t')).join('\n') + '\n';
+  await engine.checkTable(new File([text], `${name}.tsv`), { name, columns });
+  await engine.addTable(name);
 }
 
 /** Parses a fixture file with the engine's loader. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CrosswalkEngine } from '../../../../workers/engine/engine';
 import { MemoryUserTableStore } from '../../../../workers/engine/user-tables/user-table-store';
 import {
+  addTsvTable,
   CATALOG_URL,
   expectCrosswalkError,
   fsReadBytes,
@@ -48,15 +49,15 @@ describe('a diff between two runs of one list', () => {
     await engine.init(CATALOG_URL);
     const request = { text: INPUTS.join('\n'), source: 'symbol', target: 'uniprot' };
     const first = await engine.map(request);
-    const text = ['symbol\tuniprot', ...FILE.map((r) => r.join('\t'))].join('\n') + '\n';
-    await engine.checkTable(new File([text], 'mine.tsv'), {
-      name: 'mine',
-      columns: [
+    await addTsvTable(
+      engine,
+      'mine',
+      [['symbol', 'uniprot'], ...FILE],
+      [
         { name: 'symbol', type: 'symbol' },
         { name: 'uniprot', type: 'uniprot' },
       ],
-    });
-    await engine.addTable('mine');
+    );
     const second = await engine.map(request);
 
     const diff = engine.diffRuns(first.runId, second.runId);

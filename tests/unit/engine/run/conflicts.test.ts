@@ -8,7 +8,15 @@ import { INPUT_CONFLICT } from '../../../../workers/common/codes';
 import { CrosswalkEngine } from '../../../../workers/engine/engine';
 import { exportRows } from '../../../../workers/engine/result/export';
 import { MemoryUserTableStore } from '../../../../workers/engine/user-tables/user-table-store';
-import { CATALOG_URL, columnOf, fsReadBytes, multiMap, parseCsvText, readCsv } from '../helpers';
+import {
+  addTsvTable,
+  CATALOG_URL,
+  columnOf,
+  fsReadBytes,
+  multiMap,
+  parseCsvText,
+  readCsv,
+} from '../helpers';
 
 const entrezOf = multiMap(readCsv('org-hs-eg/uniprot.csv'), 'uniprot', 'entrez_id');
 const symbolOf = multiMap(readCsv('org-hs-eg/genes.csv'), 'entrez_id', 'symbol');
@@ -33,15 +41,15 @@ async function engineWithFile(): Promise<CrosswalkEngine> {
     userStore: new MemoryUserTableStore(),
   });
   await engine.init(CATALOG_URL);
-  const text = ['uniprot\tsymbol', ...FILE.map((row) => row.join('\t'))].join('\n') + '\n';
-  await engine.checkTable(new File([text], 'mine.tsv'), {
-    name: 'mine',
-    columns: [
+  await addTsvTable(
+    engine,
+    'mine',
+    [['uniprot', 'symbol'], ...FILE],
+    [
       { name: 'uniprot', type: 'uniprot' },
       { name: 'symbol', type: 'symbol' },
     ],
-  });
-  await engine.addTable('mine');
+  );
   return engine;
 }
 
