@@ -82,6 +82,11 @@ export interface EngineOptions {
    * fresh process.
    */
   inflate?: Inflate;
+  /**
+   * The largest list mapped at once, in UTF-16 code units: MAX_INPUT_CHARS (64 MB) in a tab, whose
+   * memory is shared with the page; the command line raises it (a 10-million-id list is ~90 MB).
+   */
+  maxInputChars?: number;
 }
 
 export class CrosswalkEngine {
@@ -264,7 +269,7 @@ export class CrosswalkEngine {
 
   /** The number of ids (result rows) in pasted text or a file of ids by each rule; refuses what `map` would. */
   async countIds(input: string | Blob): Promise<IdCounts> {
-    return countBoth(await readInput(input));
+    return countBoth(await readInput(input, this.options.maxInputChars));
   }
 
   map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
@@ -279,6 +284,7 @@ export class CrosswalkEngine {
 
   async #map(request: MapRequest, onProgress?: ProgressFn): Promise<MapResult> {
     const deps: MapDeps = {
+      maxInputChars: this.options.maxInputChars,
       registry: this.#registry,
       packs: this.packs,
       cache: this.cache,

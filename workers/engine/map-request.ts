@@ -30,7 +30,7 @@ export async function mapRequest(
 ): Promise<MappedResult[]> {
   const timer = new PhaseTimer();
   const input = await timer.timeAsync('setup', 'read and clean the input ids', async () =>
-    parseInput(await readInput(request.text), request.split),
+    parseInput(await readInput(request.text, deps.maxInputChars), request.split),
   );
   if (input.count === 0)
     fail('bad-request', 'There are no identifiers to map: the input is empty.');

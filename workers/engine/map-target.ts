@@ -27,6 +27,8 @@ import type { TableLoader } from './tables/table-loader';
 import { roundTripFlags, type ReverseMapper } from './run/round-trip';
 
 export interface MapDeps {
+  /** The largest input read, in UTF-16 code units (EngineOptions.maxInputChars). */
+  maxInputChars?: number;
   registry: TableRegistry;
   packs: Packs;
   cache: TableCache;

@@ -44,8 +44,8 @@ export interface ParsedInput {
 import { StringDict } from '../packed/string-dict';
 
 /** Refuses inputs that cannot be a list of ids, before any work: too large, or binary. */
-export function assertPlausibleInput(text: string): void {
-  if (text.length > MAX_INPUT_CHARS) fail('bad-request', tooLarge(text.length));
+export function assertPlausibleInput(text: string, limit = MAX_INPUT_CHARS): void {
+  if (text.length > limit) fail('bad-request', tooLarge(text.length, limit));
   const problem = binaryTextProblem(text);
   if (problem) fail('bad-request', `The input ${problem}.`);
 }
@@ -54,17 +54,18 @@ export function assertPlausibleInput(text: string): void {
  * The text of pasted ids or of a file of ids (read here, in the worker, so the page never holds a
  * large file), refused when too large or binary.
  */
-export async function readInput(input: string | Blob): Promise<string> {
-  if (typeof input !== 'string' && input.size > MAX_INPUT_CHARS) {
-    fail('bad-request', tooLarge(input.size));
+export async function readInput(input: string | Blob, limit = MAX_INPUT_CHARS): Promise<string> {
+  if (typeof input !== 'string' && input.size > limit) {
+    fail('bad-request', tooLarge(input.size, limit));
   }
   const text = typeof input === 'string' ? input : await input.text();
-  assertPlausibleInput(text);
+  assertPlausibleInput(text, limit);
   return text;
 }
 
-function tooLarge(size: number): string {
-  return `The input is ${Math.round(size / 1024 / 1024)} MB; at most ${MAX_INPUT_CHARS / 1024 / 1024} MB of identifiers (4 to 9 million, by their length) can be mapped at once. Split the list.`;
+function tooLarge(size: number, limit: number): string {
+  const millions = `${Math.floor(limit / 16 / 1e6)} to ${Math.floor(limit / 7 / 1e6)} million`;
+  return `The input is ${Math.round(size / 1024 / 1024)} MB; at most ${limit / 1024 / 1024} MB of identifiers (${millions}, by their length) can be mapped at once. Split the list.`;
 }
 
 export function parseInput(text: string, split: SplitMode = 'auto'): ParsedInput {
