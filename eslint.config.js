@@ -56,6 +56,16 @@ const LAYERS = [
     ],
   },
   {
+    files: ['node/**'],
+    patterns: [
+      {
+        regex: '(^|/)(src|workers/storage)(/|$)',
+        message:
+          'The command line and library use the engine and workers/common/, never the page or the browser stores.',
+      },
+    ],
+  },
+  {
     files: ['workers/common/**'],
     patterns: [
       {
@@ -86,6 +96,7 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      'dist-node/',
       'dev-dist/',
       'node_modules/',
       'test-results/',
@@ -108,7 +119,7 @@ export default defineConfig(
   { files: ['src/**'], languageOptions: { globals: globals.browser } },
   { files: ['workers/**'], languageOptions: { globals: globals.worker } },
   {
-    files: ['*.{js,ts}', 'scripts/**', 'bench/**', 'tests/**'],
+    files: ['*.{js,ts}', 'scripts/**', 'bench/**', 'tests/**', 'node/**', 'bin/**'],
     languageOptions: { globals: globals.node },
   },
   { files: ['*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
@@ -126,7 +137,7 @@ export default defineConfig(
     },
   },
   // The later entry wins for a file, so each carries every rule that applies to its files.
-  ...['src/**', 'workers/**', ...LAYERS.flatMap((layer) => layer.files)].map((glob) => ({
+  ...['src/**', 'workers/**', 'node/**', ...LAYERS.flatMap((layer) => layer.files)].map((glob) => ({
     files: [glob],
     rules: restrictImports([glob], null),
   })),

@@ -4,7 +4,7 @@
  * and checked for problems before any call to the worker.
  */
 import type { IdTypeId, TablePreview, UserTableSpec } from '../../workers/api';
-import { tableNameProblem } from './table-name';
+import { tableNameProblem } from '../../workers/common/table-name';
 import { newTypeIdProblem, suggestTypeId } from './type-id';
 
 /** The choice of a column that is kept as an attribute, not indexed. */

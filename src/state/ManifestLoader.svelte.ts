@@ -6,7 +6,7 @@
 import type { CatalogInfo, ExportLayout, RunManifest } from '../../workers/api';
 import { engine } from '../worker-client/engine-client';
 import { messageOf } from '../lib/error-message';
-import { manifestWarnings, parseManifest } from '../lib/manifest-file';
+import { manifestWarnings, parseManifest } from '../../workers/common/manifest-file';
 import { readAcceptedPacks } from '../storage/pack-opt-in';
 import type { WorkToKeep } from '../storage/kept-work';
 

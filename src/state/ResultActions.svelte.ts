@@ -8,6 +8,7 @@ import { engine } from '../worker-client/engine-client';
 import { downloadBlob, exportFileName, manifestFileName } from '../lib/download';
 import { distinctTargets, inputsWithStatus } from '../lib/row-model';
 import { messageOf } from '../lib/error-message';
+import { manifestText } from '../../workers/common/manifest-file';
 
 export interface ResultActionsOptions {
   result: () => MapResult | null;
@@ -52,7 +53,7 @@ export class ResultActions {
           layout: this.exportLayout,
           appVersion: __APP_VERSION__,
         });
-        const file = new Blob([`${JSON.stringify(manifest, null, 2)}\n`], {
+        const file = new Blob([manifestText(manifest)], {
           type: 'application/json',
         });
         return [file, manifestFileName(result.source, result.targets)];

@@ -15,7 +15,7 @@ import type {
 } from '../../workers/api';
 import { engine, type WorkerStamp } from '../worker-client/engine-client';
 import { reportUnlessStopped } from '../worker-client/stopped';
-import { defaultTableName } from '../lib/table-name';
+import { defaultTableName } from '../../workers/common/table-name';
 import {
   BY_PREFIX,
   buildSpec,
@@ -32,7 +32,7 @@ import {
   newTypeProblems,
   type IdTypeDraft,
 } from '../lib/format-draft';
-import { tableNameProblem } from '../lib/table-name';
+import { tableNameProblem } from '../../workers/common/table-name';
 
 /** What the table manager needs from the app: the catalog, and where results and errors go. */
 export interface TableManagerOptions {

@@ -37,7 +37,7 @@ import { readIds } from './ids/read-ids';
 import { autoTypes, mapRequest } from './map-request';
 import type { MapDeps } from './map-target';
 import { PairSink } from './run/walk-path';
-import { exportRows } from './result/export';
+import { exportRows, exportText, type ExportOptions } from './result/export';
 import { mergeTargets } from './result/merge-targets';
 import { buildManifest, recordRun } from './result/manifest';
 import { KeptRuns } from './result/kept-runs';
@@ -317,6 +317,14 @@ export class CrosswalkEngine {
   /** The rows of a kept run as a file (a `Blob`, typed for its format), under its policy. */
   exportResult(runId: number, format: ExportFormat, layout: ExportLayout = 'long'): Blob {
     return exportRows(this.#runs.current(runId), format, undefined, layout);
+  }
+
+  /**
+   * The same file as parts of text, made as they are taken (the command line writes each as it
+   * comes: a 10-million-row export is never held whole).
+   */
+  exportText(runId: number, format: ExportFormat, options?: ExportOptions): Generator<string> {
+    return exportText(this.#runs.current(runId), format, options);
   }
 
   /** A kept run with `policy` applied (from the run as it came); its exports follow it. */

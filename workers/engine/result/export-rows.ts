@@ -58,12 +58,16 @@ export function longColumns(result: MapResult): string[] {
   return [...EXPORT_COLUMNS, ...result.attributes.labels];
 }
 
-/** Visits the rows of inputs `from` to `to` (exclusive), in order. */
+/**
+ * Visits the rows of inputs `from` to `to` (exclusive), in order; `input_index` counts from
+ * `indexOffset + 1` (a shard's rows numbered as in the whole list).
+ */
 export function eachRow(
   result: MapResult,
   visit: (cells: Cells) => void,
   from = 0,
   to = result.inputs.count,
+  indexOffset = 0,
 ): void {
   const { inputs, pairs, policy } = result;
   const { labels, values } = result.attributes;
@@ -80,7 +84,7 @@ export function eachRow(
     const end = inputs.pairStart[i + 1];
     if (start === end) {
       visit([
-        i + 1,
+        indexOffset + i + 1,
         input,
         status,
         '',
@@ -106,7 +110,7 @@ export function eachRow(
       const pairFlags = pairs.flags[p];
       const target = pairs.target.index[p];
       visit([
-        i + 1,
+        indexOffset + i + 1,
         input,
         status,
         text(pairs.target.strings, target),
@@ -187,6 +191,7 @@ export function eachWideRow(
   visit: (cells: Cells) => void,
   from = 0,
   to = result.inputs.count,
+  indexOffset = 0,
 ): void {
   const { inputs, pairs } = result;
   const { values } = result.attributes;
@@ -200,7 +205,7 @@ export function eachWideRow(
     const targets = byType[0];
     const flags = inputs.flags[i];
     visit([
-      i + 1,
+      indexOffset + i + 1,
       at(inputs.text, i),
       STATUS_NAMES[inputs.status[i]],
       ...byType.map((ofType) => ofType.map((t) => text(pairs.target.strings, t)).join(VALUES)),

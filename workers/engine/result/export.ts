@@ -83,9 +83,17 @@ export function exportRows(
   chunkChars = CHUNK_CHARS,
   layout: ExportLayout = 'long',
 ): Blob {
-  return new Blob([...exportText(result, format, layout, chunkChars)], {
+  return new Blob([...exportText(result, format, { layout, chunkChars })], {
     type: MIME_TYPES[format],
   });
+}
+
+export interface ExportOptions {
+  layout?: ExportLayout;
+  /** For tests: the parts' size (any value gives the same bytes). */
+  chunkChars?: number;
+  /** Added to every `input_index`: a shard of a list numbers its rows as in the whole list. */
+  indexOffset?: number;
 }
 
 /**
@@ -95,8 +103,7 @@ export function exportRows(
 export function* exportText(
   result: MapResult,
   format: ExportFormat,
-  layout: ExportLayout = 'long',
-  chunkChars = CHUNK_CHARS,
+  { layout = 'long', chunkChars = CHUNK_CHARS, indexOffset = 0 }: ExportOptions = {},
 ): Generator<string> {
   const parts = new ChunkedText(chunkChars);
   const wide = layout === 'wide';
@@ -129,7 +136,8 @@ export function* exportText(
   }
   const rows = wide ? eachWideRow : eachRow;
   for (let from = 0; from < result.inputs.count; from += INPUTS_PER_STEP) {
-    rows(result, write, from, Math.min(result.inputs.count, from + INPUTS_PER_STEP));
+    const to = Math.min(result.inputs.count, from + INPUTS_PER_STEP);
+    rows(result, write, from, to, indexOffset);
     const part = parts.take();
     if (part !== undefined) yield part;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTableName, fileStem, tableNameProblem } from '../../../../src/lib/table-name';
+import { defaultTableName, fileStem, tableNameProblem } from '../../../workers/common/table-name';
 
 describe('fileStem', () => {
   it('drops folders, .gz and the text extension', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogInfo, RunManifest, TableInfo } from '../../../../workers/api';
-import { manifestWarnings, parseManifest } from '../../../../src/lib/manifest-file';
+import type { CatalogInfo, RunManifest, TableInfo } from '../../../workers/api';
+import { manifestWarnings, parseManifest } from '../../../workers/common/manifest-file';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);

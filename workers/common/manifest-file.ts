@@ -2,18 +2,17 @@
  * Reading a run's manifest back (#17): is it one, what does it ask for, and where do this app's
  * tables differ from those the run read. Pure: the state class applies what this says.
  */
-import type {
-  AmbiguityPolicy,
-  CatalogInfo,
-  ExportLayout,
-  RunManifest,
-  SplitMode,
-} from '../../workers/api';
+import type { AmbiguityPolicy, CatalogInfo, ExportLayout, RunManifest, SplitMode } from '../api';
 
 const POLICIES: AmbiguityPolicy[] = ['keep', 'first', 'drop', 'prefer-reviewed'];
 const SPLITS: SplitMode[] = ['auto', 'lines', 'words'];
 const LAYOUTS: ExportLayout[] = ['long', 'wide'];
 const SHA256 = /^[0-9a-f]{64}$/;
+
+/** A manifest as the file the app saves and the command line writes (`--manifest`). */
+export function manifestText(manifest: RunManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
 
 /** The manifest in `text`, or an error that says what is wrong with it (`fileName`'s). */
 export function parseManifest(text: string, fileName: string): RunManifest {
@@ -61,8 +60,16 @@ export function parseManifest(text: string, fileName: string): RunManifest {
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 
-/** What loading `manifest` into this app cannot restore as it was, in words (each once). */
-export function manifestWarnings(manifest: RunManifest, catalog: CatalogInfo): string[] {
+/**
+ * What loading `manifest` into this app cannot restore as it was, in words (each once). The
+ * `command` line sets every option the page does not, and takes tables and ids as files.
+ */
+export function manifestWarnings(
+  manifest: RunManifest,
+  catalog: CatalogInfo,
+  where: 'page' | 'command' = 'page',
+): string[] {
+  const page = where === 'page';
   const warnings: string[] = [];
   const { settings } = manifest;
   const types = new Set(catalog.types.map((type) => type.id));
@@ -84,7 +91,7 @@ export function manifestWarnings(manifest: RunManifest, catalog: CatalogInfo): s
     settings.pinnedPath !== undefined ? `path ${settings.pinnedPath + 1} pinned` : '',
     settings.maxHops !== undefined ? `at most ${settings.maxHops} hops` : '',
   ].filter(Boolean);
-  if (unset.length > 0)
+  if (page && unset.length > 0)
     warnings.push(
       `The run used ${unset.join(', ')}, which this page does not set: the results may differ.`,
     );
@@ -98,14 +105,14 @@ export function manifestWarnings(manifest: RunManifest, catalog: CatalogInfo): s
     const short = (hash: string) => `${hash.slice(0, 12)}…`;
     if (!mine)
       warnings.push(
-        `Table "${table.name}" (${table.label}, ${table.rows.toLocaleString('en-US')} rows, sha256 ${short(table.sha256)}) is not here: ${table.bundled ? 'this version of the app does not bundle it' : 'add its file under Lookup tables'} to make the run again.`,
+        `Table "${table.name}" (${table.label}, ${table.rows.toLocaleString('en-US')} rows, sha256 ${short(table.sha256)}) is not here: ${table.bundled ? 'this version of the app does not bundle it' : page ? 'add its file under Lookup tables' : 'give its file with --table or crosswalk import'} to make the run again.`,
       );
     else if (mine.sha256 !== table.sha256)
       warnings.push(
         `Table "${table.name}" differs from the run's: sha256 ${short(mine.sha256 ?? '')} here, ${short(table.sha256)} in the manifest (release ${mine.date ?? '?'} here, ${table.release} then).`,
       );
   }
-  if (!manifest.input.ids)
+  if (page && !manifest.input.ids)
     warnings.push(
       `The manifest holds no ids (${manifest.input.count.toLocaleString('en-US')} inputs, sha256 ${manifest.input.sha256.slice(0, 12)}…): paste the same list to run it again.`,
     );
