@@ -4,7 +4,7 @@
  *
  *   const engine = await createEngine();
  *   const result = await engine.map({ text: 'P04637\nP38398', source: 'uniprot', target: 'entrez' });
- *   for await (const part of engine.exportText(result.runId, 'tsv')) process.stdout.write(part);
+ *   for await (const part of engine.exportParts(result.runId, 'tsv')) process.stdout.write(part);
  */
 export {
   createEngine,

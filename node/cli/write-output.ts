@@ -6,7 +6,10 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
-export async function writeParts(parts: Iterable<string>, out?: string): Promise<void> {
+export async function writeParts(
+  parts: Iterable<string | Uint8Array>,
+  out?: string,
+): Promise<void> {
   const stream: Writable = out ? createWriteStream(out) : process.stdout;
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined);

@@ -37,7 +37,7 @@ import { readIds } from './ids/read-ids';
 import { autoTypes, mapRequest } from './map-request';
 import type { MapDeps } from './map-target';
 import { PairSink } from './run/walk-path';
-import { exportRows, exportText, type ExportOptions } from './result/export';
+import { exportParts, exportRows, type ExportOptions } from './result/export';
 import { mergeTargets } from './result/merge-targets';
 import { buildManifest, recordRun } from './result/manifest';
 import { KeptRuns } from './result/kept-runs';
@@ -323,8 +323,12 @@ export class CrosswalkEngine {
    * The same file as parts of text, made as they are taken (the command line writes each as it
    * comes: a 10-million-row export is never held whole).
    */
-  exportText(runId: number, format: ExportFormat, options?: ExportOptions): Generator<string> {
-    return exportText(this.#runs.current(runId), format, options);
+  exportParts(
+    runId: number,
+    format: ExportFormat,
+    options?: ExportOptions,
+  ): Generator<string | Uint8Array> {
+    return exportParts(this.#runs.current(runId), format, options);
   }
 
   /** A kept run with `policy` applied (from the run as it came); its exports follow it. */

@@ -66,7 +66,7 @@ export async function mapCommand(args: string[]): Promise<void> {
     request.policy === 'keep' ? mapped : engine.applyPolicy(mapped.runId, request.policy);
   report.done();
   await writeParts(
-    engine.exportText(result.runId, options.format, {
+    engine.exportParts(result.runId, options.format, {
       layout: request.layout,
       indexOffset: options.indexOffset,
     }),

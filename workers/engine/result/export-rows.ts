@@ -46,8 +46,23 @@ export const EXPORT_COLUMNS = [
   'reason',
 ] as const;
 
+/** A cell holding a packed string's bytes (an id), written as they are or decoded when needed. */
+export interface PackedCell {
+  bytes: Uint8Array;
+  start: number;
+  end: number;
+}
+
+export type Cell = string | number | PackedCell;
+
 /** One row's cells, in its layout's column order. */
-export type Cells = (string | number)[];
+export type Cells = Cell[];
+
+/** A cell's text (a packed cell decoded). */
+export function cellText(cell: Cell): string {
+  if (typeof cell !== 'object') return String(cell);
+  return decoder.decode(cell.bytes.subarray(cell.start, cell.end));
+}
 
 const decoder = new TextDecoder();
 /** Between the values of one cell of the wide layout. */
@@ -113,7 +128,7 @@ export function eachRow(
         indexOffset + i + 1,
         input,
         status,
-        text(pairs.target.strings, target),
+        packed(pairs.target.strings, target),
         result.paths[pairs.path[p]].label,
         at(pairs.via, p),
         result.matchTypes[pairs.match[p]],
@@ -133,18 +148,18 @@ export function eachRow(
         sourceType,
         normalised,
         reason,
-        ...values.map((column) => text(column, target)),
+        ...values.map((column) => packed(column, target)),
       ]);
     }
   }
 }
 
 /** What the run made of the input's id: its type, the id as looked up and why it missed. */
-function keyColumns(result: MapResult, k: number): [string, string, string] {
+function keyColumns(result: MapResult, k: number): [string, PackedCell, string] {
   const type = result.keys.type[k];
   return [
     type === NO_TYPE ? '' : result.sourceTypes[type],
-    text(result.keys.normalised, k),
+    packed(result.keys.normalised, k),
     result.reasons[result.keys.reason[k]],
   ];
 }
@@ -155,13 +170,17 @@ const REVIEW_WORDS = { [REVIEW_UNKNOWN]: '', [REVIEWED]: 'yes', [UNREVIEWED]: 'n
   string
 >;
 
-/** Row i's string of an indexed column. */
-function at(column: IndexedStrings, i: number): string {
-  return text(column.strings, column.index[i]);
+/** Row i's string of an indexed column, as a packed cell. */
+function at(column: IndexedStrings, i: number): PackedCell {
+  return packed(column.strings, column.index[i]);
 }
 
-function text(packed: { bytes: Uint8Array; offsets: Int32Array }, i: number): string {
-  return decoder.decode(packed.bytes.subarray(packed.offsets[i], packed.offsets[i + 1]));
+function packed(strings: { bytes: Uint8Array; offsets: Int32Array }, i: number): PackedCell {
+  return { bytes: strings.bytes, start: strings.offsets[i], end: strings.offsets[i + 1] };
+}
+
+function text(strings: { bytes: Uint8Array; offsets: Int32Array }, i: number): string {
+  return decoder.decode(strings.bytes.subarray(strings.offsets[i], strings.offsets[i + 1]));
 }
 
 /** The wide layout's columns: one per target type (named by its id), then the input's. */

@@ -8,29 +8,16 @@
 import type { ExportFormat, ExportLayout, MapResult } from '../../api';
 import {
   EXPORT_COLUMNS,
+  cellText,
   eachRow,
   eachWideRow,
   longColumns,
   wideColumns,
   type Cells,
 } from './export-rows';
+import { DelimitedWriter, neutralise } from './delimited-writer';
 
-export { EXPORT_COLUMNS };
-
-/** A plain number (`-1`, `+5`, `-2.5e3`): a spreadsheet reads it as that number, never runs it. */
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/**
- * Cells a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a CR:
- * OWASP's CSV-injection rule) get a leading apostrophe, except plain numbers, which are data.
- */
-export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
-}
-
-/** Cells that may need neutralising or quoting, in each format (any other is written as it is). */
-const SPECIAL_IN_TSV = /^[=+\-@\t\r]|["\t\r\n]/;
-const SPECIAL_IN_CSV = /^[=+\-@\t\r]|[",\r\n]/;
+export { EXPORT_COLUMNS, neutralise };
 
 /** The media type each export's `Blob` carries. */
 const MIME_TYPES: Record<ExportFormat, string> = {
@@ -39,7 +26,7 @@ const MIME_TYPES: Record<ExportFormat, string> = {
   json: 'application/json',
 };
 
-/** About how many UTF-16 code units of rows are joined into one string part of the file. */
+/** About how many bytes (UTF-16 code units for JSON) of rows make one part of the file. */
 const CHUNK_CHARS = 1 << 20;
 /** How many inputs' rows are written between checks for a full part. */
 const INPUTS_PER_STEP = 4096;
@@ -83,9 +70,14 @@ export function exportRows(
   chunkChars = CHUNK_CHARS,
   layout: ExportLayout = 'long',
 ): Blob {
-  return new Blob([...exportText(result, format, { layout, chunkChars })], {
-    type: MIME_TYPES[format],
-  });
+  return new Blob(
+    [...exportParts(result, format, { layout, chunkChars })] as (
+      string | Uint8Array<ArrayBuffer>
+    )[],
+    {
+      type: MIME_TYPES[format],
+    },
+  );
 }
 
 export interface ExportOptions {
@@ -96,66 +88,72 @@ export interface ExportOptions {
   indexOffset?: number;
 }
 
-/**
- * The same file as parts of text, made as they are taken: the page's Blob gathers them all, the
- * command line (node/cli) writes each as it comes, so a 10-million-row export is never held whole.
- */
-export function* exportText(
-  result: MapResult,
-  format: ExportFormat,
-  { layout = 'long', chunkChars = CHUNK_CHARS, indexOffset = 0 }: ExportOptions = {},
-): Generator<string> {
+/** Where an export's rows go: bytes for TSV and CSV, text for JSON, taken part by part. */
+interface RowSink {
+  row(cells: Cells): void;
+  take(all?: boolean): string | Uint8Array | undefined;
+}
+
+/** JSON: a head with the run's summary and paths, then the rows as objects keyed by column. */
+function jsonRows(result: MapResult, columns: string[], layout: ExportLayout, chunkChars: number) {
   const parts = new ChunkedText(chunkChars);
-  const wide = layout === 'wide';
-  const columns = wide ? wideColumns(result) : longColumns(result);
-  let write: (cells: Cells) => void;
-  if (format === 'json') {
-    const head = {
-      source: result.source,
-      target: result.target,
-      targets: result.targets,
-      summary: result.summary,
-      sourceTypes: result.sourceTypes,
-      policy: result.policy,
-      layout,
-      paths: result.paths,
-      notes: result.notes,
-    };
-    parts.push(JSON.stringify(head).slice(0, -1), ',"rows":[');
-    let first = true;
-    write = (cells) => {
-      const row = Object.fromEntries(columns.map((column, c) => [column, cells[c]]));
+  const head = {
+    source: result.source,
+    target: result.target,
+    targets: result.targets,
+    summary: result.summary,
+    sourceTypes: result.sourceTypes,
+    policy: result.policy,
+    layout,
+    paths: result.paths,
+    notes: result.notes,
+  };
+  parts.push(JSON.stringify(head).slice(0, -1), ',"rows":[');
+  let first = true;
+  return {
+    row(cells: Cells) {
+      const row = Object.fromEntries(
+        columns.map((column, c) => {
+          const cell = cells[c];
+          return [column, typeof cell === 'object' ? cellText(cell) : cell];
+        }),
+      );
       parts.push(first ? '\n' : ',\n', JSON.stringify(row));
       first = false;
-    };
-  } else {
-    const separator = format === 'tsv' ? '\t' : ',';
-    const cell = (value: string | number) => delimitedCell(String(value), separator);
-    parts.push(columns.map(cell).join(separator), '\n');
-    write = (cells) => parts.push(`${cells.map(cell).join(separator)}\n`);
-  }
-  const rows = wide ? eachWideRow : eachRow;
-  for (let from = 0; from < result.inputs.count; from += INPUTS_PER_STEP) {
-    const to = Math.min(result.inputs.count, from + INPUTS_PER_STEP);
-    rows(result, write, from, to, indexOffset);
-    const part = parts.take();
-    if (part !== undefined) yield part;
-  }
-  if (format === 'json') parts.push('\n]}\n');
-  const rest = parts.take(true);
-  if (rest !== undefined) yield rest;
+    },
+    take(all = false) {
+      if (all) parts.push('\n]}\n');
+      return parts.take(all);
+    },
+  } satisfies RowSink;
 }
 
 /**
- * RFC 4180 in CSV and TSV alike: a cell holding a quote, the separator or a line break is
- * quoted, its quotes doubled, so Python's csv, pandas, R's read.delim and spreadsheets read
- * every cell back exactly (line breaks included). Doubling keeps a cell's own quotes, so the
- * id `"=1+1"` reads back as the text `"=1+1"`, never as the formula `=1+1`.
+ * The same file as parts (UTF-8 bytes for TSV and CSV, text for JSON), made as they are taken:
+ * the page's Blob gathers them all, the command line (node/cli) writes each as it comes, so a
+ * 10-million-row export is never held whole.
  */
-function delimitedCell(value: string, separator: string): string {
-  // Most cells need neither: one test of each instead of three (an export's cells took 5 µs a row).
-  if (!(separator === '\t' ? SPECIAL_IN_TSV : SPECIAL_IN_CSV).test(value)) return value;
-  const safe = neutralise(value);
-  const special = safe.includes('"') || safe.includes(separator) || /[\r\n]/.test(safe);
-  return special ? `"${safe.replace(/"/g, '""')}"` : safe;
+export function* exportParts(
+  result: MapResult,
+  format: ExportFormat,
+  { layout = 'long', chunkChars = CHUNK_CHARS, indexOffset = 0 }: ExportOptions = {},
+): Generator<string | Uint8Array> {
+  const wide = layout === 'wide';
+  const columns = wide ? wideColumns(result) : longColumns(result);
+  let sink: RowSink;
+  if (format === 'json') sink = jsonRows(result, columns, layout, chunkChars);
+  else {
+    sink = new DelimitedWriter(format === 'tsv' ? '\t' : ',', chunkChars);
+    sink.row(columns);
+  }
+  const rows = wide ? eachWideRow : eachRow;
+  const row = (cells: Cells) => sink.row(cells);
+  for (let from = 0; from < result.inputs.count; from += INPUTS_PER_STEP) {
+    const to = Math.min(result.inputs.count, from + INPUTS_PER_STEP);
+    rows(result, row, from, to, indexOffset);
+    const part = sink.take();
+    if (part !== undefined) yield part;
+  }
+  const rest = sink.take(true);
+  if (rest !== undefined) yield rest;
 }
