@@ -249,12 +249,14 @@ function checksum(s: StoredTable): number {
   const text = describe(s);
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   for (const a of arraysOf(s)) {
-    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    const words =
-      a.byteOffset % 4 === 0 ? new Int32Array(a.buffer, a.byteOffset, a.byteLength >> 2) : null;
-    const wordBytes = words ? words.length * 4 : 0;
-    if (words) for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
-    for (let i = wordBytes; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    // The same bytes give the same checksum wherever they sit: a store may hand back a byte
+    // array at any offset (Node's deserializer puts it where it falls in the file; every table
+    // the command line stored failed its check until this copied such an array to align it).
+    const view = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const bytes = a.byteOffset % 4 === 0 ? view : view.slice();
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+    for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+    for (let i = words.length * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
     h = Math.imul(h ^ a.byteLength, 0x01000193);
   }
   return h >>> 0;

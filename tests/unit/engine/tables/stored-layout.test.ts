@@ -309,6 +309,28 @@ function expectRefused(stored: StoredTable, problem: RegExp, key = 'k'): void {
   expect(message).toMatch(problem);
 }
 
+describe('a stored table read back at any offset', () => {
+  // Node's deserializer (the command line's cache, node/stores/fs-records.ts) hands a byte array
+  // back as a view wherever its bytes fall in the file, not at offset 0 as IndexedDB does.
+  it('restores when its byte arrays sit at odd offsets, and still refuses a flipped byte', async () => {
+    const { table, stored } = await storedCopy(ORG_CASES[0]);
+    const shifted = structuredClone(stored);
+    for (const column of shifted.columns) {
+      const moved = new Uint8Array(column.pool.length + 3);
+      moved.set(column.pool, 3);
+      column.pool = moved.subarray(3);
+      expect(column.pool.byteOffset % 4).toBe(3);
+    }
+    expect(snapshot(restore('k', shifted))).toEqual(snapshot(table));
+    const pool = shifted.columns[0].pool;
+    expect(pool.length, 'an empty pool would flip nothing').toBeGreaterThan(0);
+    pool[0] ^= 1;
+    expect(fromStored('k', shifted)).toEqual({
+      problem: 'the stored record does not match its checksum',
+    });
+  });
+});
+
 describe('fromStored refuses entries it cannot trust', () => {
   it('accepts the untouched entry (the control for every case below)', async () => {
     expect('table' in fromStored('k', await freshEntry())).toBe(true);
