@@ -39,8 +39,14 @@ export function describeFailure(error: unknown): { code: number; message: string
   // node:util parseArgs: an unknown flag, a flag without its value, a stray argument.
   if (system?.code?.startsWith('ERR_PARSE_ARGS'))
     return { code: EXIT.usage, message: `${system.message} (see crosswalk --help)` };
-  if (system?.code && system.path)
-    return { code: EXIT.input, message: `Cannot read "${system.path}": ${system.code}.` };
+  // Reading an input and writing --out or --manifest fail alike: name the call, not "read".
+  if (system?.code && system.path) {
+    const what = system.message.split(',')[0];
+    return {
+      code: EXIT.input,
+      message: `Cannot ${system.syscall ?? 'use'} "${system.path}": ${what}.`,
+    };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { code: EXIT.failed, message };
 }

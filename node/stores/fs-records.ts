@@ -6,7 +6,15 @@
  * the new one.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -28,30 +36,33 @@ export class FsRecords {
   }
 
   set(key: string, value: unknown): void {
-    mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, fileOf(key));
-    const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      writeFileSync(temporary, serialize({ key, value } satisfies Held));
-      renameSync(temporary, file);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    }
+    this.#whole(key, value, (temporary) => renameSync(temporary, file));
   }
 
   /** Creates the record only if none is held under `key` (false: one was). */
   create(key: string, value: unknown): boolean {
-    mkdirSync(this.dir, { recursive: true });
+    const file = join(this.dir, fileOf(key));
     try {
-      // `wx`: fails if the file exists, so of two processes claiming one name, one wins.
-      writeFileSync(join(this.dir, fileOf(key)), serialize({ key, value } satisfies Held), {
-        flag: 'wx',
-      });
+      // A hard link fails if the name exists, so of two processes claiming one name, one wins;
+      // and it appears whole, written first under a name of its own.
+      this.#whole(key, value, (temporary) => linkSync(temporary, file));
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw error;
+    }
+  }
+
+  /** Writes the record to a temporary file, hands it to `place`, and never leaves it behind. */
+  #whole(key: string, value: unknown, place: (temporary: string) => void): void {
+    mkdirSync(this.dir, { recursive: true });
+    const temporary = join(this.dir, `${fileOf(key)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      writeFileSync(temporary, serialize({ key, value } satisfies Held));
+      place(temporary);
+    } finally {
+      rmSync(temporary, { force: true });
     }
   }
 

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createEngine, defaultCacheDir } from '../../engine';
-import { usage } from '../cli-error';
+import { CliError, EXIT, usage } from '../cli-error';
 import { COMMON_OPTIONS } from '../options';
 import { writeListing } from '../listing';
 
@@ -41,8 +41,12 @@ export async function cacheCommand(args: string[]): Promise<void> {
   }
   const names = values.clear ? yours.map((t) => t.name) : values.remove;
   for (const name of names) {
+    // An unknown table is exit 3 everywhere (as `map --disable NAME`), not a bad flag.
     if (!yours.some((t) => t.name === name))
-      throw usage(`The cache keeps no imported table "${name}" (see crosswalk cache --list).`);
+      throw new CliError(
+        `The cache keeps no imported table "${name}" (see crosswalk cache --list).`,
+        EXIT.noAnswer,
+      );
     await engine.removeTable(name);
   }
   if (values.clear) await engine.clearStorage();

@@ -12,7 +12,7 @@ import {
 } from '../../../workers/common/manifest-file';
 import { createEngine, NODE_MAX_INPUT_CHARS, packageVersion } from '../../engine';
 import { addTable } from '../add-table';
-import { usage } from '../cli-error';
+import { CliError, EXIT, usage } from '../cli-error';
 import { ProgressReport } from '../progress';
 import { readIdsText } from '../read-input';
 import { writeParts } from '../write-output';
@@ -25,6 +25,9 @@ export async function mapCommand(args: string[]): Promise<void> {
   const manifest = options.fromManifest ? readManifest(options.fromManifest) : null;
   const request = manifest ? fromManifest(options, manifest) : options;
   if (request.to.length === 0) throw usage('Name a target type: --to TYPE (see crosswalk types).');
+  // The engine refuses it too, as a bad request (exit 4); it is a flag's value, so exit 2.
+  if (request.to.includes(request.from))
+    throw usage(`--from and --to are both ${request.from}; choose a different target type.`);
   const started = performance.now();
   const engine = await createEngine({
     data: options.data,
@@ -80,11 +83,20 @@ export async function mapCommand(args: string[]): Promise<void> {
     });
     writeFileSync(options.manifest, manifestText(record));
   }
+  // Tables parsed in this run (a --table file) are written to the cache now, not after the
+  // engine's 1 s idle delay, which is for a page that must stay responsive.
+  await engine.loader.flushWrites();
   report.summary(result, performance.now() - started);
 }
 
 function readManifest(file: string): RunManifest {
-  return parseManifest(readFileSync(file, 'utf8'), file);
+  const text = readFileSync(file, 'utf8');
+  try {
+    return parseManifest(text, file);
+  } catch (error) {
+    // A file that is no manifest is unusable input (exit 4), not a failure of the command.
+    throw new CliError((error as Error).message, EXIT.input);
+  }
 }
 
 /** The manifest's settings, each flag given on the command line taking precedence. */

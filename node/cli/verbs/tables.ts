@@ -10,7 +10,7 @@ export async function tablesCommand(args: string[]): Promise<void> {
   const rows = catalog.tables.map((table) => ({
     ...table,
     columns: table.columns.map((c) => `${c.name}${c.type ? `=${c.type}` : ''}`).join(','),
-    enabled: table.enabled ? 'yes' : 'no',
+    enabled: json ? table.enabled : table.enabled ? 'yes' : 'no',
     origin: table.user ? 'yours' : table.pack ? `pack ${table.pack}` : 'bundled',
     release: table.date,
   }));
