@@ -47,6 +47,7 @@ export async function mapCommand(args: string[]): Promise<void> {
     only: manifest?.enabledTables,
     enable: options.enable,
     disable: options.disable,
+    say: (line) => report.note(line),
   });
   const text =
     options.files.length === 0 && manifest?.input.ids
