@@ -1,7 +1,7 @@
 /**
  * The app and the `crosswalk` command write the same TSV (#18): a list mapped in the built app
  * and exported, then mapped by the command with the same settings, gives the same bytes — both
- * come from one function (workers/engine/result/export.ts, `exportText`).
+ * come from one function (workers/engine/result/export.ts, `exportParts`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

@@ -5,7 +5,7 @@
  * Cells follow RFC 4180 and OWASP's CSV-injection rule exactly as the string rule below says;
  * a packed cell that needs either goes through that rule (rare: ids hold no quotes or tabs).
  */
-import { cellText, type Cell } from './export-rows';
+import type { CellSink } from './export-rows';
 
 /** A plain number (`-1`, `+5`, `-2.5e3`): a spreadsheet reads it as that number, never runs it. */
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -31,12 +31,13 @@ export function delimitedCell(value: string, separator: string): string {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const NEWLINE = 0x0a;
 /** Bytes that may start a formula: `=`, `+`, `-`, `@`, a tab, a CR. */
 const FORMULA_START = new Uint8Array(256);
 for (const c of '=+-@\t\r') FORMULA_START[c.charCodeAt(0)] = 1;
 
-export class DelimitedWriter {
+export class DelimitedWriter implements CellSink {
   readonly #separator: string;
   readonly #separatorByte: number;
   /** Bytes that make a cell quoted: a quote, the separator, CR and LF. */
@@ -56,15 +57,32 @@ export class DelimitedWriter {
     this.#buffer = new Uint8Array(Math.max(chunkBytes, 1024) + 4096);
   }
 
-  row(cells: readonly Cell[]): void {
-    for (let c = 0; c < cells.length; c++) {
-      if (c > 0) this.#byte(this.#separatorByte);
-      const cell = cells[c];
-      if (typeof cell === 'object') this.#packed(cell.bytes, cell.start, cell.end);
-      else if (typeof cell === 'number') this.#number(cell);
-      else this.#string(cell);
-    }
+  /** Whether the next cell is a row's first (no separator before it). */
+  #rowStart = true;
+
+  text(value: string): void {
+    this.#separate();
+    this.#string(value);
+  }
+
+  number(value: number): void {
+    this.#separate();
+    this.#number(value);
+  }
+
+  packed(bytes: Uint8Array, start: number, end: number): void {
+    this.#separate();
+    this.#packed(bytes, start, end);
+  }
+
+  end(): void {
     this.#byte(NEWLINE);
+    this.#rowStart = true;
+  }
+
+  #separate(): void {
+    if (this.#rowStart) this.#rowStart = false;
+    else this.#byte(this.#separatorByte);
   }
 
   /** The bytes written so far as one part, once they reach `chunkBytes` (or `all` of them). */
@@ -76,12 +94,21 @@ export class DelimitedWriter {
   }
 
   #packed(bytes: Uint8Array, start: number, end: number): void {
-    let plain = start === end || FORMULA_START[bytes[start]] === 0;
-    for (let j = start; plain && j < end; j++) if (this.#quoted[bytes[j]]) plain = false;
-    if (!plain) return this.#string(cellText({ bytes, start, end }));
+    if (start === end) return;
+    if (FORMULA_START[bytes[start]])
+      return this.#string(decoder.decode(bytes.subarray(start, end)));
     this.#room(end - start);
-    this.#buffer.set(bytes.subarray(start, end), this.#at);
-    this.#at += end - start;
+    // Copied byte by byte while checking each (ids are ~10 bytes: cheaper than a subarray and
+    // `set`); the position moves only once the whole cell is known to need no quotes.
+    const buffer = this.#buffer;
+    const quoted = this.#quoted;
+    let at = this.#at;
+    for (let j = start; j < end; j++) {
+      const byte = bytes[j];
+      if (quoted[byte]) return this.#string(decoder.decode(bytes.subarray(start, end)));
+      buffer[at++] = byte;
+    }
+    this.#at = at;
   }
 
   /** Numbers (an index, a confidence) are ASCII digits a spreadsheet reads as numbers. */

@@ -8,12 +8,11 @@
 import type { ExportFormat, ExportLayout, MapResult } from '../../api';
 import {
   EXPORT_COLUMNS,
-  cellText,
   eachRow,
   eachWideRow,
   longColumns,
   wideColumns,
-  type Cells,
+  type CellSink,
 } from './export-rows';
 import { DelimitedWriter, neutralise } from './delimited-writer';
 
@@ -89,13 +88,17 @@ export interface ExportOptions {
 }
 
 /** Where an export's rows go: bytes for TSV and CSV, text for JSON, taken part by part. */
-interface RowSink {
-  row(cells: Cells): void;
+interface RowSink extends CellSink {
   take(all?: boolean): string | Uint8Array | undefined;
 }
 
 /** JSON: a head with the run's summary and paths, then the rows as objects keyed by column. */
-function jsonRows(result: MapResult, columns: string[], layout: ExportLayout, chunkChars: number) {
+function jsonRows(
+  result: MapResult,
+  columns: string[],
+  layout: ExportLayout,
+  chunkChars: number,
+): RowSink {
   const parts = new ChunkedText(chunkChars);
   const head = {
     source: result.source,
@@ -109,23 +112,24 @@ function jsonRows(result: MapResult, columns: string[], layout: ExportLayout, ch
     notes: result.notes,
   };
   parts.push(JSON.stringify(head).slice(0, -1), ',"rows":[');
+  const decoder = new TextDecoder();
+  let cells: (string | number)[] = [];
   let first = true;
   return {
-    row(cells: Cells) {
-      const row = Object.fromEntries(
-        columns.map((column, c) => {
-          const cell = cells[c];
-          return [column, typeof cell === 'object' ? cellText(cell) : cell];
-        }),
-      );
+    text: (value) => cells.push(value),
+    number: (value) => cells.push(value),
+    packed: (bytes, start, end) => cells.push(decoder.decode(bytes.subarray(start, end))),
+    end() {
+      const row = Object.fromEntries(columns.map((column, c) => [column, cells[c]]));
       parts.push(first ? '\n' : ',\n', JSON.stringify(row));
       first = false;
+      cells = [];
     },
     take(all = false) {
       if (all) parts.push('\n]}\n');
       return parts.take(all);
     },
-  } satisfies RowSink;
+  };
 }
 
 /**
@@ -144,13 +148,13 @@ export function* exportParts(
   if (format === 'json') sink = jsonRows(result, columns, layout, chunkChars);
   else {
     sink = new DelimitedWriter(format === 'tsv' ? '\t' : ',', chunkChars);
-    sink.row(columns);
+    for (const column of columns) sink.text(column);
+    sink.end();
   }
   const rows = wide ? eachWideRow : eachRow;
-  const row = (cells: Cells) => sink.row(cells);
   for (let from = 0; from < result.inputs.count; from += INPUTS_PER_STEP) {
     const to = Math.min(result.inputs.count, from + INPUTS_PER_STEP);
-    rows(result, row, from, to, indexOffset);
+    rows(result, sink, from, to, indexOffset);
     const part = sink.take();
     if (part !== undefined) yield part;
   }
