@@ -15,6 +15,8 @@ export const EXIT = {
   noAnswer: 3,
   /** A file or the input that cannot be read or used (missing, binary, empty, too large). */
   input: 4,
+  /** Standard output closed by its reader: 128 + SIGPIPE, what the shell reports for `cat`. */
+  closedPipe: 141,
 } as const;
 
 export class CliError extends Error {

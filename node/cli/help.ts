@@ -26,5 +26,6 @@ export const HELP = `crosswalk — map biological identifiers offline, with the 
   Everywhere: --data DIR (other data than the bundled), --cache DIR (default
   $CROSSWALK_CACHE or ~/.cache/crosswalk), --no-cache, --quiet; listings take --format tsv|json.
   Exit codes: 0 done (unmapped ids included), 1 unexpected failure, 2 bad flag or verb,
-  3 unknown type or table, or no path, 4 a file or the input cannot be read or used.
+  3 unknown type or table, or no path, 4 a file or the input cannot be read or used,
+  141 the output closed by its reader (… | head).
 `;

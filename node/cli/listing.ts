@@ -4,8 +4,6 @@ import { createEngine } from '../engine';
 import { cacheOption, choice, COMMON_OPTIONS } from './options';
 import { writeParts } from './write-output';
 
-export type Listing = { columns: string[]; rows: (string | number | undefined)[][] } | unknown[];
-
 const clean = (value: string | number | undefined) =>
   String(value ?? '').replace(/[\t\r\n]+/g, ' ');
 
@@ -24,9 +22,8 @@ export async function listingEngine(
   args: string[],
   extra: NonNullable<ParseArgsConfig['options']>,
 ) {
-  const { values, positionals } = parseArgs({
+  const { values } = parseArgs({
     args,
-    allowPositionals: true,
     options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'tsv' }, ...extra },
   });
   const flags = values as Record<string, unknown> & {
@@ -37,5 +34,5 @@ export async function listingEngine(
   };
   const json = choice(flags.format, ['tsv', 'json'], '--format') === 'json';
   const engine = await createEngine({ data: flags.data, cache: cacheOption(flags) });
-  return { engine, json, values: flags, positionals };
+  return { engine, json, values: flags };
 }

@@ -40,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
     await run(args);
     return EXIT.ok;
   } catch (error) {
+    // The reader went away (`crosswalk map … | head`): stop quietly, as a killed writer would.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT.closedPipe;
     const { code, message } = describeFailure(error);
     process.stderr.write(`crosswalk ${run ? `${verb}: ` : ''}${oneLine(message)}\n`);
     return code;

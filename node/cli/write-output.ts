@@ -7,13 +7,13 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
 export async function writeParts(
-  parts: Iterable<string | Uint8Array>,
+  parts: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
   out?: string,
 ): Promise<void> {
   const stream: Writable = out ? createWriteStream(out) : process.stdout;
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined);
-  for (const part of parts) {
+  for await (const part of parts) {
     if (!stream.write(part)) await Promise.race([once(stream, 'drain'), failed]);
   }
   if (out) {

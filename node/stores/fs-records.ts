@@ -7,6 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  existsSync,
   linkSync,
   mkdirSync,
   readdirSync,
@@ -89,8 +90,20 @@ export class FsRecords {
     return true;
   }
 
+  /** Whether a record is held under `key` (its file exists; read or not). */
+  has(key: string): boolean {
+    return existsSync(join(this.dir, fileOf(key)));
+  }
+
+  /** Deletes every record, and the temporary files of writes a killed process left. */
   clear(): void {
-    for (const name of this.#files()) rmSync(join(this.dir, name), { force: true });
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.dir).filter((name) => /\.(v8|tmp)$/.test(name));
+    } catch {
+      return;
+    }
+    for (const name of names) rmSync(join(this.dir, name), { force: true });
   }
 
   #files(): string[] {

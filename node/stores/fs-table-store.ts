@@ -45,8 +45,9 @@ export class FsTableStore implements TableStore {
     return this.#index.entries().map(({ key, value, file }) => ({ key: key ?? file, value }));
   }
 
+  /** The stored tables' keys: from the small index records, each checked to have its table. */
   async keys(): Promise<string[]> {
-    return this.#tables.keys();
+    return this.#index.keys().filter((key) => this.#tables.has(key));
   }
 
   async clear(): Promise<void> {

@@ -63,6 +63,12 @@ export class FsUserTableStore implements UserTableStore {
     this.#records.delete(name);
   }
 
+  /** Deletes every record and every file, a damaged record's included (`cache --clear`). */
+  clear(): void {
+    this.#records.clear();
+    this.#files.clear();
+  }
+
   async deleteDamaged(rawKey: unknown): Promise<void> {
     if (typeof rawKey === 'object' && rawKey !== null && 'file' in rawKey) {
       this.#records.deleteDamaged(String(rawKey.file));

@@ -1,7 +1,8 @@
 /**
  * The user's tables as a `map` run sees them: those `crosswalk import` kept (read from the cache
  * folder, never changed by the run) plus those given with `--table` for this run only (in memory,
- * gone when the process ends, so a run never adds to the cache behind the user's back).
+ * gone when the process ends: a run never adds to the user's imported tables; the packed form it
+ * parsed from such a file is cached, like any parsed table, so the same file is not parsed again).
  */
 import type { StoredEntry } from '../../workers/engine/tables/table-store';
 import {

@@ -4,9 +4,10 @@
  */
 import type { AmbiguityPolicy, CatalogInfo, ExportLayout, RunManifest, SplitMode } from '../api';
 
-const POLICIES: AmbiguityPolicy[] = ['keep', 'first', 'drop', 'prefer-reviewed'];
-const SPLITS: SplitMode[] = ['auto', 'lines', 'words'];
-const LAYOUTS: ExportLayout[] = ['long', 'wide'];
+/** The values each setting takes (the command line's flags accept the same). */
+export const POLICIES: readonly AmbiguityPolicy[] = ['keep', 'first', 'drop', 'prefer-reviewed'];
+export const SPLITS: readonly SplitMode[] = ['auto', 'lines', 'words'];
+export const LAYOUTS: readonly ExportLayout[] = ['long', 'wide'];
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** A manifest as the file the app saves and the command line writes (`--manifest`). */

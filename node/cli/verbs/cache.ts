@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createEngine, defaultCacheDir } from '../../engine';
+import { FsUserTableStore } from '../../stores/fs-user-table-store';
 import { CliError, EXIT, usage } from '../cli-error';
 import { COMMON_OPTIONS } from '../options';
 import { writeListing } from '../listing';
@@ -49,7 +50,11 @@ export async function cacheCommand(args: string[]): Promise<void> {
       );
     await engine.removeTable(name);
   }
-  if (values.clear) await engine.clearStorage();
+  if (values.clear) {
+    await engine.clearStorage();
+    // What no intact record names any more: a damaged record's file, a killed write's leftovers.
+    new FsUserTableStore(dir).clear();
+  }
   if (!values.quiet)
     process.stderr.write(
       `crosswalk: removed ${names.length} imported table(s)${values.clear ? ' and every parsed table' : ''}.\n`,

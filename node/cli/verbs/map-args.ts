@@ -7,6 +7,7 @@ import type {
   ExportLayout,
   SplitMode,
 } from '../../../workers/api';
+import { LAYOUTS, POLICIES, SPLITS } from '../../../workers/common/manifest-file';
 import { parseTypes, type TableToAdd } from '../add-table';
 import { usage } from '../cli-error';
 import { cacheOption, choice, COMMON_OPTIONS, count, listOf } from '../options';
@@ -38,10 +39,7 @@ export interface MapOptions {
   given: Set<string>;
 }
 
-export const FORMATS = ['tsv', 'csv', 'json'] as const;
-export const LAYOUTS = ['long', 'wide'] as const;
-export const POLICIES = ['keep', 'first', 'drop', 'prefer-reviewed'] as const;
-export const SPLITS = ['auto', 'lines', 'words'] as const;
+const FORMATS: readonly ExportFormat[] = ['tsv', 'csv', 'json'];
 
 export function parseMapArgs(args: string[]): MapOptions {
   const { values, positionals, tokens } = parseArgs({

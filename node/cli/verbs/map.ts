@@ -76,13 +76,19 @@ export async function mapCommand(args: string[]): Promise<void> {
     }),
     options.out,
   );
-  if (options.manifest) {
+  const idsGiven = !(options.files.length === 0 && manifest?.input.ids);
+  if (options.manifest || (manifest && idsGiven)) {
     const record = await engine.manifest(result.runId, {
       includeIds: options.includeIds,
       layout: request.layout,
       appVersion: packageVersion(),
     });
-    writeFileSync(options.manifest, manifestText(record));
+    if (options.manifest) writeFileSync(options.manifest, manifestText(record));
+    // The list given for a manifest's run, checked against the one it recorded.
+    if (manifest && idsGiven && record.input.sha256 !== manifest.input.sha256)
+      report.note(
+        `These ${record.input.count} ids are not the manifest's list (${manifest.input.count} inputs, sha256 ${manifest.input.sha256.slice(0, 12)}…): the run is not the one recorded.`,
+      );
   }
   // Tables parsed in this run (a --table file) are written to the cache now, not after the
   // engine's 1 s idle delay, which is for a page that must stay responsive.

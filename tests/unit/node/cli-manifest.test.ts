@@ -129,5 +129,23 @@ describe.concurrent(
         ),
       );
     });
+
+    it('says when the ids given are not the list the manifest recorded, and only then', async ({
+      expect,
+    }) => {
+      const other = 'P38398\n';
+      writeFileSync(join(dir, 'one.txt'), other);
+      const [differs, same] = await Promise.all(
+        ['one.txt', 'ids.txt'].map((file) =>
+          runCli(['map', '--from-manifest', join(dir, 'run.json'), '--no-cache', join(dir, file)]),
+        ),
+      );
+      expect(differs.code).toBe(0);
+      expect(differs.stderr).toContain(
+        `These 1 ids are not the manifest's list (${manifest.input.count} inputs, sha256 ${manifest.input.sha256.slice(0, 12)}`,
+      );
+      expect(same.code).toBe(0);
+      expect(same.stderr).not.toContain("not the manifest's list");
+    });
   },
 );

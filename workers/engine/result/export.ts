@@ -83,6 +83,8 @@ export interface ExportOptions {
   layout?: ExportLayout;
   /** For tests: the parts' size (any value gives the same bytes). */
   chunkChars?: number;
+  /** For tests: how many inputs' rows are written between parts (any value, same bytes). */
+  inputsPerStep?: number;
   /** Added to every `input_index`: a shard of a list numbers its rows as in the whole list. */
   indexOffset?: number;
 }
@@ -140,7 +142,12 @@ function jsonRows(
 export function* exportParts(
   result: MapResult,
   format: ExportFormat,
-  { layout = 'long', chunkChars = CHUNK_CHARS, indexOffset = 0 }: ExportOptions = {},
+  {
+    layout = 'long',
+    chunkChars = CHUNK_CHARS,
+    indexOffset = 0,
+    inputsPerStep = INPUTS_PER_STEP,
+  }: ExportOptions = {},
 ): Generator<string | Uint8Array> {
   const wide = layout === 'wide';
   const columns = wide ? wideColumns(result) : longColumns(result);
@@ -152,8 +159,8 @@ export function* exportParts(
     sink.end();
   }
   const rows = wide ? eachWideRow : eachRow;
-  for (let from = 0; from < result.inputs.count; from += INPUTS_PER_STEP) {
-    const to = Math.min(result.inputs.count, from + INPUTS_PER_STEP);
+  for (let from = 0; from < result.inputs.count; from += inputsPerStep) {
+    const to = Math.min(result.inputs.count, from + inputsPerStep);
     rows(result, sink, from, to, indexOffset);
     const part = sink.take();
     if (part !== undefined) yield part;

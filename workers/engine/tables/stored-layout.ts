@@ -249,14 +249,21 @@ function checksum(s: StoredTable): number {
   const text = describe(s);
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   for (const a of arraysOf(s)) {
-    // The same bytes give the same checksum wherever they sit: a store may hand back a byte
-    // array at any offset (Node's deserializer puts it where it falls in the file; every table
-    // the command line stored failed its check until this copied such an array to align it).
-    const view = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    const bytes = a.byteOffset % 4 === 0 ? view : view.slice();
-    const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
-    for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
-    for (let i = words.length * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const wordBytes = a.byteLength & ~3;
+    if (a.byteOffset % 4 === 0) {
+      const words = new Int32Array(a.buffer, a.byteOffset, wordBytes >> 2);
+      for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+    } else {
+      // The same words from bytes at any offset (Node's deserializer puts a byte array where
+      // it falls in the file; every table the command line stored failed its check until this
+      // read them so): little-endian, as Int32Array reads them on every platform we run on.
+      for (let i = 0; i < wordBytes; i += 4) {
+        const word = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+        h = Math.imul(h ^ word, 0x01000193);
+      }
+    }
+    for (let i = wordBytes; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
     h = Math.imul(h ^ a.byteLength, 0x01000193);
   }
   return h >>> 0;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogTable } from '../../../../workers/engine/tables/catalog';
 import type { CrosswalkEngine } from '../../../../workers/engine/engine';
 import type { MapResult } from '../../../../workers/api';
-import { exportRows, neutralise } from '../../../../workers/engine/result/export';
+import { exportParts, exportRows, neutralise } from '../../../../workers/engine/result/export';
 import {
   expectCrosswalkError,
   fixtureCatalog,
@@ -198,12 +198,17 @@ describe('exportResult', () => {
     for (const format of ['tsv', 'csv', 'json'] as const) {
       const whole = await bytesOf(exportRows(mapped, format));
       expect(whole, format).toEqual(await bytesOf(engine.exportResult(runId, format)));
-      // One part per string written, and parts of a few rows each.
-      for (const chunkChars of [1, 200])
-        expect(
-          await bytesOf(exportRows(mapped, format, chunkChars)),
-          `${format} ${chunkChars}`,
-        ).toEqual(whole);
+      // A part after every input's rows, and parts of a few rows each.
+      for (const chunkChars of [1, 200]) {
+        const parts = [...exportParts(mapped, format, { chunkChars, inputsPerStep: 1 })];
+        // The header goes with the first input's rows; JSON's closing bracket is a part of its own.
+        if (chunkChars === 1)
+          expect(parts.length, 'a part per input').toBe(
+            mapped.inputs.count + (format === 'json' ? 1 : 0),
+          );
+        const blob = new Blob(parts as (string | Uint8Array<ArrayBuffer>)[]);
+        expect(await bytesOf(blob), `${format} ${chunkChars}`).toEqual(whole);
+      }
     }
   });
 
