@@ -91,10 +91,7 @@ async function makePanel(file: string): Promise<string[]> {
     { name: 'entrez_id', type: 'entrez' },
   ];
   const { table } = await parseTable({ name: 'panel', columns, rows: PANEL_ROWS }, csv);
-  writeFileSync(
-    file,
-    shippedBytes(table, (raw) => gzipSync(raw, { level: 9 })),
-  );
+  writeFileSync(file, await shippedBytes(table, (raw) => gzipSync(raw, { level: 9 })));
   return [...seen];
 }
 

@@ -73,6 +73,14 @@ export function accession(i: number): string {
     const m = Math.floor(n / 3);
     return `${first}${m % 10}${digitsOf(Math.floor(m / 10), 3, B36)}${Math.floor(m / 466560) % 10}`;
   }
+  return tremblAccession(n);
+}
+
+/**
+ * The n-th 10-character accession (`A0A024R161`), the shape of nearly every unreviewed human
+ * entry's: distinct from every `accession(i)`, since those take only odd `i` for this shape.
+ */
+export function tremblAccession(n: number): string {
   return `A0A${digitsOf(n, 2, B36)}${Math.floor(n / 1296) % 10}${LETTERS[Math.floor(n / 12960) % 26]}${digitsOf(Math.floor(n / 336960), 2, B36)}${n % 10}`;
 }
 

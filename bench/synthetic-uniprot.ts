@@ -18,17 +18,20 @@ import {
   pdb,
   refseq,
   symbol,
+  tremblAccession,
   uniparc,
   words,
 } from './synthetic-ids';
 
 const isReviewed = (e: number) => e % 10 === 0;
-const entryName = (e: number) => `${isReviewed(e) ? symbol(e) : accession(e)}_HUMAN`;
+/** Reviewed entries have 6-character accessions; unreviewed ones nearly all `A0A…` ones. */
+const entryAccession = (e: number) => (isReviewed(e) ? accession(e) : tremblAccession(e));
+const entryName = (e: number) => `${isReviewed(e) ? symbol(e) : entryAccession(e)}_HUMAN`;
 
 /** idmapping.dat: (accession, ID_type, ID) rows, each entry's in UniProt's order of types. */
 export function idmappingRows(out: LineFile, draw: Draw): void {
   for (let e = 0; !out.full; e++) {
-    const ac = accession(e);
+    const ac = entryAccession(e);
     const add = (type: string, ids: string[]) => {
       for (const id of ids) out.row(`${ac}\t${type}\t${id}`);
     };

@@ -48,7 +48,7 @@ async function ship(spec: TableSpec, csvFile: string, csv: Uint8Array): Promise<
   const rows = catalogEntry(spec, csvFile, csv, text).rows;
   const { table } = await parseTable({ ...spec, rows }, csv);
   // Level 9 and Node's fixed gzip header (no name, no time): the same rows give the same bytes.
-  const packed = shippedBytes(table, (raw) => gzipSync(raw, { level: 9 }));
+  const packed = await shippedBytes(table, (raw) => gzipSync(raw, { level: 9 }));
   const file = csvFile.replace(/\.csv\.gz$/, SHIPPED_EXTENSION);
   mkdirSync(dirname(join(to, file)), { recursive: true });
   writeFileSync(join(to, file), packed);

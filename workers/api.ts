@@ -60,6 +60,11 @@ export interface TableInfo {
   historyOf?: IdTypeId;
   /** A tier of one of your files (`hgnc (alias)` of `hgnc`): listed, added and removed with it. */
   partOf?: string;
+  /**
+   * A big file read in a stream and kept packed (#19): its size and rows read; `bytes` and `rows`
+   * above are then the stored packed size and the rows kept.
+   */
+  streamed?: { bytes: number; rows: number };
 }
 
 /** A data pack: its tables are fetched the first time a path needs them, then kept offline. */
@@ -377,6 +382,23 @@ export interface Progress {
 
 export type ProgressFn = (progress: Progress) => void;
 
+/** How far the streamed import of a big file has got (#19). */
+export interface ImportProgress {
+  /** File bytes read (compressed bytes for gzip) and the file's size. */
+  bytesRead: number;
+  bytesTotal: number;
+  rowsRead: number;
+  rowsKept: number;
+  /** What the kept rows take packed so far, and the limit. */
+  packedBytes: number;
+  maxPackedBytes: number;
+  elapsedMs: number;
+  /** 'read' while the file is read; 'pack' while the table is packed for storing. */
+  step: 'read' | 'pack';
+}
+
+export type ImportProgressFn = (progress: ImportProgress) => void;
+
 export interface StoredTableInfo {
   key: string;
   name: string;
@@ -416,6 +438,11 @@ export interface TablePreview {
   suggestions: { column: string; type?: IdTypeId; reason: string }[];
   /** A standard file recognised from its header and first rows (never its name), fully typed. */
   format?: FormatProposal;
+  /**
+   * Set for a file over the whole-file limit (#19): checking it reads it in a stream and keeps
+   * only its typed columns (ID types), up to `maxPackedBytes` packed; the file is not kept.
+   */
+  streamed?: { maxPackedBytes: number };
 }
 
 /** The standard mapping files Crosswalk recognises on drop (#14). */
@@ -733,7 +760,11 @@ export interface EngineApi {
    * Parses the whole file with `spec` and reports on it; nothing is registered yet. Rejects with
    * a message naming the file and the problem when it cannot be used.
    */
-  checkTable(file: Blob, spec: UserTableSpec): Promise<ValidationReport>;
+  checkTable(
+    file: Blob,
+    spec: UserTableSpec,
+    onProgress?: ImportProgressFn,
+  ): Promise<ValidationReport>;
   /**
    * Registers the table last checked under `name` and keeps it (bytes + spec) for later visits;
    * its `kept` says whether storage did. Refuses a name another tab took meanwhile.

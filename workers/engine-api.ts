@@ -44,7 +44,7 @@ export function createEngineApi(engine: CrosswalkEngine) {
     storage: () => engine.storage(),
     clearStorage: () => engine.clearStorage(),
     previewTable: (file, fileName, delimiter) => engine.previewTable(file, fileName, delimiter),
-    checkTable: (file, spec) => engine.checkTable(file, spec),
+    checkTable: (file, spec, onProgress) => engine.checkTable(file, spec, onProgress),
     addTable: (name) => engine.addTable(name),
     removeTable: (name) => engine.removeTable(name),
     setTableOptions: (name, options) => engine.setTableOptions(name, options),

@@ -7,6 +7,7 @@
 import type {
   CatalogInfo,
   IdTypeInfo,
+  ImportProgress,
   PackInfo,
   TableInfo,
   TablePreview,
@@ -68,6 +69,8 @@ export class TableManager {
   #reportStamp: WorkerStamp | null = null;
 
   busy = $state<TableTask | null>(null);
+  /** A big file's streamed read while it is checked (#19); null otherwise. */
+  progress = $state.raw<ImportProgress | null>(null);
   /** The catalog table whose options or removal are being applied. */
   updating = $state<string | null>(null);
   notice = $state<string | null>(null);
@@ -186,8 +189,14 @@ export class TableManager {
     const request = ++this.#request;
     this.busy = 'check';
     this.notice = null;
+    this.progress = null;
+    const onProgress = this.preview?.streamed
+      ? (progress: ImportProgress) => {
+          if (request === this.#request) this.progress = progress;
+        }
+      : undefined;
     try {
-      const report = await engine.checkTable(file, spec);
+      const report = await engine.checkTable(file, spec, onProgress);
       if (request !== this.#request) return;
       this.report = report;
       this.#reportSpec = JSON.stringify(spec);
@@ -195,8 +204,25 @@ export class TableManager {
     } catch (error) {
       if (request === this.#request) this.#fail('Could not check', file.name, error);
     } finally {
-      if (request === this.#request) this.busy = null;
+      if (request === this.#request) {
+        this.busy = null;
+        this.progress = null;
+      }
     }
+  }
+
+  /**
+   * Stops a check under way (a big file's long read): the worker is ended, so nothing it read is
+   * kept anywhere, and the next call starts a fresh one. The file and its settings stay.
+   */
+  cancelCheck(): void {
+    if (this.busy !== 'check') return;
+    const file = this.file;
+    this.#request++;
+    engine.cancel();
+    this.busy = null;
+    this.progress = null;
+    this.notice = `Cancelled reading ${file?.name ?? 'the file'}: nothing was kept.`;
   }
 
   /** Registers the checked table; the catalog (types, tables, paths) then includes it. */

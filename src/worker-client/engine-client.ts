@@ -21,6 +21,7 @@ import type {
   MapRequest,
   MapResult,
   PathInfo,
+  ImportProgressFn,
   Progress,
   ProgressFn,
   RunDiff,
@@ -195,8 +196,14 @@ export class EngineClient {
     return this.#call((remote) => remote.previewTable(file, fileName, delimiter));
   }
 
-  checkTable(file: Blob, spec: UserTableSpec): Promise<ValidationReport> {
-    return this.#call((remote) => remote.checkTable(file, spec));
+  /** Checks a table; a big file is read in a stream (#19), its progress going to `onProgress`. */
+  checkTable(
+    file: Blob,
+    spec: UserTableSpec,
+    onProgress?: ImportProgressFn,
+  ): Promise<ValidationReport> {
+    const progressProxy = onProgress ? Comlink.proxy<ImportProgressFn>(onProgress) : undefined;
+    return this.#call((remote) => remote.checkTable(file, spec, progressProxy));
   }
 
   addTable(name: string): Promise<CatalogInfo> {

@@ -25,6 +25,7 @@ import type {
   StorageInfo,
   TablePreview,
   UserTableSpec,
+  ImportProgressFn,
   ValidationReport,
 } from '../api';
 import { TableCache } from './tables/table-cache';
@@ -167,8 +168,12 @@ export class CrosswalkEngine {
     return this.userTables.preview(file, fileName, delimiter);
   }
 
-  checkTable(file: Blob, spec: UserTableSpec): Promise<ValidationReport> {
-    return this.userTables.check(file, spec);
+  checkTable(
+    file: Blob,
+    spec: UserTableSpec,
+    onProgress?: ImportProgressFn,
+  ): Promise<ValidationReport> {
+    return this.userTables.check(file, spec, onProgress);
   }
 
   addTable(name: string): Promise<CatalogInfo> {

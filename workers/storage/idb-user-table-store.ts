@@ -92,6 +92,12 @@ export class IdbUserTableStore implements UserTableStore {
     await del(name, this.#records);
   }
 
+  async room(): Promise<number | undefined> {
+    const estimate = await globalThis.navigator?.storage?.estimate?.();
+    if (estimate?.quota === undefined || estimate.usage === undefined) return undefined;
+    return Math.max(0, estimate.quota - estimate.usage);
+  }
+
   async deleteDamaged(rawKey: unknown): Promise<void> {
     const key = rawKey as IDBValidKey;
     const deleted = await this.#records('readwrite', (store) =>

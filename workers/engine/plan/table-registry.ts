@@ -109,5 +109,6 @@ function tableInfo(t: Registered, loaded: boolean): TableInfo {
     organism: t.spec.organism,
     historyOf: t.spec.history?.type,
     partOf: t.spec.partOf,
+    ...(t.spec.streamed && { streamed: { ...t.spec.streamed } }),
   };
 }

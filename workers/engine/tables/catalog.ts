@@ -71,6 +71,17 @@ export interface CatalogTable {
   matchBy?: { column: string; primary: string[]; others?: string[] };
   /** The user table this is a tier of (`hgnc (alias)` of `hgnc`; user-tables/table-parts.ts). */
   partOf?: string;
+  /**
+   * A user's file too big to keep whole, read in a stream and kept packed (#19): the file's size
+   * and the rows read from it. `bytes`, `rows` and `hash` are then the stored packed form's, and
+   * the rows kept.
+   */
+  streamed?: StreamedFrom;
+}
+
+export interface StreamedFrom {
+  bytes: number;
+  rows: number;
 }
 
 /** A data pack as the catalog file gives it: the contract's PackInfo less what the device adds. */

@@ -16,6 +16,13 @@ let ends = new Int32Array(64);
 /** 0 plain, 1 quoted, 2 quoted with `""` escapes inside (decoded and unescaped as a string). */
 let kinds = new Uint8Array(64);
 
+/**
+ * Feeds the records of `bytes` from `dataStart` to the builder. With `final` false the bytes are
+ * one chunk of a longer file (the streamed reader, streamed/): a record the chunk does not finish
+ * (no line break yet, or a quote still open) is left unread, and the offset it starts at is
+ * returned for the caller to carry into the next chunk. A record is split into fields before any
+ * reaches the builder, so a record is never fed in part.
+ */
 export function parseDelimited(
   name: string,
   bytes: Uint8Array,
@@ -23,12 +30,14 @@ export function parseDelimited(
   delimiter: number,
   builder: TableBuilder,
   onProgress?: (done: number, total: number) => void,
-): void {
+  final = true,
+): number {
   const slotOf = builder.slotOfField;
   const length = bytes.length;
   let nextReport = dataStart + (1 << 22);
   let at = dataStart;
   while (at < length) {
+    const recordStart = at;
     // Split one record into fields: [starts[f], ends[f]) with quotes removed from quoted ones.
     let fields = 0;
     let blank = true;
@@ -40,6 +49,9 @@ export function parseDelimited(
         let i = at + 1;
         for (;;) {
           const q = bytes.indexOf(QUOTE, i);
+          // The closing quote may be in the next chunk (or be this chunk's last byte, with a
+          // second quote of an escaped pair still to come).
+          if (!final && (q < 0 || q === length - 1)) return recordStart;
           if (q < 0)
             fail(
               'unreadable-file',
@@ -75,6 +87,7 @@ export function parseDelimited(
         for (let j = at; j < fieldEnd && blank; j++)
           if (bytes[j] !== 32 && bytes[j] !== 9) blank = false;
       }
+      if (!final && end >= length) return recordStart;
       fields++;
       at = end + 1;
       if (end >= length || bytes[end] === 10) break;
@@ -97,6 +110,7 @@ export function parseDelimited(
       nextReport = at + (1 << 22);
     }
   }
+  return length;
 }
 
 function grow(): void {

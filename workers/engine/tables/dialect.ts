@@ -3,6 +3,8 @@
  * (after a BOM and `#` comment lines); which delimiter does it use.
  */
 import { fail } from '../errors';
+import { concatBytes } from '../packed/concat-bytes';
+import { MemberGunzip } from '../streamed/member-gunzip';
 
 const DELIMITERS = ['\t', ',', ';', '|'];
 
@@ -131,11 +133,11 @@ export function detectDelimiter(headerText: string): string {
 export async function gunzip(name: string, bytes: Uint8Array): Promise<Uint8Array> {
   try {
     return await inflate(bytes);
-  } catch (error) {
-    return fail(
-      'unreadable-file',
-      `Table "${name}" is a damaged or truncated gzip file (${String(error)}).`,
-    );
+  } catch {
+    // Chromium's reader stops at the end of the first gzip member (bgzip, `cat a.gz b.gz`):
+    // fflate reads every member, and names what is wrong with a damaged file.
+    const members = new MemberGunzip(`Table "${name}"`);
+    return concatBytes([...members.push(bytes), ...members.finish()]);
   }
 }
 
@@ -145,28 +147,28 @@ export async function gunzip(name: string, bytes: Uint8Array): Promise<Uint8Arra
  * 28–150 ms (a fresh page, bench/ measurements for #15).
  */
 export async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new DecompressionStream('gzip');
+  return through(new DecompressionStream('gzip') as unknown as Transform, bytes);
+}
+
+type Transform = TransformStream<Uint8Array, Uint8Array>;
+
+async function through(stream: Transform, bytes: Uint8Array): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   // Their failures are the reader's too: read() below rejects with the same error.
   writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
   writer.close().catch(() => undefined);
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
-  let length = 0;
   for (;;) {
     const { value, done } = await reader.read();
-    if (done) break;
+    if (done) return concatBytes(chunks);
     chunks.push(value);
-    length += value.length;
   }
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+}
+
+/** Gzip of `bytes`, written whole and read chunk by chunk as `inflate` does (the streamed import's packing). */
+export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+  return through(new CompressionStream('gzip') as unknown as Transform, bytes);
 }
 
 export function notUtf8(name: string): string {

@@ -59,42 +59,16 @@ export async function parseTable(
   const bytes = toUtf8(isGzip(raw) ? await gunzip(spec.name, raw) : raw);
   const decompress = performance.now() - t;
   t = performance.now();
-  assertText(spec.name, bytes);
-  const header = findHeader(spec.name, bytes);
-  const delimiter = spec.delimiter ?? detectDelimiter(header.headerText);
-  // A file without a header row of its own starts its data where a header would be.
-  const headerCells = spec.header
-    ? spec.header.map(columnName)
-    : splitHeader(header.headerText, delimiter);
-  const dataStart = spec.header ? header.headerStart : header.dataStart;
-  if (headerCells.length < 2) {
-    fail(
-      'unreadable-file',
-      `Table "${spec.name}" has a single column ("${headerCells[0]}") when split on ${delimiterName(delimiter)}; a lookup table needs at least two columns (separated by commas, tabs, semicolons or |).`,
-    );
-  }
-  const required = requiredColumns(spec, spec.rowFilter);
-  assertDistinctColumns(spec.name, headerCells, required);
-  const missing = required.find((name) => !headerCells.includes(name));
-  if (missing !== undefined) {
-    fail(
-      'missing-column',
-      `Table "${spec.name}" has no column "${missing}" (its header has: ${headerCells.join(', ')}).`,
-    );
-  }
   // A row takes at least two bytes: a stated row count past that is no size to trust.
-  const expectedRows = Math.min(
-    spec.rows ?? estimateRows(bytes, dataStart),
-    (bytes.length >> 1) + 1,
+  const { builder, header, delimiter } = startTable(spec, bytes, (dataStart) =>
+    Math.min(spec.rows ?? estimateRows(bytes, dataStart), (bytes.length >> 1) + 1),
   );
-  const layout = tableLayout(spec, headerCells, spec.rowFilter);
-  const builder = new TableBuilder(spec.name, headerCells, layout, expectedRows);
   if (!options.forcePapa) {
     assertUtf8(spec.name, bytes);
     parseDelimited(
       spec.name,
       bytes,
-      dataStart,
+      header.dataStart,
       delimiter.charCodeAt(0),
       builder,
       options.onProgress,
@@ -110,6 +84,52 @@ export async function parseTable(
   }
   const table = builder.finish();
   return { table, times: { decompress, parse: performance.now() - t }, builder };
+}
+
+/** Where a table's data starts, and the builder that reads it. */
+export interface TableStart {
+  builder: TableBuilder;
+  /** Where the header line starts and where the data does (the header's own line skipped). */
+  header: { headerStart: number; dataStart: number };
+  delimiter: string;
+}
+
+/**
+ * The start of a table from the first bytes of its (decompressed, UTF-8) file: the header found
+ * and checked against the spec, the delimiter, and a builder sized by `expectedRows` (given where
+ * the data starts). The whole-file reader and the streamed one (streamed/) share it.
+ */
+export function startTable(
+  spec: TableSpec,
+  bytes: Uint8Array,
+  expectedRows: (dataStart: number) => number,
+): TableStart {
+  assertText(spec.name, bytes);
+  const found = findHeader(spec.name, bytes);
+  const delimiter = spec.delimiter ?? detectDelimiter(found.headerText);
+  // A file without a header row of its own starts its data where a header would be.
+  const headerCells = spec.header
+    ? spec.header.map(columnName)
+    : splitHeader(found.headerText, delimiter);
+  const dataStart = spec.header ? found.headerStart : found.dataStart;
+  if (headerCells.length < 2) {
+    fail(
+      'unreadable-file',
+      `Table "${spec.name}" has a single column ("${headerCells[0]}") when split on ${delimiterName(delimiter)}; a lookup table needs at least two columns (separated by commas, tabs, semicolons or |).`,
+    );
+  }
+  const required = requiredColumns(spec, spec.rowFilter);
+  assertDistinctColumns(spec.name, headerCells, required);
+  const missing = required.find((name) => !headerCells.includes(name));
+  if (missing !== undefined) {
+    fail(
+      'missing-column',
+      `Table "${spec.name}" has no column "${missing}" (its header has: ${headerCells.join(', ')}).`,
+    );
+  }
+  const layout = tableLayout(spec, headerCells, spec.rowFilter);
+  const builder = new TableBuilder(spec.name, headerCells, layout, expectedRows(dataStart));
+  return { builder, header: { headerStart: found.headerStart, dataStart }, delimiter };
 }
 
 /**

@@ -131,6 +131,14 @@ export class RecordColumns {
     }
   }
 
+  /** Bytes held: dictionaries and id arrays as allocated (a streamed import's limit, streamed/). */
+  get byteSize(): number {
+    let bytes = 0;
+    for (const slot of this.slots)
+      bytes += slot.dict.byteSize + slot.ids.byteLength + (slot.composite?.byteLength ?? 0);
+    return bytes;
+  }
+
   /** Clears the row's cells for the next row. */
   endRow(): void {
     for (const slot of this.slots) {

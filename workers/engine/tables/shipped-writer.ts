@@ -3,6 +3,7 @@
  * runs it once per bundled table at build time; the browser bench for its panel table).
  */
 import type { PackedColumn, PackedTable } from './packed-table';
+import { concatBytes } from '../packed/concat-bytes';
 import {
   MAGIC,
   SHIPPED_FORMAT,
@@ -12,12 +13,21 @@ import {
   type Width,
 } from './shipped-table';
 
-/** The shipped file of `table`; `gzip` compresses one member (zlib at build time). */
-export function shippedBytes(
+/** Compresses one member: zlib at build time, CompressionStream for a streamed import. */
+export type Gzip = (raw: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+
+/**
+ * The shipped file of `table`. Each column's ids are coded plain or delta, whichever compresses
+ * smaller; with `tryBoth` false the coding of smaller width is taken without compressing twice
+ * (a streamed import's table, where compressing is most of the packing time).
+ */
+export async function shippedBytes(
   table: PackedTable,
-  gzip: (raw: Uint8Array) => Uint8Array,
-): Uint8Array {
-  const members = table.columns.map((c) => columnMember(c, table.records, gzip));
+  gzip: Gzip,
+  tryBoth = true,
+): Promise<Uint8Array> {
+  const members: Awaited<ReturnType<typeof columnMember>>[] = [];
+  for (const c of table.columns) members.push(await columnMember(c, table.records, gzip, tryBoth));
   const columns: ShippedColumn[] = table.columns.map((c, i) => ({
     name: c.name,
     type: c.type,
@@ -51,7 +61,7 @@ export function shippedBytes(
     head = next;
     if (settled) break;
   }
-  const out = concat([
+  const out = concatBytes([
     new Uint8Array(MAGIC),
     new Uint8Array(4),
     head,
@@ -63,12 +73,13 @@ export function shippedBytes(
   return out;
 }
 
-/** One column's member, before compression; `gzip` picks the smaller id coding. */
-function columnMember(
+/** One column's member, compressed; `gzip` picks the smaller id coding. */
+async function columnMember(
   column: PackedColumn,
   records: number,
-  gzip: (raw: Uint8Array) => Uint8Array,
-): { member: Uint8Array; ids: IdCoding; idWidth: Width; lengthWidth: Width } {
+  gzip: Gzip,
+  tryBoth: boolean,
+): Promise<{ member: Uint8Array; ids: IdCoding; idWidth: Width; lengthWidth: Width }> {
   const { pool, offsets, count } = column.dict.parts();
   const plain = new Int32Array(records);
   const delta = new Int32Array(records);
@@ -84,12 +95,14 @@ function columnMember(
   const lengthWidth = widthOf(lengths);
   const rest = [planesOf(lengths, lengthWidth), column.composite ?? new Uint8Array(0), pool];
   let best: { member: Uint8Array; ids: IdCoding; idWidth: Width } | null = null;
-  for (const [ids, values] of [
+  let codings = [
     ['plain', plain],
     ['delta', delta],
-  ] as const) {
+  ] as const;
+  if (!tryBoth) codings = [widthOf(delta) < widthOf(plain) ? codings[1] : codings[0]] as never;
+  for (const [ids, values] of codings) {
     const idWidth = widthOf(values);
-    const member = gzip(concat([planesOf(values, idWidth), ...rest]));
+    const member = await gzip(concatBytes([planesOf(values, idWidth), ...rest]));
     if (!best || member.length < best.member.length) best = { member, ids, idWidth };
   }
   return { ...best!, lengthWidth };
@@ -114,14 +127,4 @@ function widthOf(values: Int32Array): Width {
   let max = 0;
   for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
   return max <= 0xff ? 1 : max <= 0xffff ? 2 : 4;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

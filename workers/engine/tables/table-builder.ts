@@ -28,10 +28,18 @@ export class TableBuilder {
   #rows = 0;
   #ragged = 0;
   readonly #raggedExamples: number[] = [];
-  /** The row's long-form ID type and value, and its filter value, as read. */
-  #longType = '';
+  /** The packed column of the row's long-form ID type (-1: not kept), and its value as read. */
+  #longSlot = -1;
   #longValue = '';
+  #valueBytes: Uint8Array | null = null;
+  #valueStart = 0;
+  #valueEnd = 0;
+  readonly #longTypes: LongTypes;
+  /** A long-form row's key, added only when the row's ID type is kept. */
+  #longKey: LongKey | null = null;
   #filterValue = '';
+  /** Rows that gave at least one record. */
+  keptRows = 0;
   /** Rows by their filter column's value, kept or not (the tiers a split file makes). */
   readonly filterValues = new Map<string, number>();
   /** Long-form rows of an ID type not kept, and `DB:id` values of a prefix not routed. */
@@ -47,6 +55,8 @@ export class TableBuilder {
     this.#inputs = layout.inputs;
     this.#rules = layout.rows;
     this.#optional = layout.optional;
+    this.#longTypes = new LongTypes(layout.rows.longSlots ?? new Map());
+    if (layout.rows.longSlots) this.#longKey = new LongKey();
     this.slotOfField = Int32Array.from(layout.inputs, (input, f) => (input ? f : -1));
     const typed = layout.columns.filter((c): c is CatalogColumn & { type: string } => !!c.type);
     if (typed.length === 0)
@@ -61,16 +71,37 @@ export class TableBuilder {
   /** Fast path for one field's raw bytes; falls back to the string rules for anything unusual. */
   addBytes(field: number, src: Uint8Array, start: number, end: number): void {
     const input = this.#inputs[field]!;
+    // A long-form row's ID type and value stay bytes: a string per row cost the streamed import
+    // of a 30M-row idmapping.dat most of its time (streamed/).
+    if (input.capture === 'long-type') {
+      this.#longSlot = this.#longTypes.slotOf(src, start, end);
+      return;
+    }
+    if (input.capture === 'long-value') {
+      this.#valueBytes = src;
+      this.#valueStart = start;
+      this.#valueEnd = end;
+      return;
+    }
+    if (this.#longKey && input.slot === this.#rules.hub) {
+      this.#longKey.setBytes(src, start, end);
+      return;
+    }
     const slot = this.#columns.slots[input.slot];
     if (!slot || input.capture || input.separator !== undefined)
       return this.addString(field, decoder.decode(src.subarray(start, end)));
+    this.#addValueBytes(slot, src, start, end);
+  }
+
+  /** One plain value's bytes into `slot`, by the same rules as `#addCell` applies to strings. */
+  #addValueBytes(slot: Slot, src: Uint8Array, start: number, end: number): void {
     let s = start;
     let e = end;
     while (s < e && (src[s] === 32 || (src[s] >= 9 && src[s] <= 13))) s++;
     while (e > s && (src[e - 1] === 32 || (src[e - 1] >= 9 && src[e - 1] <= 13))) e--;
     let plain = src[s] !== 34 && src[s] !== 39 && startsWith(src, s, e, slot.canonical);
     for (let i = s; plain && i < e; i++) if (src[i] >= 128) plain = false;
-    if (!plain) return this.addString(field, decoder.decode(src.subarray(start, end)));
+    if (!plain) return this.#addCell(slot, decoder.decode(src.subarray(start, end)), undefined);
     if (s === e) {
       slot.stats.blank++;
       return;
@@ -84,12 +115,13 @@ export class TableBuilder {
   addString(field: number, raw: string): void {
     const input = this.#inputs[field]!;
     if (input.capture) {
-      if (input.capture === 'long-type') this.#longType = cleanCell(raw).value;
+      if (input.capture === 'long-type') this.#longSlot = this.#longTypes.slotOfName(raw);
       else if (input.capture === 'long-value') this.#longValue = raw;
       else this.#filterValue = cleanCell(raw).value;
       if (input.slot < 0) return;
     }
     if (input.routes) return this.#addRouted(input, raw);
+    if (this.#longKey && input.slot === this.#rules.hub) return this.#longKey.setString(raw);
     this.#addCell(this.#columns.slots[input.slot], raw, input.separator);
   }
 
@@ -101,16 +133,26 @@ export class TableBuilder {
       if (this.#raggedExamples.length < MAX_EXAMPLES) this.#raggedExamples.push(this.#rows);
     }
     const rules = this.#rules;
+    const before = this.#columns.records;
     // A long-form row of an ID type not kept gives nothing, not even its key.
-    if (this.#kept(rules) && (!rules.longSlots || this.#addLongValue(rules.longSlots))) {
+    if (this.#kept(rules) && (!rules.longSlots || this.#addLongValue())) {
       if (rules.hub >= 0) {
         this.#columns.emitStar(rules.hub);
         const entry = this.#isoformEntry(rules.hub);
         if (entry >= 0) this.#columns.emitEntryCopy(rules.hub, entry);
       } else this.#columns.emitProduct();
     }
+    if (this.#columns.records > before) this.keptRows++;
     this.#columns.endRow();
-    this.#longType = this.#longValue = this.#filterValue = '';
+    this.#longSlot = -1;
+    this.#valueBytes = null;
+    this.#longKey?.clear();
+    this.#longValue = this.#filterValue = '';
+  }
+
+  /** The packed size so far (dictionaries and id arrays), to hold a streamed import to its limit. */
+  get byteSize(): number {
+    return this.#columns.byteSize;
   }
 
   get rows(): number {
@@ -205,14 +247,35 @@ export class TableBuilder {
   }
 
   /** Puts the row's value in its ID type's column; false when that type is not kept. */
-  #addLongValue(longSlots: Map<string, number>): boolean {
-    const slot = longSlots.get(this.#longType);
-    if (slot === undefined) {
+  #addLongValue(): boolean {
+    if (this.#longSlot < 0) {
       this.skippedValues++;
       return false;
     }
-    this.#addCell(this.#columns.slots[slot], this.#longValue, undefined);
+    this.#addLongKey();
+    const slot = this.#columns.slots[this.#longSlot];
+    const bytes = this.#valueBytes;
+    if (bytes) this.#addValueBytes(slot, bytes, this.#valueStart, this.#valueEnd);
+    else this.#addCell(slot, this.#longValue, undefined);
     return true;
+  }
+
+  /**
+   * The row's key into the hub column. A row of the same key as the last one added (idmapping.dat
+   * is sorted by accession: ~20 rows each) reuses its id instead of hashing it again — interning
+   * keys was a fifth of a streamed import's time.
+   */
+  #addLongKey(): void {
+    const key = this.#longKey!;
+    const slot = this.#columns.slots[this.#rules.hub];
+    if (key.raw !== null) return this.#addCell(slot, key.raw, undefined);
+    if (!key.src) return;
+    if (key.sameAsLast()) return pushId(slot, key.lastId);
+    const { repaired, placeholder } = slot.stats;
+    const before = slot.rowCount;
+    this.#addValueBytes(slot, key.src, key.start, key.end);
+    const plain = slot.stats.repaired === repaired && slot.stats.placeholder === placeholder;
+    if (plain && slot.rowCount === before + 1) key.remember(slot.rowIds[before]);
   }
 
   #placeholder(slot: Slot, value: string): void {
@@ -220,6 +283,86 @@ export class TableBuilder {
     const examples = slot.stats.placeholderExamples;
     if (examples.length < MAX_EXAMPLES && !examples.includes(value)) examples.push(value);
   }
+}
+
+/**
+ * A long-form file's ID type names → packed column, looked up by the cell's bytes: the few
+ * names a file has are decoded once each, not once per row.
+ */
+class LongTypes {
+  readonly #byHash = new Map<number, { bytes: Uint8Array; slot: number }[]>();
+  #cached = 0;
+
+  constructor(readonly slots: Map<string, number>) {}
+
+  slotOfName(raw: string): number {
+    return this.slots.get(cleanCell(raw).value) ?? -1;
+  }
+
+  slotOf(src: Uint8Array, start: number, end: number): number {
+    let hash = end - start;
+    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + src[i]) | 0;
+    const bucket = this.#byHash.get(hash);
+    if (bucket) {
+      for (const entry of bucket) if (sameBytes(entry.bytes, src, start, end)) return entry.slot;
+    }
+    const slot = this.slotOfName(decoder.decode(src.subarray(start, end)));
+    // A damaged file's type column could hold a new name per row: cache only what a file has.
+    if (this.#cached++ < 4096) {
+      const entry = { bytes: src.slice(start, end), slot };
+      if (bucket) bucket.push(entry);
+      else this.#byHash.set(hash, [entry]);
+    }
+    return slot;
+  }
+}
+
+/** A long-form row's key as read (bytes, or a string from PapaParse), and the last one added. */
+class LongKey {
+  src: Uint8Array | null = null;
+  start = 0;
+  end = 0;
+  raw: string | null = null;
+  #last = new Uint8Array(64);
+  #lastLength = -1;
+  lastId = -1;
+
+  setBytes(src: Uint8Array, start: number, end: number): void {
+    this.src = src;
+    this.start = start;
+    this.end = end;
+  }
+
+  setString(raw: string): void {
+    this.raw = raw;
+  }
+
+  clear(): void {
+    this.src = null;
+    this.raw = null;
+  }
+
+  sameAsLast(): boolean {
+    const n = this.#lastLength;
+    if (n !== this.end - this.start) return false;
+    const src = this.src!;
+    for (let i = 0; i < n; i++) if (this.#last[i] !== src[this.start + i]) return false;
+    return true;
+  }
+
+  remember(id: number): void {
+    const length = this.end - this.start;
+    if (length > this.#last.length) this.#last = new Uint8Array(length * 2);
+    this.#last.set(this.src!.subarray(this.start, this.end));
+    this.#lastLength = length;
+    this.lastId = id;
+  }
+}
+
+function sameBytes(a: Uint8Array, src: Uint8Array, start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== src[start + i]) return false;
+  return true;
 }
 
 /**

@@ -3,7 +3,8 @@
  * preview of a 250 MB file must not load 250 MB.
  */
 import { isGzip } from '../tables/dialect';
-import { fail } from '../errors';
+import { concatBytes } from '../packed/concat-bytes';
+import { MemberGunzip } from '../streamed/member-gunzip';
 
 export interface FileHead {
   /** Up to `limit` bytes of the (decompressed) content. */
@@ -22,34 +23,27 @@ export async function readHead(file: Blob, fileName: string, limit: number): Pro
       more: file.size > limit,
     };
   }
-  const reader = file.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
-  const chunks: Uint8Array[] = [];
+  // fflate, not DecompressionStream: Chromium's stops at the end of the first gzip member.
+  const gunzip = new MemberGunzip(`"${fileName}"`);
+  const reader = file.stream().getReader();
+  const parts: Uint8Array[] = [];
   let total = 0;
   let more = true;
   try {
     while (total < limit) {
       const { done, value } = await reader.read();
+      const inflated = done ? gunzip.finish() : gunzip.push(value);
+      for (const part of inflated) total += part.length;
+      parts.push(...inflated);
       if (done) {
         more = false;
         break;
       }
-      chunks.push(value);
-      total += value.length;
     }
-  } catch (error) {
-    return fail(
-      'unreadable-file',
-      `"${fileName}" is a damaged or truncated gzip file (${String(error)}).`,
-    );
   } finally {
     if (more) await reader.cancel().catch(() => undefined);
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
+  const bytes = concatBytes(parts);
   return {
     bytes: bytes.subarray(0, Math.min(total, limit)),
     compressed,

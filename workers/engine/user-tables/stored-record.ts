@@ -10,6 +10,13 @@ import type { StoredEntry } from '../tables/table-store';
 /** Larger files are refused before parsing: beyond this a typical laptop tab runs out of memory. */
 export const MAX_USER_FILE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * What a bigger file, read in a stream, may keep packed in memory (#19): the builder's arrays grow
+ * by doubling and packing copies each column once, so the tab peaks near twice this (measured in
+ * `npm run bench`, the README's Benchmarks).
+ */
+export const MAX_PACKED_BYTES = 512 * 1024 * 1024;
+
 /** What is kept of a user's table besides its bytes: its description and whether it is on. */
 export interface UserTableRecord {
   spec: CatalogTable;
@@ -40,9 +47,14 @@ export function readUserTableRecord({ key, value, rawKey }: StoredEntry): UserTa
   for (const field of ['file', 'hash'] as const) {
     if (typeof spec[field] !== 'string' || spec[field] === '') return `its ${field} is missing`;
   }
-  if (!isCount(spec.bytes) || spec.bytes > MAX_USER_FILE_BYTES)
+  const streamed = spec.streamed;
+  if (streamed !== undefined && !(isCount(streamed?.bytes) && isCount(streamed?.rows)))
+    return 'its streamed origin is damaged';
+  // A streamed file's stored form is packed and compressed: a row kept may take under a byte.
+  if (!isCount(spec.bytes) || spec.bytes > (streamed ? MAX_PACKED_BYTES : MAX_USER_FILE_BYTES))
     return 'its size is not a file size';
-  if (!isCount(spec.rows) || spec.rows > spec.bytes) return 'its row count does not fit its size';
+  if (!isCount(spec.rows) || spec.rows > (streamed ? streamed.rows : spec.bytes))
+    return 'its row count does not fit its size';
   if (spec.priority !== undefined && !Number.isInteger(spec.priority))
     return 'its priority is not a whole number';
   if (
@@ -96,6 +108,9 @@ export function readUserTableRecord({ key, value, rawKey }: StoredEntry): UserTa
             },
           }),
       ...(spec.priority === undefined ? {} : { priority: spec.priority }),
+      ...(streamed === undefined
+        ? {}
+        : { streamed: { bytes: streamed.bytes, rows: streamed.rows } }),
       ...(spec.delimiter === undefined ? {} : { delimiter: spec.delimiter }),
       source: text('source', `your file ${spec.file}`),
       date: text('date', ''),

@@ -6,10 +6,22 @@ import type { FormatProposal, UserTableSpec } from '../../api';
 import type { CatalogTable } from '../tables/catalog';
 import { MAX_USER_FILE_BYTES } from './stored-record';
 
-/** A recognised file over the limit: a long form keeps only the ID types Crosswalk knows. */
-export function bigFileProposal(format: FormatProposal, bytes: number): FormatProposal {
+/**
+ * A recognised file over the whole-file limit, read in a stream when checked (#19): a long form
+ * keeps only the ID types Crosswalk knows unless the user ticks more.
+ */
+export function bigFileProposal(
+  format: FormatProposal,
+  bytes: number,
+  textBytes = bytes,
+): FormatProposal {
   const limit = MAX_USER_FILE_BYTES / 1024 / 1024;
-  const note = `This file is ${Math.round(bytes / 1024 / 1024)} MB: only its start was read here, and a table is read whole up to ${limit} MB, so it cannot be added as it is.`;
+  const size = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  const holds = textBytes > bytes ? ` and holds about ${size(textBytes)} of text` : '';
+  const kept = format.spec.long
+    ? 'the ID types ticked (those Crosswalk knows are)'
+    : 'its typed columns';
+  const note = `This file is ${size(bytes)}${holds}, over the ${limit} MB a table is read whole up to: only its start was read here. Checking it reads it in a stream and keeps only ${kept}, packed; the file itself is not kept.`;
   const long = format.spec.long;
   const known = new Set((format.idTypes ?? []).filter((t) => t.known).map((t) => t.name));
   return {

@@ -30,6 +30,11 @@ export interface UserTableStore {
   delete(name: string): Promise<void>;
   /** Deletes the entry under `rawKey` if it is still damaged (another tab may have re-added it). */
   deleteDamaged(rawKey: unknown): Promise<void>;
+  /**
+   * Bytes the store may still take (the browser's quota less its usage); undefined when it
+   * cannot say. Asked before a table is written, so a failure can say what to free (#19).
+   */
+  room?(): Promise<number | undefined>;
 }
 
 /**

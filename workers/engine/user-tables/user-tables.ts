@@ -4,12 +4,23 @@
  * message naming it and changes nothing.
  */
 import { sha256Hex } from '../checksum';
-import type { DamagedEntryInfo, TablePreview, UserTableSpec, ValidationReport } from '../../api';
+import type {
+  DamagedEntryInfo,
+  ImportProgressFn,
+  TablePreview,
+  UserTableSpec,
+  ValidationReport,
+} from '../../api';
 import type { CatalogTable } from '../tables/catalog';
 import { CrosswalkError, fail } from '../errors';
 import { parseTable } from '../tables/parse-table';
 import type { StoredEntry } from '../tables/table-store';
-import { MAX_USER_FILE_BYTES, newFileKey, readUserTableRecord } from './stored-record';
+import {
+  MAX_PACKED_BYTES,
+  MAX_USER_FILE_BYTES,
+  newFileKey,
+  readUserTableRecord,
+} from './stored-record';
 import type { UserTableRecord, UserTableStore } from './user-table-store';
 import type { PackedTable } from '../tables/packed-table';
 import { previewTable } from './preview';
@@ -17,6 +28,10 @@ import { packedColumns } from '../tables/table-layout';
 import { tableParts } from './table-parts';
 import { bigFileProposal, identity, readingOf } from './table-reading';
 import { validationReport } from './report';
+import { readBigFile } from './big-file';
+import { streamedReading } from './streamed-reading';
+import { noRoomMessage } from './no-room';
+import { textSizeOf } from '../streamed/head-sample';
 
 export { MAX_USER_FILE_BYTES };
 
@@ -75,18 +90,24 @@ export class UserTables {
   }
 
   /**
-   * The start of a file. A recognised file over the table limit is previewed too (only its head
-   * is read), with the ID types Crosswalk knows preselected, so the user sees what it holds; the
-   * check then says it is too big to read whole.
+   * The start of a file (only its head is read). A file over the whole-file limit is read in a
+   * stream when checked (#19): a recognised one's ID types Crosswalk knows are preselected, so
+   * the user sees what it holds and decides before the long read.
    */
   async preview(file: Blob, fileName: string, delimiter?: string): Promise<TablePreview> {
     const preview = await previewTable(file, fileName, delimiter);
-    if (file.size <= MAX_USER_FILE_BYTES) return preview;
-    if (!preview.format) assertSize(file, fileName);
-    return { ...preview, format: bigFileProposal(preview.format!, file.size) };
+    const text = await textSizeOf(file, fileName);
+    if (text <= MAX_USER_FILE_BYTES) return preview;
+    const streamed = { maxPackedBytes: MAX_PACKED_BYTES };
+    if (!preview.format) return { ...preview, streamed };
+    return { ...preview, streamed, format: bigFileProposal(preview.format, file.size, text) };
   }
 
-  async check(file: Blob, request: UserTableSpec): Promise<ValidationReport> {
+  async check(
+    file: Blob,
+    request: UserTableSpec,
+    onProgress?: ImportProgressFn,
+  ): Promise<ValidationReport> {
     const name = request.name.trim();
     if (!name) fail('bad-request', 'Give the table a name.');
     if (this.host.hasTable(name))
@@ -106,6 +127,8 @@ export class UserTables {
         `Table "${name}" gives the same type to two columns; each typed column needs its own type.`,
       );
     const fileName = file instanceof File ? file.name : name;
+    if ((await textSizeOf(file, fileName)) > MAX_USER_FILE_BYTES)
+      return this.#checkStreamed(file, fileName, name, request, onProgress);
     const bytes = await readFile(file, fileName);
     // The whole file, every tier included, for the report; a split file's rows are all counted.
     const { matchBy } = request;
@@ -142,6 +165,40 @@ export class UserTables {
   }
 
   /**
+   * A file over the whole-file limit, read in a stream and kept packed: only its primary table
+   * (tiers are not kept), and only its typed columns.
+   */
+  async #checkStreamed(
+    file: Blob,
+    fileName: string,
+    name: string,
+    request: UserTableSpec,
+    onProgress?: ImportProgressFn,
+  ): Promise<ValidationReport> {
+    const { reading, rowFilter, notes } = streamedReading(readingOf(request), request.matchBy);
+    const read = await namingFile(fileName, () =>
+      readBigFile(file, fileName, { ...reading, name, rowFilter }, onProgress),
+    );
+    const spec: CatalogTable = {
+      ...reading,
+      name,
+      label: name,
+      file: fileName,
+      hash: await sha256Hex(read.packed),
+      bytes: read.packed.length,
+      rows: read.builder.keptRows,
+      priority: request.priority ?? 0,
+      source: `your file ${fileName}`,
+      date: new Date().toISOString().slice(0, 10),
+      licence: 'yours (kept in this browser only)',
+      streamed: { bytes: file.size, rows: read.builder.rows },
+    };
+    this.#checked = { spec, bytes: read.packed, table: read.table };
+    const report = validationReport(read.table);
+    return { ...report, findings: [...read.findings, ...notes, ...report.findings] };
+  }
+
+  /**
    * Registers the checked table and files it. A name another tab filed meanwhile is refused
    * (nothing of theirs is overwritten); when storage fails the table works for this visit only,
    * and `unsaved` says so at once.
@@ -151,6 +208,7 @@ export class UserTables {
     if (!checked || checked.spec.name !== name)
       fail('bad-request', `Table "${name}" has not been checked yet; load the file again.`);
     if (this.host.hasTable(name)) fail('bad-request', `A table named "${name}" exists already.`);
+    await this.#assertRoom(name, checked.bytes.length);
     const record: UserTableRecord = {
       spec: checked.spec,
       enabled: true,
@@ -172,6 +230,16 @@ export class UserTables {
     const key = this.#register(record, checked.bytes);
     if (checked.table) await this.host.remember(key, name, checked.table);
     this.#checked = null;
+  }
+
+  /**
+   * Refuses, before writing, a table the browser's storage has no room for, naming what to free:
+   * the user's largest tables. A store that cannot say is written to (a failure is then reported).
+   */
+  async #assertRoom(name: string, bytes: number): Promise<void> {
+    const room = await this.store.room?.().catch(() => undefined);
+    if (room !== undefined && bytes > room)
+      fail('bad-request', noRoomMessage(name, bytes, room, this.host.userTables()));
   }
 
   async remove(name: string): Promise<void> {

@@ -92,7 +92,7 @@ describe('reading a shipped table', () => {
       ],
     };
     const { table } = await parseTable(spec, new TextEncoder().encode(csv));
-    const bytes = shippedBytes(table, (raw) => gzipSync(raw));
+    const bytes = await shippedBytes(table, (raw) => gzipSync(raw));
     expectSameTable((await readShipped('t', bytes, true)).table, table);
     const b = table.columns[1];
     expect(b.composite).toBeDefined();

@@ -287,11 +287,15 @@ describe('a recognised file over the table limit', () => {
     expect(known).toContain('GeneID');
     expect(Object.keys(format.spec.long!.types).sort()).toEqual(known.sort());
     expect(format.notes!.join(' ')).toContain('3072 MB');
+    expect(preview.streamed).toEqual({ maxPackedBytes: 512 * 1024 * 1024 });
   });
 
-  it('is refused by name when it is not recognised', async () => {
+  it('is previewed to be read in a stream when it is not recognised too (#19)', async () => {
     const engine = await engineWith();
     const text = new TextEncoder().encode('a,b\n1,2\n');
-    await expect(engine.previewTable(huge(text), 'big.csv')).rejects.toThrow(/big\.csv.*MB/);
+    const preview = await engine.previewTable(huge(text), 'big.csv');
+    expect(preview.header).toEqual(['a', 'b']);
+    expect(preview.format).toBeUndefined();
+    expect(preview.streamed).toEqual({ maxPackedBytes: 512 * 1024 * 1024 });
   });
 });
