@@ -16,30 +16,12 @@ import { MAX_INPUT_CHARS } from '../workers/common/id-tokens';
 import { CHROMIUM, CHROMIUM_ARGS, withBuiltApp } from './built-app';
 import { bundledAccessions, MB, peakMemory, timed, writeLines, type LineFile } from './large-files';
 import { verdict } from './browser-report';
+import { observeLongTasks, takeLongTasks } from './long-tasks';
 
 const LIMIT_TARGET_S = 10;
 const LIMIT_TARGET_MB = 1536;
 const LONG_TASK_TARGET_MS = 50;
 const SUMMARY = '[data-testid="summary"][data-run="1"]';
-
-type Tasks = { __longTasks: number[] };
-
-/** Records every long task of the page from its first script on. */
-async function observeLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const durations: number[] = [];
-    (window as unknown as Tasks).__longTasks = durations;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) durations.push(Math.round(entry.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-/** The long tasks since the last call (after a frame, so the last one has been reported). */
-async function takeLongTasks(page: Page): Promise<number[]> {
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
-  return page.evaluate(() => (window as unknown as Tasks).__longTasks.splice(0));
-}
 
 async function mapFile(page: Page, file: string): Promise<void> {
   await page.getByTestId('ids-file').setInputFiles(file);

@@ -118,6 +118,20 @@ export class StringDict {
     return decoder.decode(this.#pool.subarray(this.#offsets[id], this.#offsets[id + 1]));
   }
 
+  /**
+   * A getter of every string, for a pass over them all: the pool decoded in one call, each string
+   * a slice of it. A decode per string costs about a microsecond in Chromium; the report's pass
+   * over a streamed table's 1.4M ids took 5.4 s so (#19). Not for a dictionary still growing.
+   */
+  stringGetter(): (id: number) => string {
+    const end = this.#offsets[this.#count];
+    const text = decoder.decode(this.#pool.subarray(0, end));
+    // Slices by byte offset are only right when every character is one byte.
+    if (text.length !== end) return (id) => this.get(id);
+    const offsets = this.#offsets;
+    return (id) => text.slice(offsets[id], offsets[id + 1]);
+  }
+
   /** The UTF-8 bytes of string `id`, a view into the pool (do not keep it across interns). */
   bytesOf(id: number): Uint8Array {
     return this.#pool.subarray(this.#offsets[id], this.#offsets[id + 1]);

@@ -35,8 +35,9 @@ export function lookalikes(dict: StringDict, type: IdTypeId): Lookalikes | undef
   );
   const found = new Map<IdTypeId, { ids: number; examples: string[] }>();
   const sampled = Math.min(dict.size, LOOKALIKE_SAMPLE);
+  const string = dict.stringGetter();
   for (let id = 0; id < sampled; id++) {
-    const value = dict.get(id);
+    const value = string(id);
     if (own.regex && looksLike(own, value)) continue;
     const other = others.find((t) => looksLike(t, value));
     if (!other) continue;

@@ -17,8 +17,9 @@ export function validationReport(table: PackedTable): ValidationReport {
     const invalidExamples: string[] = [];
     let invalid = 0;
     if (regex) {
+      const string = column.dict.stringGetter();
       for (let id = 0; id < column.dict.size; id++) {
-        const value = column.dict.get(id);
+        const value = string(id);
         if (regex.test(value)) continue;
         invalid++;
         if (invalidExamples.length < EXAMPLES) invalidExamples.push(value);

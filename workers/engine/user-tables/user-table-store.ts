@@ -68,6 +68,8 @@ export function intactRecord(name: string, value: unknown): UserTableRecord | nu
 export class MemoryUserTableStore implements UserTableStore {
   readonly records = new Map<unknown, unknown>();
   readonly files = new Map<string, unknown>();
+  /** Unlimited unless a test says otherwise. */
+  room?: () => Promise<number | undefined>;
 
   async list(): Promise<StoredEntry[]> {
     return [...this.records].map(([rawKey, value]) => ({ key: String(rawKey), value, rawKey }));
