@@ -28,6 +28,10 @@ const BOUNDARIES = {
     files: ['workers/storage/**', 'src/storage/**'],
     message: 'Persist through workers/storage/ or src/storage/.',
   },
+  fflate: {
+    files: ['workers/engine/streamed/member-gunzip.ts'],
+    message: 'Inflate gzip of several members through workers/engine/streamed/member-gunzip.ts.',
+  },
 };
 
 /**

@@ -10,12 +10,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { writeBigIdmapping, type BigIdmapping } from './big-idmapping';
 import { verdict } from './browser-report';
 import { CHROMIUM, CHROMIUM_ARGS, withBuiltApp } from './built-app';
 import { MB, peakMemory, timed } from './large-files';
 import { observeLongTasks, takeLongTasks } from './long-tasks';
+import { keepOnly, settled } from './table-panel';
 
 const ROWS = Number(process.env.BIG_FILE_ROWS ?? 30_000_000);
 const WHOLE_ROWS = 8_000_000;
@@ -68,19 +69,6 @@ async function importFile(url: string, file: BigIdmapping, keep: string[] | null
   }
 }
 
-async function keepOnly(page: Page, keep: string[]): Promise<void> {
-  for (const box of await page.getByTestId('id-type').all()) {
-    const name = await box.getAttribute('data-id-type');
-    await box.getByTestId('id-type-keep').setChecked(keep.includes(name!));
-  }
-}
-
-async function settled(page: Page, done: string): Promise<void> {
-  await page.locator(`${done}, [data-testid="error"]`).first().waitFor({ timeout: 900_000 });
-  if (await page.getByTestId('error').count())
-    throw new Error(`the import failed: ${await page.getByTestId('error').innerText()}`);
-}
-
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const perSecond = (rows: number, ms: number) => Math.round((rows / ms) * 1000);
 
@@ -116,12 +104,16 @@ if (!existsSync(CHROMIUM)) {
   const work = mkdtempSync(join(tmpdir(), 'crosswalk-big-file-'));
   try {
     console.log(`\nBig files (#19), in Chromium, one run each\n`);
+    const started = performance.now();
     const big = await writeBigIdmapping(join(work, 'HUMAN_9606_idmapping.dat.gz'), ROWS);
     const whole = await writeBigIdmapping(join(work, 'whole_idmapping.dat.gz'), WHOLE_ROWS);
+    console.log(`(files written in ${seconds(performance.now() - started)})`);
     await withBuiltApp(
       () => undefined,
       async (url) => {
         print(`streamed, keeping ${KEEP.join(', ')}`, big, await importFile(url, big, KEEP));
+        if (process.env.BIG_FILE_DEFAULT)
+          print('streamed, the default types', big, await importFile(url, big, null));
         print(
           `whole-file reader (its largest: ${WHOLE_ROWS.toLocaleString('en-US')} rows), same 4 types`,
           whole,

@@ -4,9 +4,10 @@
  * against the whole file, then registered. Columns are typed by `--types col=type,…` when given,
  * else by the recognised format, else by the app's suggestions (each printed on standard error).
  */
-import { readFileSync } from 'node:fs';
+import { openAsBlob } from 'node:fs';
+import { basename } from 'node:path';
 import type { CrosswalkEngine } from '../../workers/engine/engine';
-import type { UserTableSpec, ValidationReport } from '../../workers/api';
+import type { ImportProgressFn, UserTableSpec, ValidationReport } from '../../workers/api';
 import { defaultTableName, tableNameProblem } from '../../workers/common/table-name';
 import { CliError, EXIT, usage } from './cli-error';
 
@@ -35,16 +36,33 @@ export async function addTable(
   table: TableToAdd,
   say: (line: string) => void,
 ): Promise<{ name: string; report: ValidationReport }> {
-  const file = new Blob([readFileSync(table.file)]);
+  // A Blob backed by the file: a big one (#19) is read in a stream, never held whole.
+  const file = new File([await openAsBlob(table.file)], basename(table.file));
   const taken = engine.catalog().tables.map((t) => t.name);
   const name = table.name ?? defaultTableName(table.file, taken);
   const problem = tableNameProblem(name, taken);
   if (problem) throw usage(`${problem.replace(/;.*$/, '')} (give --name).`);
   const preview = await engine.previewTable(file, table.file);
   const spec = specFor(preview.header, table, preview, name, say);
-  const report = await engine.checkTable(file, spec);
+  const report = await engine.checkTable(file, spec, streamedProgress(table.file, say));
   await engine.addTable(name);
   return { name, report };
+}
+
+/** A big file's streamed read, a line at each tenth of the file. */
+function streamedProgress(file: string, say: (line: string) => void): ImportProgressFn {
+  let next = 0.1;
+  return (p) => {
+    const done = p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : 0;
+    if (p.step === 'read' && done < next) return;
+    next = Math.floor(done * 10) / 10 + 0.1;
+    const mb = (n: number) => `${Math.round(n / 2 ** 20).toLocaleString('en')} MB`;
+    say(
+      p.step === 'pack'
+        ? `"${file}": read; packing ${p.rowsKept.toLocaleString('en')} rows kept (${mb(p.packedBytes)}).`
+        : `"${file}": ${mb(p.bytesRead)} of ${mb(p.bytesTotal)} read, ${p.rowsRead.toLocaleString('en')} rows, ${p.rowsKept.toLocaleString('en')} kept.`,
+    );
+  };
 }
 
 function specFor(

@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import {
   download,
@@ -171,4 +172,22 @@ test('NCBI gene_history: discontinued GeneIDs are withdrawn, with NCBI’s date'
     const iso = `${r[4].slice(0, 4)}-${r[4].slice(4, 6)}-${r[4].slice(6)}`;
     await expect(reasons.nth(i)).toHaveText(`withdrawn (on ${iso})`);
   }
+});
+
+test('a gzip of several members (bgzip, or files joined) is read whole too', async ({ page }) => {
+  // Chromium's own gzip reader stops at the end of the first member.
+  const excerpt = readFileSync(join(FORMATS, 'uniprot_idmapping.dat'));
+  const cuts = [0, 700, 1900, excerpt.length];
+  const members = cuts.slice(1).map((end, i) => gzipSync(excerpt.subarray(cuts[i], end)));
+  await page.getByTestId('table-file').setInputFiles({
+    name: 'members.dat.gz',
+    mimeType: 'application/gzip',
+    buffer: Buffer.concat(members),
+  });
+  await expect(page.getByTestId('table-format')).toHaveText('UniProt idmapping.dat');
+  await page.getByTestId('table-check').click();
+  await expect(page.getByTestId('table-report')).toBeVisible();
+  const rows = excerpt.toString().split('\n').filter(Boolean).length;
+  await expect(page.getByTestId('table-report')).toContainText(`${rows} rows`);
+  await expect(page.getByTestId('error')).toHaveCount(0);
 });

@@ -15,7 +15,7 @@ export const MAX_USER_FILE_BYTES = 256 * 1024 * 1024;
  * by doubling and packing copies each column once, so the tab peaks near twice this (measured in
  * `npm run bench`, the README's Benchmarks).
  */
-export const MAX_PACKED_BYTES = 512 * 1024 * 1024;
+export const MAX_PACKED_BYTES = 768 * 1024 * 1024;
 
 /** What is kept of a user's table besides its bytes: its description and whether it is on. */
 export interface UserTableRecord {

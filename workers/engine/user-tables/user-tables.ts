@@ -12,7 +12,7 @@ import type {
   ValidationReport,
 } from '../../api';
 import type { CatalogTable } from '../tables/catalog';
-import { CrosswalkError, fail } from '../errors';
+import { fail } from '../errors';
 import { parseTable } from '../tables/parse-table';
 import type { StoredEntry } from '../tables/table-store';
 import {
@@ -28,8 +28,8 @@ import { packedColumns } from '../tables/table-layout';
 import { tableParts } from './table-parts';
 import { bigFileProposal, identity, readingOf } from './table-reading';
 import { validationReport } from './report';
-import { readBigFile } from './big-file';
-import { streamedReading } from './streamed-reading';
+import { checkStreamed, type CheckedTable } from './check-streamed';
+import { namingFile, readFile, storedBytes } from './file-bytes';
 import { noRoomMessage } from './no-room';
 import { textSizeOf } from '../streamed/head-sample';
 
@@ -46,15 +46,8 @@ export interface TableHost {
   setOptions(name: string, enabled: boolean, priority: number): void;
 }
 
-interface Checked {
-  spec: CatalogTable;
-  bytes: Uint8Array;
-  /** The parsed table, when it is the registered one (not for a file split into tiers). */
-  table: PackedTable | null;
-}
-
 export class UserTables {
-  #checked: Checked | null = null;
+  #checked: CheckedTable | null = null;
   /** Tables added or changed this visit that browser storage did not keep: gone after a reload. */
   readonly unsaved = new Set<string>();
   /** Stored records that could not be used, set aside for this visit (clearDamaged removes them). */
@@ -127,8 +120,11 @@ export class UserTables {
         `Table "${name}" gives the same type to two columns; each typed column needs its own type.`,
       );
     const fileName = file instanceof File ? file.name : name;
-    if ((await textSizeOf(file, fileName)) > MAX_USER_FILE_BYTES)
-      return this.#checkStreamed(file, fileName, name, request, onProgress);
+    if ((await textSizeOf(file, fileName)) > MAX_USER_FILE_BYTES) {
+      const streamed = await checkStreamed(file, fileName, name, request, onProgress);
+      this.#checked = streamed.checked;
+      return streamed.report;
+    }
     const bytes = await readFile(file, fileName);
     // The whole file, every tier included, for the report; a split file's rows are all counted.
     const { matchBy } = request;
@@ -162,40 +158,6 @@ export class UserTables {
     const whole = tableParts(spec).length === 1 ? table : null;
     this.#checked = { spec, bytes, table: whole };
     return validationReport(table);
-  }
-
-  /**
-   * A file over the whole-file limit, read in a stream and kept packed: only its primary table
-   * (tiers are not kept), and only its typed columns.
-   */
-  async #checkStreamed(
-    file: Blob,
-    fileName: string,
-    name: string,
-    request: UserTableSpec,
-    onProgress?: ImportProgressFn,
-  ): Promise<ValidationReport> {
-    const { reading, rowFilter, notes } = streamedReading(readingOf(request), request.matchBy);
-    const read = await namingFile(fileName, () =>
-      readBigFile(file, fileName, { ...reading, name, rowFilter }, onProgress),
-    );
-    const spec: CatalogTable = {
-      ...reading,
-      name,
-      label: name,
-      file: fileName,
-      hash: await sha256Hex(read.packed),
-      bytes: read.packed.length,
-      rows: read.builder.keptRows,
-      priority: request.priority ?? 0,
-      source: `your file ${fileName}`,
-      date: new Date().toISOString().slice(0, 10),
-      licence: 'yours (kept in this browser only)',
-      streamed: { bytes: file.size, rows: read.builder.rows },
-    };
-    this.#checked = { spec, bytes: read.packed, table: read.table };
-    const report = validationReport(read.table);
-    return { ...report, findings: [...read.findings, ...notes, ...report.findings] };
   }
 
   /**
@@ -382,50 +344,5 @@ export class UserTables {
     const name = record.spec.name;
     const read = async () => bytes ?? storedBytes(name, await this.store.bytes(record));
     return this.host.registerUser(record.spec, read, record.enabled);
-  }
-}
-
-/** A stored file is trusted only as bytes: anything else costs this table's paths, by name. */
-function storedBytes(name: string, value: unknown): Uint8Array {
-  if (value === undefined)
-    fail(
-      'fetch-failed',
-      `The file of your table "${name}" is no longer stored in this browser; add it again.`,
-    );
-  if (!(value instanceof Uint8Array))
-    fail(
-      'unreadable-file',
-      `The stored file of your table "${name}" is damaged (not the file's bytes); add the file again.`,
-    );
-  return value;
-}
-
-async function readFile(file: Blob, name: string): Promise<Uint8Array> {
-  assertSize(file, name);
-  try {
-    return new Uint8Array(await file.arrayBuffer());
-  } catch (error) {
-    return fail('unreadable-file', `"${name}" could not be read: ${String(error)}.`);
-  }
-}
-
-function assertSize(file: Blob, name: string): void {
-  if (file.size > MAX_USER_FILE_BYTES) {
-    fail(
-      'unreadable-file',
-      `"${name}" is ${Math.round(file.size / 1024 / 1024)} MB; files over ${MAX_USER_FILE_BYTES / 1024 / 1024} MB are refused so the tab does not run out of memory.`,
-    );
-  }
-}
-
-/** Errors about a file's content name the file the user picked, not just the table. */
-async function namingFile<T>(fileName: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof CrosswalkError) {
-      throw new CrosswalkError(error.code, `"${fileName}": ${error.message}`);
-    }
-    throw error;
   }
 }

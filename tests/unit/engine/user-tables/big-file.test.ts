@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import type { UserTableSpec } from '../../../../workers/api';
 import { CrosswalkEngine } from '../../../../workers/engine/engine';
 import { readBigFile } from '../../../../workers/engine/user-tables/big-file';
-import { readUserTableRecord } from '../../../../workers/engine/user-tables/stored-record';
+import {
+  MAX_PACKED_BYTES,
+  readUserTableRecord,
+} from '../../../../workers/engine/user-tables/stored-record';
 import { isShipped } from '../../../../workers/engine/tables/shipped-table';
 import { MemoryUserTableStore } from '../../../../workers/engine/user-tables/user-table-store';
 import { CATALOG_URL, expectCrosswalkError, fixtureBytes, fsReadBytes, rowsOf } from '../helpers';
@@ -43,7 +46,7 @@ async function engineWith(store: MemoryUserTableStore): Promise<CrosswalkEngine>
 /** The check request the app sends for the previewed file, keeping `keep` ID types. */
 async function requestFor(engine: CrosswalkEngine, file: Blob, keep: string[]) {
   const preview = await engine.previewTable(file, 'FLY_idmapping.dat');
-  expect(preview.streamed).toEqual({ maxPackedBytes: 512 * MB });
+  expect(preview.streamed).toEqual({ maxPackedBytes: MAX_PACKED_BYTES });
   const spec = preview.format!.spec;
   const types = Object.fromEntries(
     keep.map((name) => [name, name === 'GeneID' ? 'entrez' : 'refseq']),

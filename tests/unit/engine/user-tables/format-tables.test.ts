@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { UserTableSpec } from '../../../../workers/api';
 import { CrosswalkEngine } from '../../../../workers/engine/engine';
 import { MemoryUserTableStore } from '../../../../workers/engine/user-tables/user-table-store';
+import { MAX_PACKED_BYTES } from '../../../../workers/engine/user-tables/stored-record';
 import { CATALOG_URL, fsReadBytes, keyInfoOf, readCsv, rowsOf } from '../helpers';
 
 async function engineWith(store = new MemoryUserTableStore()): Promise<CrosswalkEngine> {
@@ -287,7 +288,7 @@ describe('a recognised file over the table limit', () => {
     expect(known).toContain('GeneID');
     expect(Object.keys(format.spec.long!.types).sort()).toEqual(known.sort());
     expect(format.notes!.join(' ')).toContain('3072 MB');
-    expect(preview.streamed).toEqual({ maxPackedBytes: 512 * 1024 * 1024 });
+    expect(preview.streamed).toEqual({ maxPackedBytes: MAX_PACKED_BYTES });
   });
 
   it('is previewed to be read in a stream when it is not recognised too (#19)', async () => {
@@ -296,6 +297,6 @@ describe('a recognised file over the table limit', () => {
     const preview = await engine.previewTable(huge(text), 'big.csv');
     expect(preview.header).toEqual(['a', 'b']);
     expect(preview.format).toBeUndefined();
-    expect(preview.streamed).toEqual({ maxPackedBytes: 512 * 1024 * 1024 });
+    expect(preview.streamed).toEqual({ maxPackedBytes: MAX_PACKED_BYTES });
   });
 });
