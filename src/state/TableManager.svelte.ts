@@ -133,6 +133,7 @@ export class TableManager {
 
   /** Reads the start of a picked or dropped file and sets the spec to the engine's suggestions. */
   async pick(file: File): Promise<void> {
+    this.#stopStreamedCheck();
     const request = ++this.#request;
     this.busy = 'preview';
     this.notice = null;
@@ -225,13 +226,23 @@ export class TableManager {
     this.notice = `Cancelled reading ${file?.name ?? 'the file'}: nothing was kept.`;
   }
 
+  /** A big file's read left running would go on for minutes beside the next: it is ended. */
+  #stopStreamedCheck(): void {
+    if (this.busy === 'check' && this.preview?.streamed) {
+      engine.cancel();
+      this.busy = null;
+      this.progress = null;
+    }
+  }
+
   /** Registers the checked table; the catalog (types, tables, paths) then includes it. */
   async add(): Promise<void> {
     if (!this.canAdd) return;
     // The worker was restarted since the check (a cancelled run, a crash): check again first.
     if (!this.#reportStamp?.current) {
       await this.check();
-      if (!this.canAdd) return;
+      // A Cancel meanwhile leaves the old report, made by a worker that is gone.
+      if (!this.canAdd || !this.#reportStamp?.current) return;
     }
     if (!this.report) return;
     const name = this.spec.name;
@@ -252,8 +263,9 @@ export class TableManager {
     }
   }
 
-  /** Forgets the file being added (nothing was registered). */
+  /** Forgets the file being added (nothing was registered); a big file's read is stopped. */
   discard(): void {
+    this.#stopStreamedCheck();
     this.#request++;
     this.busy = null;
     this.file = null;

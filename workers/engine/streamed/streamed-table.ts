@@ -6,7 +6,7 @@
  * a record), and the record it leaves unfinished is carried into the next chunk.
  */
 import { fail } from '../errors';
-import { assertUtf8, toUtf8 } from '../tables/dialect';
+import { assertUtf8, findHeader, toUtf8 } from '../tables/dialect';
 import { parseDelimited } from '../tables/csv-fast';
 import { startTable, type TableSpec, type TableStart } from '../tables/parse-table';
 import type { PackedTable } from '../tables/packed-table';
@@ -96,11 +96,20 @@ async function readOnce(
       packedBytes: builder.byteSize,
     });
 
+  /** The head is looked at again once it has doubled, when it did not hold the header yet. */
+  let nextHead = headBytes;
+
   /** Tokenizes what the buffer holds; the unfinished record moves to its front. */
   const tokenize = (final: boolean) => {
     let checkedFrom = at;
     if (!start) {
       const head = buffer.subarray(0, filled);
+      // A long header or `#` preamble (SSSOM's YAML) may run past the first chunks: read on
+      // until the header line has ended, as the whole-file reader sees it.
+      if (!final && filled <= MAX_RECORD_BYTES && !headerEnds(head)) {
+        nextHead = filled * 2;
+        return;
+      }
       if (toUtf8(head) !== head)
         fail(
           'unreadable-file',
@@ -133,7 +142,7 @@ async function readOnce(
     if (filled + chunk.length > buffer.length) buffer = grown(buffer, filled + chunk.length);
     buffer.set(chunk, filled);
     filled += chunk.length;
-    if (filled >= (start ? chunkBytes : headBytes)) {
+    if (filled >= (start ? chunkBytes : nextHead)) {
       tokenize(false);
       if (filled > MAX_RECORD_BYTES)
         fail(
@@ -146,6 +155,15 @@ async function readOnce(
   tokenize(true);
   const builder = (start as TableStart | null)!.builder;
   return { table: builder.finish(), builder, textBytes, fileBytes: file.size, reread };
+}
+
+/** Whether `head` holds the file's header line whole, and something after it. */
+function headerEnds(head: Uint8Array): boolean {
+  try {
+    return findHeader('', head).dataStart < head.length;
+  } catch {
+    return false;
+  }
 }
 
 function grown(buffer: Uint8Array, needed: number): Uint8Array<ArrayBuffer> {

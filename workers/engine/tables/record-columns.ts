@@ -180,7 +180,10 @@ export class RecordColumns {
 
   #reserve(records: number): void {
     if (records <= this.#capacity) return;
-    const length = Math.max(records, this.#capacity * 2);
+    // Doubling every column of a table of millions of records is a cliff a streamed import's
+    // kept limit would fall off for a file a little over its estimate (#19): grow by half there.
+    const factor = this.#capacity < 1 << 22 ? 2 : 1.5;
+    const length = Math.max(records, Math.ceil(this.#capacity * factor));
     this.#capacity = length;
     for (const slot of this.slots) {
       const ids = new Int32Array(length);

@@ -155,10 +155,11 @@ export class TableLoader {
       ...(steps.length > 0 && { children: steps }),
     });
     if (isShipped(bytes)) {
+      // A user's table stored packed (a big file, #19) is cached under one key: all of it.
       const { table: packed, times } = await readShipped(
         table.name,
         bytes,
-        attributes,
+        attributes || !table.shipped,
         this.inflate,
       );
       children.push({ name: 'decompress', kind: 'load', ms: times.decompress });

@@ -49,11 +49,16 @@ export async function readBigFile(
   }
   // A few reports a second are plenty for a bar and a time left, and each crosses to the page.
   let lastReport = -Infinity;
+  let readSince = started;
+  let lastRead = 0;
   const report = (step: ImportProgress['step'], p: StreamProgress) => {
     const now = performance.now();
+    // Read again from the start (a gzip of several members): the time left starts again too.
+    if (p.bytesRead < lastRead) readSince = now;
+    lastRead = p.bytesRead;
     if (step === 'read' && now - lastReport < REPORT_EVERY_MS) return;
     lastReport = now;
-    onProgress?.({ ...p, step, maxPackedBytes, elapsedMs: now - started });
+    onProgress?.({ ...p, step, maxPackedBytes, elapsedMs: now - readSince });
   };
   const streamed = await streamTable(spec, file, fileName, {
     maxPackedBytes,

@@ -101,6 +101,8 @@ export class UserTables {
     request: UserTableSpec,
     onProgress?: ImportProgressFn,
   ): Promise<ValidationReport> {
+    // The table checked before goes first: a big one is not held beside the next read.
+    this.#checked = null;
     const name = request.name.trim();
     if (!name) fail('bad-request', 'Give the table a name.');
     if (this.host.hasTable(name))

@@ -158,6 +158,28 @@ describe('a user’s NCBI gene_history', () => {
     });
     events.forEach((e, i) => expect(keyInfoOf(result, i).reason, e.old).toBe(expected(e)));
   });
+
+  it('does the same read in a stream and kept packed, after a restart (#19)', async () => {
+    // The same rows behind a size over the whole-file limit: read in a stream, its dates kept.
+    const real = tsvFile('gene_history', rows);
+    const big = {
+      size: 300 * 1024 * 1024,
+      slice: (start?: number, end?: number) => real.slice(start, end),
+      stream: () => real.stream(),
+    } as unknown as Blob;
+    const store = new MemoryUserTableStore();
+    const engine = await engineWith(store);
+    const report = await engine.checkTable(big, spec);
+    expect(report.findings[0]).toContain('Read in a stream');
+    await engine.addTable('gene_history');
+    const again = await engineWith(store);
+    const result = await again.map({
+      text: events.map((e) => e.old).join('\n'),
+      source: 'entrez',
+      target: 'symbol',
+    });
+    events.forEach((e, i) => expect(keyInfoOf(result, i).reason, e.old).toBe(expected(e)));
+  });
 });
 
 describe('a file that answers at the same cost as a bundled table', () => {
