@@ -67,19 +67,26 @@ function utf16WithoutBom(bytes: Uint8Array): 'le' | 'be' | null {
 
 /** Throws unless the bytes are valid UTF-8; only scans further when a non-ASCII byte exists. */
 export function assertUtf8(name: string, bytes: Uint8Array): void {
-  let ascii = true;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] >= 128) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return;
+  if (isAscii(bytes)) return;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     fail('unreadable-file', notUtf8(name));
   }
+}
+
+/**
+ * Whether every byte is below 128, four at a time where the bytes are aligned: a streamed import
+ * checks every chunk, 861 MB for the 30M-row bench file.
+ */
+function isAscii(bytes: Uint8Array): boolean {
+  const head = Math.min(bytes.length, (4 - (bytes.byteOffset & 3)) & 3);
+  for (let i = 0; i < head; i++) if (bytes[i] >= 128) return false;
+  const words = (bytes.length - head) >> 2;
+  const view = new Uint32Array(bytes.buffer, bytes.byteOffset + head, words);
+  for (let w = 0; w < words; w++) if (view[w] & 0x80808080) return false;
+  for (let i = head + 4 * words; i < bytes.length; i++) if (bytes[i] >= 128) return false;
+  return true;
 }
 
 export interface HeaderInfo {
