@@ -132,6 +132,22 @@ export function dictValues(table: PackedTable, column: string): string[] {
   return Array.from({ length: dict.size }, (_, id) => dict.get(id));
 }
 
+/** Everything a parser decides: dictionaries in id order, ids per record, composite flags, stats. */
+export function describeTable(table: PackedTable) {
+  return {
+    records: table.records,
+    hub: table.hub,
+    columns: table.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      values: dictValues(table, c.name),
+      ids: [...c.ids],
+      composite: c.composite ? [...c.composite] : null,
+    })),
+    stats: table.stats,
+  };
+}
+
 /** Targets of `key` in `from → to` edges, as strings in CSR order. */
 export function edgeTargets(table: PackedTable, from: string, to: string, key: string): string[] {
   const f = table.columnIndex(from);

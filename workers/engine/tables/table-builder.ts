@@ -13,6 +13,7 @@ import type { FieldInput, RowRules, TableLayout } from './table-layout';
 import { canonicalForm, canonicalPrefix } from '../ids/id-forms';
 import { idType } from '../ids/id-types';
 import { pushId, RecordColumns, type Slot } from './record-columns';
+import { LongKey, LongTypes } from './long-form-cells';
 
 const decoder = new TextDecoder();
 const MAX_EXAMPLES = 3;
@@ -283,86 +284,6 @@ export class TableBuilder {
     const examples = slot.stats.placeholderExamples;
     if (examples.length < MAX_EXAMPLES && !examples.includes(value)) examples.push(value);
   }
-}
-
-/**
- * A long-form file's ID type names → packed column, looked up by the cell's bytes: the few
- * names a file has are decoded once each, not once per row.
- */
-class LongTypes {
-  readonly #byHash = new Map<number, { bytes: Uint8Array; slot: number }[]>();
-  #cached = 0;
-
-  constructor(readonly slots: Map<string, number>) {}
-
-  slotOfName(raw: string): number {
-    return this.slots.get(cleanCell(raw).value) ?? -1;
-  }
-
-  slotOf(src: Uint8Array, start: number, end: number): number {
-    let hash = end - start;
-    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + src[i]) | 0;
-    const bucket = this.#byHash.get(hash);
-    if (bucket) {
-      for (const entry of bucket) if (sameBytes(entry.bytes, src, start, end)) return entry.slot;
-    }
-    const slot = this.slotOfName(decoder.decode(src.subarray(start, end)));
-    // A damaged file's type column could hold a new name per row: cache only what a file has.
-    if (this.#cached++ < 4096) {
-      const entry = { bytes: src.slice(start, end), slot };
-      if (bucket) bucket.push(entry);
-      else this.#byHash.set(hash, [entry]);
-    }
-    return slot;
-  }
-}
-
-/** A long-form row's key as read (bytes, or a string from PapaParse), and the last one added. */
-class LongKey {
-  src: Uint8Array | null = null;
-  start = 0;
-  end = 0;
-  raw: string | null = null;
-  #last = new Uint8Array(64);
-  #lastLength = -1;
-  lastId = -1;
-
-  setBytes(src: Uint8Array, start: number, end: number): void {
-    this.src = src;
-    this.start = start;
-    this.end = end;
-  }
-
-  setString(raw: string): void {
-    this.raw = raw;
-  }
-
-  clear(): void {
-    this.src = null;
-    this.raw = null;
-  }
-
-  sameAsLast(): boolean {
-    const n = this.#lastLength;
-    if (n !== this.end - this.start) return false;
-    const src = this.src!;
-    for (let i = 0; i < n; i++) if (this.#last[i] !== src[this.start + i]) return false;
-    return true;
-  }
-
-  remember(id: number): void {
-    const length = this.end - this.start;
-    if (length > this.#last.length) this.#last = new Uint8Array(length * 2);
-    this.#last.set(this.src!.subarray(this.start, this.end));
-    this.#lastLength = length;
-    this.lastId = id;
-  }
-}
-
-function sameBytes(a: Uint8Array, src: Uint8Array, start: number, end: number): boolean {
-  if (a.length !== end - start) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== src[start + i]) return false;
-  return true;
 }
 
 /**

@@ -6,28 +6,12 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseTable, type TableSpec } from '../../../../workers/engine/tables/parse-table';
-import type { PackedTable } from '../../../../workers/engine/tables/packed-table';
 import { streamTable } from '../../../../workers/engine/streamed/streamed-table';
-import { dictValues, expectCrosswalkError, fixtureBytes } from '../helpers';
+import { describeTable, expectCrosswalkError, fixtureBytes } from '../helpers';
 import { proposalFor } from '../formats/recognised';
 import { ChunkedBlob } from './chunked-blob';
 
 const encode = (text: string) => new TextEncoder().encode(text);
-
-function describeTable(table: PackedTable) {
-  return {
-    records: table.records,
-    hub: table.hub,
-    columns: table.columns.map((c) => ({
-      name: c.name,
-      type: c.type,
-      values: dictValues(table, c.name),
-      ids: [...c.ids],
-      composite: c.composite ? [...c.composite] : null,
-    })),
-    stats: table.stats,
-  };
-}
 
 /** A recognised fixture's spec, as the app proposes it. */
 function formatSpec(file: string): { spec: TableSpec; bytes: Uint8Array } {

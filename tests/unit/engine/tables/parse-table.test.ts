@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogColumn } from '../../../../workers/engine/tables/catalog';
 import { parseTable } from '../../../../workers/engine/tables/parse-table';
-import type { PackedTable } from '../../../../workers/engine/tables/packed-table';
 import {
   columnOf,
+  describeTable,
   dictValues,
   distinct,
   fixtureBytes,
@@ -13,21 +13,6 @@ import {
   parseCsvText,
   readCsv,
 } from '../helpers';
-
-/** Everything a parser decides: dictionaries in id order, ids per record, composite flags, stats. */
-function describeTable(table: PackedTable) {
-  return {
-    records: table.records,
-    columns: table.columns.map((c) => ({
-      name: c.name,
-      type: c.type,
-      values: dictValues(table, c.name),
-      ids: [...c.ids],
-      composite: c.composite ? [...c.composite] : null,
-    })),
-    stats: table.stats,
-  };
-}
 
 const catalogColumns = (name: string): CatalogColumn[] =>
   fixtureCatalog().tables.find((t) => t.name === name)!.columns;
